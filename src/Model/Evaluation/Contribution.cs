@@ -1,0 +1,18 @@
+namespace Relations.Model.Evaluation;
+
+/// <summary>What part of an event a contribution to R is (model.md rule 7).</summary>
+public enum ContributionKind { Impulse, SpillDown, SpillUp, Standing }
+
+/// <summary>
+/// One term of a dyad's R: an event occurrence's impulse (or spill of one, from <see cref="From"/>) of
+/// <see cref="Amount"/> on <see cref="Day"/>, or its standing tie of <see cref="Amount"/> from <see cref="Day"/> until
+/// <see cref="Until"/> (exclusive; null for ever).
+/// </summary>
+public sealed record Contribution(
+    string EventId,
+    int Occurrence,
+    DateOnly Day,
+    ContributionKind Kind,
+    double Amount,
+    DateOnly? Until = null,
+    Dyad? From = null);

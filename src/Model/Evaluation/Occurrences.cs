@@ -1,0 +1,35 @@
+using Relations.Model.Scenarios;
+
+namespace Relations.Model.Evaluation;
+
+/// <summary>One occurrence of an event on a day (an event with a date range and a count has several).</summary>
+public readonly record struct Occurrence(ScenarioEvent Event, int Index, DateOnly Day);
+
+/// <summary>Places events' occurrences on days (model.md rule 5).</summary>
+public static class Occurrences
+{
+    /// <summary>
+    /// Every occurrence of every event, in event order. Without a seed, occurrence i of n falls on
+    /// from + ⌊(i + ½) · span / n⌋ (computed in integers, so exactly); with a seed each is a uniformly drawn day
+    /// of [from, to] from <see cref="Random"/> seeded once per replay, drawn in event order, so a seed
+    /// reproduces its run exactly.
+    /// </summary>
+    public static IReadOnlyList<Occurrence> Place(IEnumerable<ScenarioEvent> events, int? seed = null)
+    {
+        var random = seed is { } s ? new Random(s) : null;
+        var result = new List<Occurrence>();
+        foreach (var ev in events)
+        {
+            var n = ev.Count ?? 1;
+            var span = (long)(ev.Date.To.DayNumber - ev.Date.From.DayNumber);
+            for (var i = 0; i < n; i++)
+            {
+                var offset = random is null || !ev.Date.IsRange
+                    ? (int)((2L * i + 1) * span / (2L * n))
+                    : random.Next(0, (int)span + 1);
+                result.Add(new Occurrence(ev, i, ev.Date.From.AddDays(offset)));
+            }
+        }
+        return result;
+    }
+}

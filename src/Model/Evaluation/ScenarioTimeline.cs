@@ -1,0 +1,63 @@
+using Relations.Model.Scenarios;
+
+namespace Relations.Model.Evaluation;
+
+/// <summary>
+/// A scenario laid out for evaluation: the dyad set (model.md rule 4), each dyad's interrupted days and every
+/// contribution it receives — impulses, spills and standing ties of applied (not cancelled) occurrences.
+/// </summary>
+public sealed class ScenarioTimeline
+{
+    private ScenarioTimeline(Scenario scenario, ActorTree actors, SortedDictionary<Dyad, DyadTimeline> dyads)
+    {
+        Scenario = scenario;
+        Actors = actors;
+        Dyads = dyads;
+    }
+
+    public Scenario Scenario { get; }
+    public ActorTree Actors { get; }
+    public IReadOnlyDictionary<Dyad, DyadTimeline> Dyads { get; }
+
+    public static ScenarioTimeline Build(Scenario scenario, int? seed = null)
+    {
+        var actors = new ActorTree(scenario.Actors);
+        var model = scenario.Model;
+        var set = DyadSet.Of(scenario, actors);
+        var dyads = new SortedDictionary<Dyad, DyadTimeline>();
+        foreach (var dyad in set.All)
+            dyads[dyad] = new DyadTimeline(dyad, new InterruptionCalendar(scenario.Interruptions.Where(i => StrengthModel.Applies(i, dyad, actors))));
+
+        foreach (var occurrence in Occurrences.Place(scenario.Events, seed))
+        {
+            var ev = occurrence.Event;
+            foreach (var dyad in DyadSet.DyadsOf(ev))
+            {
+                var target = dyads[dyad];
+                if (StrengthModel.IsCancelled(ev, occurrence.Day, target.Calendar))
+                    continue;
+                var w = StrengthModel.ImpulseWeight(ev, model);
+                target.Add(new Contribution(ev.Id, occurrence.Index, occurrence.Day, ContributionKind.Impulse, w));
+                foreach (var child in set.ChildrenOf(dyad))
+                    dyads[child].Add(new Contribution(ev.Id, occurrence.Index, occurrence.Day, ContributionKind.SpillDown, model.SpillDown * w, From: dyad));
+                if (set.ParentOf(dyad) is { } parent)
+                    dyads[parent].Add(new Contribution(ev.Id, occurrence.Index, occurrence.Day, ContributionKind.SpillUp, model.SpillUp * w, From: dyad));
+                if (StrengthModel.StandingTie(ev, occurrence.Day, model) is { } tie)
+                    target.Add(new Contribution(ev.Id, occurrence.Index, occurrence.Day, ContributionKind.Standing, tie.Value, tie.Until));
+            }
+        }
+        return new ScenarioTimeline(scenario, actors, dyads);
+    }
+}
+
+/// <summary>The interrupted days of one dyad and the contributions it receives, in the order they arise.</summary>
+public sealed class DyadTimeline(Dyad dyad, InterruptionCalendar calendar)
+{
+    private readonly List<Contribution> contributions = [];
+
+    public Dyad Dyad { get; } = dyad;
+    public InterruptionCalendar Calendar { get; } = calendar;
+    public IReadOnlyList<Contribution> Contributions => contributions;
+
+    internal void Add(Contribution contribution) => contributions.Add(contribution);
+}

@@ -1,0 +1,60 @@
+using Relations.Model.Scenarios;
+
+namespace Relations.Model.Evaluation;
+
+/// <summary>
+/// The arithmetic of model v1 (model.md), in one place: impulse weights, decay over effective elapsed days,
+/// standing-tie terms and the strength index. Both engines call these, so they agree to the last digit.
+/// </summary>
+public static class StrengthModel
+{
+    /// <summary>Rule 1: the event's weight (or its kind's), times the online factor for online events.</summary>
+    public static double ImpulseWeight(ScenarioEvent ev, ModelParameters model) =>
+        (ev.Weight ?? model.WeightOf(ev.Kind)) * (ev.Mode == EventMode.Online ? model.OnlineFactor : 1.0);
+
+    /// <summary>E(t0, t): elapsed days plus (m − 1) for every interrupted day x with t0 ≤ x &lt; t.</summary>
+    public static double EffectiveElapsedDays(DateOnly t0, DateOnly t, InterruptionCalendar calendar, ModelParameters model) =>
+        (t.DayNumber - t0.DayNumber) + (model.InterruptionDecayMultiplier - 1.0) * calendar.InterruptedDays(t0, t);
+
+    /// <summary>The share of an impulse left after <paramref name="effectiveDays"/>: 2^(−E/H).</summary>
+    public static double Decay(double effectiveDays, ModelParameters model) => Math.Pow(2.0, -effectiveDays / model.HalfLifeDays);
+
+    /// <summary>S = 100 · sign(R) · (1 − e^(−|R|/κ)), in (−100, 100).</summary>
+    public static double Strength(double score, ModelParameters model) =>
+        100.0 * Math.Sign(score) * (1.0 - Math.Exp(-Math.Abs(score) / model.Kappa));
+
+    /// <summary>
+    /// Rule 2: the standing tie an applied agreement or twinning holds, as (value, exclusive end or null for
+    /// ever); null for other kinds. Calendar years: 29 February plus a year is 28 February (DateOnly.AddYears).
+    /// </summary>
+    public static (double Value, DateOnly? Until)? StandingTie(ScenarioEvent ev, DateOnly day, ModelParameters model) =>
+        ev.Kind switch
+        {
+            "agreement" => (model.AgreementStanding, ev.Term?.Until ?? day.AddYears(ev.Term?.Years ?? model.AgreementTermYears)),
+            "twinning" => (model.TwinningStanding, ev.Term?.Until ?? (ev.Term?.Years is { } years ? day.AddYears(years) : null)),
+            _ => null,
+        };
+
+    /// <summary>Whether a standing tie from <paramref name="start"/> is in force on <paramref name="t"/> (start ≤ t &lt; until).</summary>
+    public static bool InForce(DateOnly start, DateOnly? until, DateOnly t) => start <= t && (until is null || t < until);
+
+    /// <summary>Rule 3: whether an interruption applies to a dyad.</summary>
+    public static bool Applies(Interruption interruption, Dyad dyad, ActorTree actors)
+    {
+        var scope = interruption.Scope;
+        if (scope.All)
+            return true;
+        foreach (var actor in (string[])[dyad.A, dyad.B])
+        {
+            if (actors.CountryOf(actor) is { } country && scope.Countries.Contains(country))
+                return true;
+            if (actors.SelfAndAncestors(actor).Any(scope.Actors.Contains))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>Rule 3: an in-person event dated inside an applying interruption is cancelled on that dyad.</summary>
+    public static bool IsCancelled(ScenarioEvent ev, DateOnly day, InterruptionCalendar calendar) =>
+        ev.Mode == EventMode.InPerson && calendar.Covers(day);
+}

@@ -1,0 +1,120 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Relations.Model.Evaluation;
+using Relations.Model.Scenarios;
+
+namespace Relations.Model.Output;
+
+/// <summary>
+/// Writes <c>series.json</c>: the scenario's identity, actors, events and interruptions (what a plot marks), and
+/// each dyad's samples with score and strength at full precision.
+/// </summary>
+public static class SeriesJson
+{
+    private static readonly JsonWriterOptions Options = new()
+    {
+        Indented = true,
+        Encoder = JavaScriptEncoder.Default,
+    };
+
+    public static void Write(SeriesResult result, Stream stream, string? runId = null, string engine = "reference")
+    {
+        using var json = new Utf8JsonWriter(stream, Options);
+        var scenario = result.Scenario;
+        json.WriteStartObject();
+        if (runId is not null)
+            json.WriteString("run", runId);
+        json.WriteString("engine", engine);
+        json.WriteString("step", Sampling.Name(result.Step));
+        json.WriteStartObject("scenario");
+        json.WriteString("id", scenario.Id);
+        json.WriteString("title", scenario.Title);
+        if (scenario.Description is not null)
+            json.WriteString("description", scenario.Description);
+        if (scenario.BaseId is not null)
+            json.WriteString("base", scenario.BaseId);
+        json.WriteString("from", SeriesCsv.Format(scenario.Period.From));
+        json.WriteString("to", SeriesCsv.Format(scenario.Period.To));
+        json.WriteEndObject();
+
+        json.WriteStartArray("actors");
+        foreach (var actor in scenario.Actors)
+        {
+            json.WriteStartObject();
+            json.WriteString("id", actor.Id);
+            json.WriteString("name", actor.DisplayName);
+            json.WriteString("kind", actor.Kind);
+            json.WriteString("country", new ActorTree(scenario.Actors).CountryOf(actor.Id));
+            if (actor.Parent is not null)
+                json.WriteString("parent", actor.Parent);
+            foreach (var (language, name) in actor.Names)
+                json.WriteString("name_" + language, name);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+
+        json.WriteStartArray("interruptions");
+        foreach (var interruption in scenario.Interruptions)
+        {
+            json.WriteStartObject();
+            json.WriteString("id", interruption.Id);
+            json.WriteString("title", interruption.Title ?? interruption.Id);
+            json.WriteString("from", SeriesCsv.Format(interruption.From));
+            json.WriteString("to", SeriesCsv.Format(interruption.To));
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+
+        json.WriteStartArray("events");
+        foreach (var ev in scenario.Events)
+        {
+            json.WriteStartObject();
+            json.WriteString("id", ev.Id);
+            json.WriteString("title", ev.ShortTitle);
+            json.WriteString("kind", ev.Kind);
+            json.WriteString("from", SeriesCsv.Format(ev.Date.From));
+            json.WriteString("to", SeriesCsv.Format(ev.Date.To));
+            json.WriteNumber("count", ev.Count ?? 1);
+            json.WriteString("mode", ev.Mode == EventMode.Online ? "online" : "in-person");
+            json.WriteString("source", ev.Source);
+            json.WriteStartArray("dyads");
+            foreach (var dyad in DyadSet.DyadsOf(ev))
+            {
+                json.WriteStartArray();
+                json.WriteStringValue(dyad.A);
+                json.WriteStringValue(dyad.B);
+                json.WriteEndArray();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+
+        json.WriteStartArray("dyads");
+        foreach (var series in result.Dyads.OrderBy(s => s.Dyad))
+        {
+            json.WriteStartObject();
+            json.WriteString("actor_a", series.Dyad.A);
+            json.WriteString("actor_b", series.Dyad.B);
+            json.WriteStartArray("samples");
+            for (var i = 0; i < result.Dates.Count; i++)
+            {
+                json.WriteStartObject();
+                json.WriteString("date", SeriesCsv.Format(result.Dates[i]));
+                json.WriteNumber("score", series.Scores[i]);
+                json.WriteNumber("strength", series.Strengths[i]);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    public static void Write(SeriesResult result, string path, string? runId = null, string engine = "reference")
+    {
+        using var stream = File.Create(path);
+        Write(result, stream, runId, engine);
+    }
+}

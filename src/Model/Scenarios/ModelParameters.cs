@@ -1,0 +1,102 @@
+namespace Relations.Model.Scenarios;
+
+/// <summary>The parameters of model v1 (model.md, "Parameters"), with the spec's defaults.</summary>
+public sealed record ModelParameters
+{
+    public double HalfLifeDays { get; init; } = 540;
+    public double InterruptionDecayMultiplier { get; init; } = 2.0;
+    public double Kappa { get; init; } = 10.0;
+    public double OnlineFactor { get; init; } = 0.5;
+    public double SpillDown { get; init; } = 0.25;
+    public double SpillUp { get; init; } = 0.10;
+    public double AgreementStanding { get; init; } = 5.0;
+    public int AgreementTermYears { get; init; } = 3;
+    public double TwinningStanding { get; init; } = 3.0;
+
+    /// <summary>Kind → weight: the CAMEO/Goldstein defaults of model.md with the scenario's overrides applied.</summary>
+    public ValueList<KeyValuePair<string, double>> Weights { get; init; } = DefaultWeights;
+
+    public static ValueList<KeyValuePair<string, double>> DefaultWeights { get; } = ValueList.Of<KeyValuePair<string, double>>(
+        new("consult", 1.0),
+        new("visit", 1.9),
+        new("host", 2.8),
+        new("cooperate", 3.5),
+        new("intent", 4.0),
+        new("material", 6.4),
+        new("aid", 7.0),
+        new("agreement", 8.0),
+        new("twinning", 8.0),
+        new("disapprove", -2.0),
+        new("reduce", -4.0));
+
+    /// <summary>The defaults of model.md (declared after <see cref="DefaultWeights"/>, which it reads).</summary>
+    public static ModelParameters Default { get; } = new();
+
+    public bool IsKnownKind(string kind) => Weights.Any(w => w.Key == kind);
+
+    public double WeightOf(string kind) => Weights.First(w => w.Key == kind).Value;
+
+    /// <summary>These parameters with a file's <c>model:</c> overrides on top.</summary>
+    public ModelParameters With(ModelOverrides? overrides)
+    {
+        if (overrides is null)
+            return this;
+        var weights = Weights.ToList();
+        foreach (var (kind, weight) in overrides.Weights)
+        {
+            var index = weights.FindIndex(w => w.Key == kind);
+            if (index >= 0)
+                weights[index] = new(kind, weight);
+            else
+                weights.Add(new(kind, weight));
+        }
+        return this with
+        {
+            HalfLifeDays = overrides.HalfLifeDays ?? HalfLifeDays,
+            InterruptionDecayMultiplier = overrides.InterruptionDecayMultiplier ?? InterruptionDecayMultiplier,
+            Kappa = overrides.Kappa ?? Kappa,
+            OnlineFactor = overrides.OnlineFactor ?? OnlineFactor,
+            SpillDown = overrides.SpillDown ?? SpillDown,
+            SpillUp = overrides.SpillUp ?? SpillUp,
+            AgreementStanding = overrides.AgreementStanding ?? AgreementStanding,
+            AgreementTermYears = overrides.AgreementTermYears ?? AgreementTermYears,
+            TwinningStanding = overrides.TwinningStanding ?? TwinningStanding,
+            Weights = weights.ToValueList(),
+        };
+    }
+}
+
+/// <summary>A file's <c>model:</c> section: only the keys it sets.</summary>
+public sealed record ModelOverrides(
+    double? HalfLifeDays,
+    double? InterruptionDecayMultiplier,
+    double? Kappa,
+    double? OnlineFactor,
+    double? SpillDown,
+    double? SpillUp,
+    double? AgreementStanding,
+    int? AgreementTermYears,
+    double? TwinningStanding,
+    ValueList<KeyValuePair<string, double>> Weights,
+    Origin Origin)
+{
+    /// <summary>Overrides laid on top of these (a variant's <c>changes.model</c> over its base's).</summary>
+    public ModelOverrides Then(ModelOverrides? later)
+    {
+        if (later is null)
+            return this;
+        var weights = Weights.Where(w => later.Weights.All(l => l.Key != w.Key)).Concat(later.Weights).ToValueList();
+        return new ModelOverrides(
+            later.HalfLifeDays ?? HalfLifeDays,
+            later.InterruptionDecayMultiplier ?? InterruptionDecayMultiplier,
+            later.Kappa ?? Kappa,
+            later.OnlineFactor ?? OnlineFactor,
+            later.SpillDown ?? SpillDown,
+            later.SpillUp ?? SpillUp,
+            later.AgreementStanding ?? AgreementStanding,
+            later.AgreementTermYears ?? AgreementTermYears,
+            later.TwinningStanding ?? TwinningStanding,
+            weights,
+            later.Origin);
+    }
+}

@@ -1,0 +1,20 @@
+namespace Relations.Model.Scenarios;
+
+/// <summary>A place in a scenario file: the file as the user named it, and a 1-based line and column.</summary>
+public readonly record struct SourcePosition(string File, int Line, int Column)
+{
+    public override string ToString() => $"{File}:{Line}:{Column}";
+}
+
+/// <summary>One broken rule, printed as <c>FILE:LINE:COLUMN: message</c>.</summary>
+public sealed record Problem(SourcePosition At, string Message)
+{
+    public override string ToString() => $"{At}: {Message}";
+}
+
+/// <summary>Thrown when a scenario or variant breaks rules; carries every problem found, in file order.</summary>
+public sealed class ScenarioException(IReadOnlyList<Problem> problems)
+    : Exception(string.Join(Environment.NewLine, problems))
+{
+    public IReadOnlyList<Problem> Problems { get; } = problems;
+}

@@ -1,0 +1,460 @@
+using Relations.Model.Yaml;
+
+namespace Relations.Model.Scenarios;
+
+/// <summary>
+/// Turns one loaded YAML file into a <see cref="ScenarioDocument"/> or <see cref="VariantDocument"/>, checking
+/// everything that can be checked inside the file: fields, types, dates, ids. Cross-file rules (references,
+/// merges, cycles) are <see cref="ScenarioValidator"/>'s.
+/// </summary>
+internal static class ScenarioReader
+{
+    public static readonly string[] ActorKinds =
+        ["province", "region", "district", "city", "county", "commune", "village", "border-post", "organization"];
+
+    private static readonly string[] CertaintyWords = ["reported", "inferred", "assumed"];
+    private static readonly string[] ModeWords = ["in-person", "online"];
+
+    private static readonly string[] ScenarioFields =
+        ["id", "title", "description", "period", "include", "model", "sources", "actors", "relationships", "interruptions", "events"];
+
+    private static readonly string[] VariantFields = ["variant", "title", "description", "base", "changes"];
+
+    public static object? ReadDocument(YamlTreeNode root, string path, ProblemSink sink)
+    {
+        if (root is YamlTreeMapping map && map.Entries.Any(e => e.Key.Value == "variant"))
+            return ReadVariant(root, path, sink);
+        return ReadScenario(root, path, sink);
+    }
+
+    private static ScenarioDocument? ReadScenario(YamlTreeNode root, string path, ProblemSink sink)
+    {
+        var m = sink.Mapping(root, "a scenario", ScenarioFields);
+        if (m is null)
+            return null;
+        var id = sink.Id(m.Required("id"), "the scenario id");
+        var title = sink.Text(m.Field("title"), "'title'");
+        var description = sink.Text(m.Field("description"), "'description'");
+        var period = ReadPeriod(m.Field("period"), sink);
+
+        var includes = new List<IncludeReference>();
+        if (sink.Sequence(m.Field("include"), "'include'") is { } includeList)
+        {
+            foreach (var item in includeList.Items)
+            {
+                if (sink.Text(item, "an entry of 'include'") is { } includePath)
+                    includes.Add(new IncludeReference(includePath, new Origin(sink.At(item))));
+            }
+        }
+
+        var model = ReadModel(m.Field("model"), sink);
+        var sources = ReadList(m.Field("sources"), "sources", sink, ReadSource);
+        var actors = ReadList(m.Field("actors"), "actors", sink, ReadActor);
+        var relationships = ReadList(m.Field("relationships"), "relationships", sink, ReadRelationship);
+        var interruptions = ReadList(m.Field("interruptions"), "interruptions", sink, ReadInterruption);
+        var events = ReadEvents(m.Field("events"), sink);
+
+        sink.RejectDuplicateIds(sources, s => s.Id, s => s.Origin, "source");
+        sink.RejectDuplicateIds(actors, a => a.Id, a => a.Origin, "actor");
+        sink.RejectDuplicateIds(interruptions, i => i.Id, i => i.Origin, "interruption");
+        sink.RejectDuplicateIds(events, e => e.Id, e => e.Origin, "event");
+
+        // A file with a broken id still yields its declarations, so every other problem is found in the same pass.
+        return new ScenarioDocument(
+            path, id ?? "", title, description, period, includes.ToValueList(), model,
+            sources.ToValueList(), actors.ToValueList(), relationships.ToValueList(),
+            interruptions.ToValueList(), events.ToValueList(), m.Origin);
+    }
+
+    private static VariantDocument? ReadVariant(YamlTreeNode root, string path, ProblemSink sink)
+    {
+        var m = sink.Mapping(root, "a variant", VariantFields)!;
+        var id = sink.Id(m.Required("variant"), "the variant id");
+        var title = sink.Text(m.Field("title"), "'title'");
+        var description = sink.Text(m.Field("description"), "'description'");
+        var baseNode = m.Required("base");
+        var basePath = sink.Text(baseNode, "'base'");
+        var changes = ReadChanges(m.Field("changes"), sink);
+        if (basePath is null)
+            return null;
+        return new VariantDocument(path, id ?? "", title, description, new IncludeReference(basePath, new Origin(sink.At(baseNode!))), changes, m.Origin);
+    }
+
+    private static VariantChanges ReadChanges(YamlTreeNode? node, ProblemSink sink)
+    {
+        var m = sink.Mapping(node, "'changes'", "remove", "move", "add", "model");
+        if (m is null)
+            return new VariantChanges([], [], [], [], null);
+
+        var remove = new List<IdReference>();
+        if (sink.Sequence(m.Field("remove"), "'remove'") is { } removeList)
+        {
+            foreach (var item in removeList.Items)
+            {
+                if (sink.Id(item, "an entry of 'remove'") is { } removed)
+                    remove.Add(new IdReference(removed, new Origin(sink.At(item))));
+            }
+        }
+
+        var moves = ReadList(m.Field("move"), "move", sink, (item, s) =>
+        {
+            var mv = s.Mapping(item, "a move", "id", "from", "to", "date");
+            if (mv is null)
+                return null;
+            var id = s.Id(mv.Required("id"), "the moved id");
+            var from = s.Date(mv.Field("from"), "'from'");
+            var to = s.Date(mv.Field("to"), "'to'");
+            var date = ReadEventDate(mv.Field("date"), s);
+            if (!mv.Has("from") && !mv.Has("to") && !mv.Has("date"))
+                s.Report(mv.Node, "a move needs new dates: 'from' and/or 'to' for an interruption, 'date' for an event");
+            if (mv.Has("date") && (mv.Has("from") || mv.Has("to")))
+                s.Report(mv.Node, "a move gives either 'date' (an event) or 'from'/'to' (an interruption), not both");
+            return id is null ? null : new Move(id, from, to, date, mv.Origin);
+        });
+
+        var events = new List<ScenarioEvent>();
+        var interruptions = new List<Interruption>();
+        if (sink.Mapping(m.Field("add"), "'add'", "events", "interruptions") is { } add)
+        {
+            events = ReadEvents(add.Field("events"), sink, idPrefix: "added-e");
+            interruptions = ReadList(add.Field("interruptions"), "interruptions", sink, ReadInterruption);
+            sink.RejectDuplicateIds(events, e => e.Id, e => e.Origin, "event");
+            sink.RejectDuplicateIds(interruptions, i => i.Id, i => i.Origin, "interruption");
+        }
+
+        return new VariantChanges(remove.ToValueList(), moves.ToValueList(), events.ToValueList(), interruptions.ToValueList(), ReadModel(m.Field("model"), sink));
+    }
+
+    private static Period? ReadPeriod(YamlTreeNode? node, ProblemSink sink)
+    {
+        var m = sink.Mapping(node, "'period'", "from", "to");
+        if (m is null)
+            return null;
+        var from = sink.Date(m.Required("from"), "'period.from'");
+        var to = sink.Date(m.Required("to"), "'period.to'");
+        if (from is null || to is null)
+            return null;
+        if (to < from)
+        {
+            sink.Report(m.Field("to")!, $"'period.to' ({to:yyyy-MM-dd}) is before 'period.from' ({from:yyyy-MM-dd})");
+            return null;
+        }
+        return new Period(from.Value, to.Value);
+    }
+
+    private static ModelOverrides? ReadModel(YamlTreeNode? node, ProblemSink sink)
+    {
+        var m = sink.Mapping(node, "'model'",
+            "halfLifeDays", "interruptionDecayMultiplier", "kappa", "onlineFactor", "spillDown", "spillUp",
+            "agreementStanding", "agreementTermYears", "twinningStanding", "weights");
+        if (m is null)
+            return null;
+
+        double? Positive(string key)
+        {
+            var value = sink.Number(m.Field(key), $"'model.{key}'");
+            if (value is <= 0)
+            {
+                sink.Report(m.Field(key)!, $"'model.{key}' must be greater than 0");
+                return null;
+            }
+            return value;
+        }
+
+        double? NonNegative(string key)
+        {
+            var value = sink.Number(m.Field(key), $"'model.{key}'");
+            if (value is < 0)
+            {
+                sink.Report(m.Field(key)!, $"'model.{key}' must not be negative");
+                return null;
+            }
+            return value;
+        }
+
+        var weights = new List<KeyValuePair<string, double>>();
+        if (sink.Mapping(m.Field("weights"), "'model.weights'", [.. Weightable(m.Field("weights"))]) is { } w)
+        {
+            foreach (var (key, value) in w.Node.Entries)
+            {
+                if (sink.Id(key, "an event kind") is { } kind && sink.Number(value, $"the weight of '{kind}'") is { } weight)
+                    weights.Add(new(kind, weight));
+            }
+        }
+
+        return new ModelOverrides(
+            Positive("halfLifeDays"),
+            NonNegative("interruptionDecayMultiplier"),
+            Positive("kappa"),
+            NonNegative("onlineFactor"),
+            NonNegative("spillDown"),
+            NonNegative("spillUp"),
+            sink.Number(m.Field("agreementStanding"), "'model.agreementStanding'"),
+            sink.Integer(m.Field("agreementTermYears"), "'model.agreementTermYears'", 1),
+            sink.Number(m.Field("twinningStanding"), "'model.twinningStanding'"),
+            weights.ToValueList(),
+            m.Origin);
+    }
+
+    /// <summary>Every key of a weights mapping is allowed: it names a kind, overriding or adding it.</summary>
+    private static IEnumerable<string> Weightable(YamlTreeNode? node) =>
+        node is YamlTreeMapping map ? map.Entries.Select(e => e.Key.Value) : [];
+
+    private static List<T> ReadList<T>(YamlTreeNode? node, string what, ProblemSink sink, Func<YamlTreeNode, ProblemSink, T?> read)
+        where T : class
+    {
+        var result = new List<T>();
+        if (sink.Sequence(node, $"'{what}'") is not { } seq)
+            return result;
+        foreach (var item in seq.Items)
+        {
+            if (read(item, sink) is { } value)
+                result.Add(value);
+        }
+        return result;
+    }
+
+    private static Source? ReadSource(YamlTreeNode node, ProblemSink sink)
+    {
+        var m = sink.Mapping(node, "a source", "id", "title", "publisher", "published", "url");
+        if (m is null)
+            return null;
+        var id = sink.Id(m.Required("id"), "the source id");
+        var title = sink.Text(m.Required("title"), "'title'");
+        var publisher = sink.Text(m.Required("publisher"), "'publisher'");
+        var published = sink.Date(m.Field("published"), "'published'");
+        var url = sink.Text(m.Field("url"), "'url'");
+        if (url is not null && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+            sink.Report(m.Field("url")!, $"'url' '{url}' is not an http or https address");
+        return id is null || title is null || publisher is null ? null : new Source(id, title, publisher, published, url, m.Origin);
+    }
+
+    private static Actor? ReadActor(YamlTreeNode node, ProblemSink sink)
+    {
+        var m = sink.Mapping(node, "an actor", "id", "kind", "country", "name", "names", "parent", "source", "certainty", "note");
+        if (m is null)
+            return null;
+        var id = sink.Id(m.Required("id"), "the actor id");
+        var kind = sink.OneOf(m.Required("kind"), "the actor kind", ActorKinds);
+        string? country = null;
+        if (sink.Text(m.Field("country"), "'country'") is { } c)
+        {
+            if (c.Length == 2 && c.All(char.IsAsciiLetterUpper))
+                country = c;
+            else
+                sink.Report(m.Field("country")!, $"'country' '{c}' is not an ISO 3166-1 alpha-2 code such as VN, CN or LA");
+        }
+        var name = sink.Text(m.Field("name"), "'name'");
+        var names = new List<KeyValuePair<string, string>>();
+        if (m.Field("names") is { } namesNode)
+        {
+            if (namesNode is YamlTreeMapping namesMap)
+            {
+                foreach (var (language, value) in namesMap.Entries)
+                {
+                    if (language.Value.Length is < 2 or > 8 || !language.Value.All(char.IsAsciiLetterLower))
+                        sink.Report(language, $"'{language.Value}' is not a language code such as vi, en or zh");
+                    else if (sink.Text(value, $"the {language.Value} name") is { } text)
+                        names.Add(new(language.Value, text));
+                }
+            }
+            else
+            {
+                sink.Report(namesNode, $"'names' must be a mapping of language to name, such as {{ vi: \"Lào Cai\", en: \"Lao Cai\" }}, not {namesNode.Describe()}");
+            }
+        }
+        var parent = sink.Id(m.Field("parent"), "'parent'");
+        var source = sink.Id(m.Field("source"), "'source'");
+        var certainty = ReadCertainty(m.Field("certainty"), sink);
+        var note = sink.Text(m.Field("note"), "'note'");
+        return id is null || kind is null ? null
+            : new Actor(id, kind, country, name, names.ToValueList(), parent, source, certainty, note, m.Origin);
+    }
+
+    private static RelationshipDeclaration? ReadRelationship(YamlTreeNode node, ProblemSink sink)
+    {
+        if (node is not YamlTreeSequence { Items.Count: 2 } pair || pair.Items.Any(i => i is not YamlTreeScalar))
+        {
+            sink.Report(node, "a relationship is a pair of actor ids, such as [lao-cai-city, hekou]");
+            return null;
+        }
+        var a = sink.Id(pair.Items[0], "an actor");
+        var b = sink.Id(pair.Items[1], "an actor");
+        var origin = new Origin(sink.At(node));
+        origin.Set("a", sink.At(pair.Items[0]));
+        origin.Set("b", sink.At(pair.Items[1]));
+        return a is null || b is null ? null : new RelationshipDeclaration(a, b, origin);
+    }
+
+    private static Interruption? ReadInterruption(YamlTreeNode node, ProblemSink sink)
+    {
+        var m = sink.Mapping(node, "an interruption", "id", "from", "to", "scope", "source", "title", "certainty", "note");
+        if (m is null)
+            return null;
+        var id = sink.Id(m.Required("id"), "the interruption id");
+        var from = sink.Date(m.Required("from"), "'from'");
+        var to = sink.Date(m.Required("to"), "'to'");
+        if (from is not null && to is not null && to < from)
+            sink.Report(m.Field("to")!, $"'to' ({to:yyyy-MM-dd}) is before 'from' ({from:yyyy-MM-dd})");
+        var scope = ReadScope(m.Field("scope"), sink);
+        var source = sink.Id(m.Field("source"), "'source'");
+        var title = sink.Text(m.Field("title"), "'title'");
+        var certainty = ReadCertainty(m.Field("certainty"), sink);
+        var note = sink.Text(m.Field("note"), "'note'");
+        return id is null || from is null || to is null || scope is null ? null
+            : new Interruption(id, from.Value, to.Value, scope, source, title, certainty, note, m.Origin);
+    }
+
+    private static InterruptionScope? ReadScope(YamlTreeNode? node, ProblemSink sink)
+    {
+        // The spec writes `scope: all` in its example; a missing scope reads as `all`.
+        if (node is null)
+            return InterruptionScope.Everything;
+        if (node is YamlTreeScalar s)
+        {
+            if (s.Value == "all")
+                return InterruptionScope.Everything;
+            sink.Report(node, $"'scope' '{s.Value}' must be 'all', {{ countries: [..] }} or {{ actors: [..] }}");
+            return null;
+        }
+        var m = sink.Mapping(node, "'scope'", "countries", "actors");
+        if (m is null)
+            return null;
+        var countries = new List<string>();
+        if (sink.Sequence(m.Field("countries"), "'scope.countries'") is { } list)
+        {
+            foreach (var item in list.Items)
+            {
+                var code = sink.Text(item, "a country");
+                if (code is { Length: 2 } && code.All(char.IsAsciiLetterUpper))
+                    countries.Add(code);
+                else if (code is not null)
+                    sink.Report(item, $"'{code}' is not an ISO 3166-1 alpha-2 country code such as VN, CN or LA");
+            }
+        }
+        var actors = sink.IdList(m.Field("actors"), "scope.actors");
+        if (!m.Has("countries") && !m.Has("actors"))
+        {
+            sink.Report(node, "'scope' needs 'countries' or 'actors' (or write scope: all)");
+            return null;
+        }
+        return new InterruptionScope(false, countries.ToValueList(), actors.ToValueList());
+    }
+
+    private static Certainty? ReadCertainty(YamlTreeNode? node, ProblemSink sink) =>
+        sink.OneOf(node, "'certainty'", CertaintyWords) switch
+        {
+            "reported" => Certainty.Reported,
+            "inferred" => Certainty.Inferred,
+            "assumed" => Certainty.Assumed,
+            _ => null,
+        };
+
+    private static List<ScenarioEvent> ReadEvents(YamlTreeNode? node, ProblemSink sink, string idPrefix = "e")
+    {
+        var result = new List<ScenarioEvent>();
+        if (sink.Sequence(node, "'events'") is not { } seq)
+            return result;
+        for (var i = 0; i < seq.Items.Count; i++)
+        {
+            if (ReadEvent(seq.Items[i], sink, $"{idPrefix}{i + 1}") is { } ev)
+                result.Add(ev);
+        }
+        return result;
+    }
+
+    private static ScenarioEvent? ReadEvent(YamlTreeNode node, ProblemSink sink, string defaultId)
+    {
+        var m = sink.Mapping(node, "an event",
+            "id", "date", "count", "kind", "between", "mode", "weight", "term", "certainty", "source", "title", "note");
+        if (m is null)
+            return null;
+        var explicitId = sink.Id(m.Field("id"), "the event id");
+        var date = ReadEventDate(m.Required("date"), sink);
+        var count = sink.Integer(m.Field("count"), "'count'", 1);
+        if (m.Has("count") && date is { IsRange: false })
+            sink.Report(m.Field("count")!, "'count' goes only with a date range: write date: { from: ..., to: ... }");
+        var kind = sink.Id(m.Required("kind"), "the event kind");
+        var sides = ReadBetween(m.Required("between"), sink);
+        var mode = sink.OneOf(m.Field("mode"), "'mode'", ModeWords) == "online" ? EventMode.Online : EventMode.InPerson;
+        var weight = sink.Number(m.Field("weight"), "'weight'");
+        var term = ReadTerm(m.Field("term"), sink);
+        var certainty = ReadCertainty(m.Field("certainty"), sink) ?? Certainty.Reported;
+        var source = sink.Id(m.Required("source"), "'source'");
+        var title = sink.Text(m.Field("title"), "'title'");
+        var note = sink.Text(m.Field("note"), "'note'");
+        if (m.Has("id") && explicitId is null || date is null || kind is null || sides is null || source is null)
+            return null;
+        return new ScenarioEvent(explicitId ?? defaultId, date, count, kind, sides.Value.A, sides.Value.B, mode,
+            weight, term, certainty, source, title, note, m.Origin) { HasExplicitId = explicitId is not null };
+    }
+
+    internal static EventDate? ReadEventDate(YamlTreeNode? node, ProblemSink sink)
+    {
+        if (node is null)
+            return null;
+        if (node is YamlTreeScalar)
+            return sink.Date(node, "'date'") is { } day ? EventDate.Day(day) : null;
+        var m = sink.Mapping(node, "a date range", "from", "to");
+        if (m is null)
+            return null;
+        var from = sink.Date(m.Required("from"), "'date.from'");
+        var to = sink.Date(m.Required("to"), "'date.to'");
+        if (from is null || to is null)
+            return null;
+        if (to < from)
+        {
+            sink.Report(m.Field("to")!, $"'date.to' ({to:yyyy-MM-dd}) is before 'date.from' ({from:yyyy-MM-dd})");
+            return null;
+        }
+        return EventDate.Range(from.Value, to.Value);
+    }
+
+    private static (ValueList<string> A, ValueList<string> B)? ReadBetween(YamlTreeNode? node, ProblemSink sink)
+    {
+        if (node is null)
+            return null;
+        const string Shape = "'between' is one dyad [a, b] or two sides [[a1, a2], [b1]]";
+        if (node is not YamlTreeSequence { Items.Count: 2 } seq)
+        {
+            sink.Report(node, $"{Shape}, not {node.Describe()}" + (node is YamlTreeSequence s ? $" of {s.Items.Count} entries" : ""));
+            return null;
+        }
+        if (seq.Items.All(i => i is YamlTreeScalar))
+        {
+            var a = sink.Id(seq.Items[0], "an actor in 'between'");
+            var b = sink.Id(seq.Items[1], "an actor in 'between'");
+            return a is null || b is null ? null : ([a], [b]);
+        }
+        if (seq.Items.All(i => i is YamlTreeSequence))
+        {
+            var sides = seq.Items.Select(side =>
+            {
+                var ids = sink.IdList(side, "between");
+                if (ids.Count == 0)
+                    sink.Report(side, "a side of 'between' names at least one actor");
+                foreach (var dup in ids.GroupBy(x => x).Where(g => g.Count() > 1))
+                    sink.Report(side, $"actor '{dup.Key}' is named twice on the same side of 'between'");
+                return ids;
+            }).ToList();
+            return sides.Any(s => s.Count == 0) ? null : (sides[0].ToValueList(), sides[1].ToValueList());
+        }
+        sink.Report(node, Shape + "; do not mix single actors and lists");
+        return null;
+    }
+
+    private static Term? ReadTerm(YamlTreeNode? node, ProblemSink sink)
+    {
+        var m = sink.Mapping(node, "'term'", "until", "years");
+        if (m is null)
+            return null;
+        var until = sink.Date(m.Field("until"), "'term.until'");
+        var years = sink.Integer(m.Field("years"), "'term.years'", 1);
+        if (m.Has("until") == m.Has("years"))
+        {
+            sink.Report(m.Node, "'term' gives exactly one of 'until' (a date) or 'years' (a whole number)");
+            return null;
+        }
+        return until is null && years is null ? null : new Term(until, years);
+    }
+}

@@ -1,0 +1,108 @@
+namespace Relations.Model.Scenarios;
+
+/// <summary>An inclusive range of days.</summary>
+public sealed record Period(DateOnly From, DateOnly To);
+
+/// <summary>An article or document that facts cite.</summary>
+public sealed record Source(string Id, string Title, string Publisher, DateOnly? Published, string? Url, Origin Origin);
+
+/// <summary>How sure a scenario writer is of a fact (scenario-format.md).</summary>
+public enum Certainty { Reported, Inferred, Assumed }
+
+/// <summary>A province, partner region, locality or organisation taking part in relationships.</summary>
+public sealed record Actor(
+    string Id,
+    string Kind,
+    string? Country,
+    string? Name,
+    ValueList<KeyValuePair<string, string>> Names,
+    string? Parent,
+    string? Source,
+    Certainty? Certainty,
+    string? Note,
+    Origin Origin)
+{
+    /// <summary>The display name: <c>name</c>, else the Vietnamese or English name, else the id.</summary>
+    public string DisplayName => Name ?? NameIn("vi") ?? NameIn("en") ?? Id;
+
+    public string? NameIn(string language) =>
+        Names.FirstOrDefault(n => n.Key == language) is { Key: not null } found ? found.Value : null;
+}
+
+/// <summary>Which dyads an interruption applies to (model.md rule 3).</summary>
+public sealed record InterruptionScope(bool All, ValueList<string> Countries, ValueList<string> Actors)
+{
+    public static InterruptionScope Everything { get; } = new(true, ValueList<string>.Empty, ValueList<string>.Empty);
+}
+
+/// <summary>A span of days in which in-person events are cancelled and ties decay faster.</summary>
+public sealed record Interruption(
+    string Id,
+    DateOnly From,
+    DateOnly To,
+    InterruptionScope Scope,
+    string? Source,
+    string? Title,
+    Certainty? Certainty,
+    string? Note,
+    Origin Origin);
+
+/// <summary>An event's date: one day, or a range for a fact with no exact date (model.md rule 5).</summary>
+public sealed record EventDate(DateOnly From, DateOnly To, bool IsRange)
+{
+    public static EventDate Day(DateOnly day) => new(day, day, false);
+    public static EventDate Range(DateOnly from, DateOnly to) => new(from, to, true);
+
+    public override string ToString() => IsRange ? $"{From:yyyy-MM-dd}..{To:yyyy-MM-dd}" : From.ToString("yyyy-MM-dd");
+}
+
+/// <summary>An agreement's or twinning's term: an exclusive end day, or a number of calendar years.</summary>
+public sealed record Term(DateOnly? Until, int? Years);
+
+/// <summary>Whether delegates met in person or online (model.md rules 1 and 3).</summary>
+public enum EventMode { InPerson, Online }
+
+/// <summary>A dated fact between two groups of actors: every actor of <see cref="SideA"/> with every one of <see cref="SideB"/>.</summary>
+public sealed record ScenarioEvent(
+    string Id,
+    EventDate Date,
+    int? Count,
+    string Kind,
+    ValueList<string> SideA,
+    ValueList<string> SideB,
+    EventMode Mode,
+    double? Weight,
+    Term? Term,
+    Certainty Certainty,
+    string Source,
+    string? Title,
+    string? Note,
+    Origin Origin)
+{
+    /// <summary>Whether the id was given in the file (false: the default e1, e2, … by position).</summary>
+    public bool HasExplicitId { get; init; } = true;
+
+    public string ShortTitle => Title ?? $"{Kind} ({Id})";
+}
+
+/// <summary>A scenario file as written: its own declarations, before includes are merged.</summary>
+public sealed record ScenarioDocument(
+    string Path,
+    string Id,
+    string? Title,
+    string? Description,
+    Period? Period,
+    ValueList<IncludeReference> Includes,
+    ModelOverrides? Model,
+    ValueList<Source> Sources,
+    ValueList<Actor> Actors,
+    ValueList<RelationshipDeclaration> Relationships,
+    ValueList<Interruption> Interruptions,
+    ValueList<ScenarioEvent> Events,
+    Origin Origin);
+
+/// <summary>An entry of <c>include:</c>.</summary>
+public sealed record IncludeReference(string Path, Origin Origin);
+
+/// <summary>A dyad declared under <c>relationships:</c>.</summary>
+public sealed record RelationshipDeclaration(string A, string B, Origin Origin);

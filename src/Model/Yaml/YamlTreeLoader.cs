@@ -1,0 +1,159 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace Relations.Model.Yaml;
+
+/// <summary>
+/// Loads one YAML document into a <see cref="YamlTreeNode"/> tree from parser events, refusing what a scenario
+/// never needs and an attacker would use: anchors and aliases (alias bombs), deep nesting, huge files,
+/// several documents in one file.
+/// </summary>
+public static partial class YamlTreeLoader
+{
+    /// <summary>Largest file read, in bytes; a hand-written scenario of 2013–2026 is a few tens of kilobytes.</summary>
+    public const int MaxBytes = 4 * 1024 * 1024;
+
+    /// <summary>Deepest nesting of lists and mappings; the format itself needs five levels.</summary>
+    public const int MaxDepth = 32;
+
+    /// <summary>Most nodes in one document.</summary>
+    public const int MaxNodes = 1_000_000;
+
+    /// <summary>The loaded root, or the problem (with its position) that stopped the load.</summary>
+    public readonly record struct Result(YamlTreeNode? Root, string? Error, int Line, int Column);
+
+    public static Result LoadBytes(byte[] bytes)
+    {
+        if (bytes.Length > MaxBytes)
+            return Fail(1, 1, $"the file is {bytes.Length:N0} bytes, more than the {MaxBytes:N0} bytes a scenario may have");
+        string text;
+        try
+        {
+            text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            return Fail(1, 1, "the file is not valid UTF-8 text");
+        }
+        return LoadText(text.TrimStart('\uFEFF'));
+    }
+
+    public static Result LoadText(string text)
+    {
+        if (text.Length > MaxBytes)
+            return Fail(1, 1, $"the text is longer than the {MaxBytes:N0} characters a scenario may have");
+        try
+        {
+            var parser = new Parser(new Scanner(new StringReader(text), skipComments: true));
+            parser.Consume<StreamStart>();
+            if (parser.Accept<StreamEnd>(out _))
+                return Fail(1, 1, "the file is empty");
+            parser.Consume<DocumentStart>();
+            var loaded = ReadDocument(parser);
+            if (loaded.Error is not null)
+                return loaded;
+            parser.Consume<DocumentEnd>();
+            if (parser.Current is DocumentStart second)
+                return Fail(second.Start, "a scenario file holds one YAML document; remove the second '---' document");
+            return loaded;
+        }
+        catch (YamlException ex)
+        {
+            return Fail(ex.Start, CleanMessage(ex.Message));
+        }
+    }
+
+    private static Result ReadDocument(IParser parser)
+    {
+        var stack = new Stack<YamlTreeNode>();
+        YamlTreeNode? root = null;
+        var nodes = 0;
+        YamlTreeScalar? pendingKey = null;
+        var pendingKeys = new Stack<YamlTreeScalar?>();
+
+        while (!parser.Accept<DocumentEnd>(out _))
+        {
+            var ev = parser.Consume<ParsingEvent>();
+            if (ev is AnchorAlias alias)
+                return Fail(alias.Start, $"aliases ('*{alias.Value}') are not allowed in scenario files; write the value out");
+            if (ev is NodeEvent { Anchor.IsEmpty: false } anchored)
+                return Fail(anchored.Start, $"anchors ('&{anchored.Anchor}') are not allowed in scenario files; write the value out");
+
+            if (++nodes > MaxNodes)
+                return Fail(ev.Start, $"the document has more than {MaxNodes:N0} nodes");
+
+            YamlTreeNode? completed = null;
+            switch (ev)
+            {
+                case Scalar s:
+                    completed = new YamlTreeScalar(Line(s.Start), Col(s.Start), s.Value, s.Style == ScalarStyle.Plain && IsNullWord(s.Value));
+                    break;
+                case SequenceStart ss:
+                    if (stack.Count >= MaxDepth)
+                        return Fail(ss.Start, $"the document nests deeper than {MaxDepth} levels");
+                    stack.Push(new YamlTreeSequence(Line(ss.Start), Col(ss.Start)));
+                    pendingKeys.Push(pendingKey);
+                    pendingKey = null;
+                    continue;
+                case MappingStart ms:
+                    if (stack.Count >= MaxDepth)
+                        return Fail(ms.Start, $"the document nests deeper than {MaxDepth} levels");
+                    stack.Push(new YamlTreeMapping(Line(ms.Start), Col(ms.Start)));
+                    pendingKeys.Push(pendingKey);
+                    pendingKey = null;
+                    continue;
+                case SequenceEnd or MappingEnd:
+                    completed = stack.Pop();
+                    pendingKey = pendingKeys.Pop();
+                    break;
+                default:
+                    continue;
+            }
+
+            if (stack.Count == 0)
+            {
+                root = completed;
+                continue;
+            }
+            switch (stack.Peek())
+            {
+                case YamlTreeSequence seq:
+                    seq.Items.Add(completed);
+                    break;
+                case YamlTreeMapping map when pendingKey is null:
+                    if (completed is not YamlTreeScalar key)
+                        return Fail(completed.Line, completed.Column, "a mapping key must be a plain name, not a list or mapping");
+                    if (map.Entries.Any(e => e.Key.Value == key.Value))
+                        return Fail(key.Line, key.Column, $"'{key.Value}' appears twice in the same mapping");
+                    pendingKey = key;
+                    break;
+                case YamlTreeMapping map:
+                    map.Entries.Add(new(pendingKey, completed));
+                    pendingKey = null;
+                    break;
+            }
+        }
+        return root is null ? Fail(1, 1, "the file is empty") : new Result(root, null, root.Line, root.Column);
+    }
+
+    private static bool IsNullWord(string value) => value is "" or "~" or "null" or "Null" or "NULL";
+
+    private static int Line(Mark m) => (int)Math.Max(1, m.Line);
+    private static int Col(Mark m) => (int)Math.Max(1, m.Column);
+
+    private static Result Fail(Mark at, string message) => Fail(Line(at), Col(at), message);
+    private static Result Fail(int line, int column, string message) => new(null, message, line, column);
+
+    /// <summary>YamlDotNet prefixes its messages with "(Line: .., Col: .., Idx: ..) - (…): "; the position is reported separately.</summary>
+    private static string CleanMessage(string message)
+    {
+        var cleaned = PositionPrefix().Replace(message, "").Trim();
+        cleaned = cleaned.TrimEnd('.');
+        return cleaned.Length == 0 ? "the YAML cannot be read here" : "YAML syntax: " + char.ToLowerInvariant(cleaned[0]) + cleaned[1..];
+    }
+
+    [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ")]
+    private static partial Regex PositionPrefix();
+}

@@ -1,0 +1,63 @@
+using System.CommandLine;
+using Relations.Model.Evaluation;
+using Relations.Model.Output;
+using Relations.Model.Scenarios;
+
+namespace Relations.Silo.Cli;
+
+/// <summary><c>relations replay FILE --out DIR</c>: replays a scenario or variant and writes its series.</summary>
+internal static class ReplayCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var file = new Argument<string>("FILE") { Description = "A scenario or variant file." };
+        var output = new Option<string>("--out") { Description = "Folder for series.csv, series.json and plots.", Required = true };
+        var engine = CommonOptions.Engine();
+        var step = CommonOptions.Step();
+        var seed = CommonOptions.Seed();
+        var command = new Command("replay", "Replay a scenario or variant; write series.csv, series.json and plots.")
+        {
+            file, output, engine, step, seed,
+        };
+        command.SetAction(parse =>
+        {
+            var scenario = new ScenarioLoader().Load(parse.GetValue(file)!);
+            var engineName = parse.GetValue(engine)!;
+            if (engineName != "reference")
+                throw new BadInputException("the actors engine is not built yet; replay with --engine reference");
+            var result = ReferenceEvaluator.Evaluate(scenario, CommonOptions.StepOf(parse.GetValue(step)!), parse.GetValue(seed));
+            var runId = RunIds.New(scenario.Id);
+            var directory = OutputFolder.Prepare(parse.GetValue(output)!);
+            SeriesCsv.Write(result, Path.Combine(directory, "series.csv"));
+            SeriesJson.Write(result, Path.Combine(directory, "series.json"), runId, engineName);
+            console.Out.WriteLine($"run: {runId}");
+            console.Out.WriteLine($"wrote {result.Dyads.Count} dyads × {result.Dates.Count} samples to {directory}");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}
+
+/// <summary>Run ids: the scenario id and a random suffix, so runs of one scenario sit side by side.</summary>
+internal static class RunIds
+{
+    public static string New(string scenarioId) => $"{scenarioId}-{Guid.NewGuid().ToString("N")[..8]}";
+}
+
+/// <summary>The output folder of a command: created when missing; a file in its place is bad input.</summary>
+internal static class OutputFolder
+{
+    public static string Prepare(string path)
+    {
+        if (File.Exists(path))
+            throw new BadInputException($"--out '{path}' is a file, not a folder");
+        try
+        {
+            return Directory.CreateDirectory(path).FullName;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new BadInputException($"--out '{path}' cannot be created: {ex.Message}");
+        }
+    }
+}

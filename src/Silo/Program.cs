@@ -1,0 +1,3 @@
+using Relations.Silo.Cli;
+
+return await RelationsCommand.RunAsync(args, Console.Out, Console.Error);
