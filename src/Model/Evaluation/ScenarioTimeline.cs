@@ -34,7 +34,7 @@ public sealed class ScenarioTimeline
             foreach (var dyad in DyadSet.DyadsOf(ev))
             {
                 var target = dyads[dyad];
-                if (StrengthModel.IsCancelled(ev, occurrence.Day, target.Calendar))
+                if (StrengthModel.IsCancelled(ev.Mode, occurrence.Day, target.Calendar))
                     continue;
                 var w = StrengthModel.ImpulseWeight(ev, model);
                 target.Add(new Contribution(ev.Id, occurrence.Index, occurrence.Day, ContributionKind.Impulse, w));
@@ -46,6 +46,8 @@ public sealed class ScenarioTimeline
                     target.Add(new Contribution(ev.Id, occurrence.Index, occurrence.Day, ContributionKind.Standing, tie.Value, tie.Until));
             }
         }
+        foreach (var timeline in dyads.Values)
+            timeline.SortCanonically();
         return new ScenarioTimeline(scenario, actors, dyads);
     }
 }
@@ -60,4 +62,18 @@ public sealed class DyadTimeline(Dyad dyad, InterruptionCalendar calendar)
     public IReadOnlyList<Contribution> Contributions => contributions;
 
     internal void Add(Contribution contribution) => contributions.Add(contribution);
+
+    /// <summary>
+    /// Orders contributions by day, event, occurrence, kind and origin, so that R is summed in the same order
+    /// whatever order the file lists events in: a variant then equals its hand-written scenario to the last digit.
+    /// </summary>
+    internal void SortCanonically() => contributions.Sort((x, y) =>
+    {
+        var order = x.Day.CompareTo(y.Day);
+        if (order == 0) order = string.CompareOrdinal(x.EventId, y.EventId);
+        if (order == 0) order = x.Occurrence.CompareTo(y.Occurrence);
+        if (order == 0) order = x.Kind.CompareTo(y.Kind);
+        if (order == 0) order = Nullable.Compare(x.From, y.From);
+        return order;
+    });
 }

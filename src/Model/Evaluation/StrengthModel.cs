@@ -55,6 +55,6 @@ public static class StrengthModel
     }
 
     /// <summary>Rule 3: an in-person event dated inside an applying interruption is cancelled on that dyad.</summary>
-    public static bool IsCancelled(ScenarioEvent ev, DateOnly day, InterruptionCalendar calendar) =>
-        ev.Mode == EventMode.InPerson && calendar.Covers(day);
+    public static bool IsCancelled(EventMode mode, DateOnly day, InterruptionCalendar calendar) =>
+        mode == EventMode.InPerson && calendar.Covers(day);
 }

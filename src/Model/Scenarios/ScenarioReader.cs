@@ -221,12 +221,12 @@ internal static class ScenarioReader
             return null;
         var id = sink.Id(m.Required("id"), "the source id");
         var title = sink.Text(m.Required("title"), "'title'");
-        var publisher = sink.Text(m.Required("publisher"), "'publisher'");
+        var publisher = sink.Text(m.Field("publisher"), "'publisher'");
         var published = sink.Date(m.Field("published"), "'published'");
         var url = sink.Text(m.Field("url"), "'url'");
         if (url is not null && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
             sink.Report(m.Field("url")!, $"'url' '{url}' is not an http or https address");
-        return id is null || title is null || publisher is null ? null : new Source(id, title, publisher, published, url, m.Origin);
+        return id is null || title is null ? null : new Source(id, title, publisher, published, url, m.Origin);
     }
 
     private static Actor? ReadActor(YamlTreeNode node, ProblemSink sink)

@@ -4,7 +4,7 @@ namespace Relations.Model.Scenarios;
 public sealed record Period(DateOnly From, DateOnly To);
 
 /// <summary>An article or document that facts cite.</summary>
-public sealed record Source(string Id, string Title, string Publisher, DateOnly? Published, string? Url, Origin Origin);
+public sealed record Source(string Id, string Title, string? Publisher, DateOnly? Published, string? Url, Origin Origin);
 
 /// <summary>How sure a scenario writer is of a fact (scenario-format.md).</summary>
 public enum Certainty { Reported, Inferred, Assumed }

@@ -5,6 +5,7 @@ namespace Relations.Model.Scenarios;
 
 /// <summary>An immutable list that compares by its items, so records holding lists compare by content.</summary>
 [CollectionBuilder(typeof(ValueList), nameof(ValueList.Create))]
+[System.Text.Json.Serialization.JsonConverter(typeof(ValueListJsonConverter))]
 public sealed class ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
 {
     private readonly T[] items;

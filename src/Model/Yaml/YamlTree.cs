@@ -6,6 +6,9 @@ public abstract class YamlTreeNode(int line, int column)
     public int Line { get; } = line;
     public int Column { get; } = column;
 
+    /// <summary>How many nodes this one stands for once aliases are expanded; bounds alias bombs.</summary>
+    internal long ExpandedSize { get; set; } = 1;
+
     /// <summary>What the node is, in words a scenario writer knows ("a list", "a mapping", "a value").</summary>
     public abstract string Describe();
 }

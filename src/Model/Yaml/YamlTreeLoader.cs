@@ -6,9 +6,9 @@ using YamlDotNet.Core.Events;
 namespace Relations.Model.Yaml;
 
 /// <summary>
-/// Loads one YAML document into a <see cref="YamlTreeNode"/> tree from parser events, refusing what a scenario
-/// never needs and an attacker would use: anchors and aliases (alias bombs), deep nesting, huge files,
-/// several documents in one file.
+/// Loads one YAML document into a <see cref="YamlTreeNode"/> tree from parser events, refusing what an attacker
+/// would use: alias bombs (an alias shares its anchor's node, and the expanded size is bounded), deep nesting,
+/// huge files, several documents in one file.
 /// </summary>
 public static partial class YamlTreeLoader
 {
@@ -18,7 +18,7 @@ public static partial class YamlTreeLoader
     /// <summary>Deepest nesting of lists and mappings; the format itself needs five levels.</summary>
     public const int MaxDepth = 32;
 
-    /// <summary>Most nodes in one document.</summary>
+    /// <summary>Most nodes in one document, counting every alias as the nodes it stands for.</summary>
     public const int MaxNodes = 1_000_000;
 
     /// <summary>The loaded root, or the problem (with its position) that stopped the load.</summary>
@@ -67,46 +67,53 @@ public static partial class YamlTreeLoader
 
     private static Result ReadDocument(IParser parser)
     {
-        var stack = new Stack<YamlTreeNode>();
+        var stack = new Stack<(YamlTreeNode Node, string? Anchor, YamlTreeScalar? Key)>();
+        var anchors = new Dictionary<string, YamlTreeNode>(StringComparer.Ordinal);
         YamlTreeNode? root = null;
-        var nodes = 0;
+        var events = 0;
         YamlTreeScalar? pendingKey = null;
-        var pendingKeys = new Stack<YamlTreeScalar?>();
 
         while (!parser.Accept<DocumentEnd>(out _))
         {
             var ev = parser.Consume<ParsingEvent>();
-            if (ev is AnchorAlias alias)
-                return Fail(alias.Start, $"aliases ('*{alias.Value}') are not allowed in scenario files; write the value out");
-            if (ev is NodeEvent { Anchor.IsEmpty: false } anchored)
-                return Fail(anchored.Start, $"anchors ('&{anchored.Anchor}') are not allowed in scenario files; write the value out");
-
-            if (++nodes > MaxNodes)
+            if (++events > MaxNodes)
                 return Fail(ev.Start, $"the document has more than {MaxNodes:N0} nodes");
+            var anchor = ev is NodeEvent { Anchor.IsEmpty: false } anchored ? anchored.Anchor.Value : null;
 
-            YamlTreeNode? completed = null;
+            YamlTreeNode completed;
             switch (ev)
             {
+                case AnchorAlias alias:
+                    if (!anchors.TryGetValue(alias.Value.Value, out var target))
+                        return Fail(alias.Start, $"the alias '*{alias.Value}' names no anchor defined before it");
+                    completed = target;
+                    break;
                 case Scalar s:
                     completed = new YamlTreeScalar(Line(s.Start), Col(s.Start), s.Value, s.Style == ScalarStyle.Plain && IsNullWord(s.Value));
+                    if (anchor is not null)
+                        anchors[anchor] = completed;
                     break;
-                case SequenceStart ss:
+                case SequenceStart or MappingStart:
                     if (stack.Count >= MaxDepth)
-                        return Fail(ss.Start, $"the document nests deeper than {MaxDepth} levels");
-                    stack.Push(new YamlTreeSequence(Line(ss.Start), Col(ss.Start)));
-                    pendingKeys.Push(pendingKey);
-                    pendingKey = null;
-                    continue;
-                case MappingStart ms:
-                    if (stack.Count >= MaxDepth)
-                        return Fail(ms.Start, $"the document nests deeper than {MaxDepth} levels");
-                    stack.Push(new YamlTreeMapping(Line(ms.Start), Col(ms.Start)));
-                    pendingKeys.Push(pendingKey);
+                        return Fail(ev.Start, $"the document nests deeper than {MaxDepth} levels");
+                    YamlTreeNode container = ev is SequenceStart
+                        ? new YamlTreeSequence(Line(ev.Start), Col(ev.Start))
+                        : new YamlTreeMapping(Line(ev.Start), Col(ev.Start));
+                    stack.Push((container, anchor, pendingKey));
                     pendingKey = null;
                     continue;
                 case SequenceEnd or MappingEnd:
-                    completed = stack.Pop();
-                    pendingKey = pendingKeys.Pop();
+                    (completed, var containerAnchor, pendingKey) = stack.Pop();
+                    completed.ExpandedSize = 1 + completed switch
+                    {
+                        YamlTreeSequence seq => seq.Items.Sum(i => i.ExpandedSize),
+                        YamlTreeMapping map => map.Entries.Sum(e => 1 + e.Value.ExpandedSize),
+                        _ => 0,
+                    };
+                    if (completed.ExpandedSize > MaxNodes)
+                        return Fail(completed.Line, completed.Column, $"with its aliases expanded, the document has more than {MaxNodes:N0} nodes (an alias bomb?)");
+                    if (containerAnchor is not null)
+                        anchors[containerAnchor] = completed;
                     break;
                 default:
                     continue;
@@ -117,7 +124,7 @@ public static partial class YamlTreeLoader
                 root = completed;
                 continue;
             }
-            switch (stack.Peek())
+            switch (stack.Peek().Node)
             {
                 case YamlTreeSequence seq:
                     seq.Items.Add(completed);

@@ -1,0 +1,99 @@
+using Relations.Model.Evaluation;
+using Relations.Model.Scenarios;
+
+namespace Relations.Grains.Interfaces;
+
+/// <summary>Asks a simulation grain to replay a validated scenario or variant.</summary>
+[GenerateSerializer, Immutable, Alias("relations.run-request")]
+public sealed record RunRequest(
+    [property: Id(0)] Scenario Scenario,
+    [property: Id(1)] SampleStep Step,
+    [property: Id(2)] int? Seed);
+
+/// <summary>Where a run stands.</summary>
+[GenerateSerializer, Alias("relations.run-state")]
+public enum RunState { NotStarted, Running, Completed, Failed }
+
+/// <summary>A run's status and progress, as the CLI's progress bar and the dashboard show it.</summary>
+[GenerateSerializer, Immutable, Alias("relations.run-status")]
+public sealed record RunStatus(
+    [property: Id(0)] string RunId,
+    [property: Id(1)] RunState State,
+    [property: Id(2)] int SlicesDone,
+    [property: Id(3)] int SlicesTotal,
+    [property: Id(4)] long OccurrencesApplied,
+    [property: Id(5)] string? Error,
+    [property: Id(6)] string? ScenarioId)
+{
+    public double Progress => SlicesTotal == 0 ? 0 : (double)SlicesDone / SlicesTotal;
+}
+
+/// <summary>
+/// A dyad's place in the spill graph — its parent dyad and child dyads as "a/b" keys — and the interruptions that
+/// apply to it (model.md rules 3 and 4).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("relations.relationship-setup")]
+public sealed record RelationshipSetup(
+    [property: Id(0)] string RunId,
+    [property: Id(1)] string A,
+    [property: Id(2)] string B,
+    [property: Id(3)] string? ParentDyad,
+    [property: Id(4)] string[] ChildDyads,
+    [property: Id(5)] InterruptionSpan[] Interruptions,
+    [property: Id(6)] ModelParameters Model);
+
+/// <summary>An interruption applying to a dyad, inclusive days.</summary>
+[GenerateSerializer, Immutable, Alias("relations.interruption-span")]
+public readonly record struct InterruptionSpan(
+    [property: Id(0)] string Id,
+    [property: Id(1)] DateOnly From,
+    [property: Id(2)] DateOnly To);
+
+/// <summary>One occurrence of an event as it reaches a dyad: its weight (rule 1) and, for agreements and twinnings, its standing tie (rule 2).</summary>
+[GenerateSerializer, Immutable, Alias("relations.arriving-occurrence")]
+public readonly record struct ArrivingOccurrence(
+    [property: Id(0)] string EventId,
+    [property: Id(1)] int Occurrence,
+    [property: Id(2)] DateOnly Day,
+    [property: Id(3)] bool InPerson,
+    [property: Id(4)] double Weight,
+    [property: Id(5)] double Standing,
+    [property: Id(6)] bool HasStanding,
+    [property: Id(7)] DateOnly? StandingUntil);
+
+/// <summary>An impulse spilled from another dyad (rule 4, <see cref="From"/> as "a/b"): it adds at its day and does not spill again.</summary>
+[GenerateSerializer, Immutable, Alias("relations.spilled-impulse")]
+public readonly record struct SpilledImpulse(
+    [property: Id(0)] string EventId,
+    [property: Id(1)] int Occurrence,
+    [property: Id(2)] DateOnly Day,
+    [property: Id(3)] double Amount,
+    [property: Id(4)] bool Down,
+    [property: Id(5)] string From);
+
+/// <summary>A dyad's series at the run's sample days.</summary>
+[GenerateSerializer, Immutable, Alias("relations.dyad-series")]
+public sealed record DyadSeriesData(
+    [property: Id(0)] string A,
+    [property: Id(1)] string B,
+    [property: Id(2)] double[] Scores,
+    [property: Id(3)] double[] Strengths);
+
+/// <summary>What an actor is and where it stands, as its region grain knows it.</summary>
+[GenerateSerializer, Immutable, Alias("relations.region-setup")]
+public sealed record RegionSetup(
+    [property: Id(0)] string RunId,
+    [property: Id(1)] string ActorId,
+    [property: Id(2)] string Name,
+    [property: Id(3)] string Kind,
+    [property: Id(4)] string? Country,
+    [property: Id(5)] string? Parent,
+    [property: Id(6)] string[] Children,
+    [property: Id(7)] string[] Partners);
+
+/// <summary>A region grain's state: its setup and the events that have reached it.</summary>
+[GenerateSerializer, Immutable, Alias("relations.region-summary")]
+public sealed record RegionSummary(
+    [property: Id(0)] RegionSetup? Setup,
+    [property: Id(1)] int OccurrencesReceived,
+    [property: Id(2)] DateOnly? LastEventDay);

@@ -1,0 +1,10 @@
+namespace Relations.Grains;
+
+/// <summary>What a region grain keeps: what the actor is, and how many occurrences have reached it, the last on which day.</summary>
+[GenerateSerializer, Alias("relations.region-state")]
+public sealed class RegionState
+{
+    [Id(0)] public Interfaces.RegionSetup? Setup { get; set; }
+    [Id(1)] public int OccurrencesReceived { get; set; }
+    [Id(2)] public DateOnly? LastEventDay { get; set; }
+}
