@@ -18,7 +18,11 @@ internal sealed class DeclarationSet
     public List<Interruption> Interruptions { get; } = [];
     public List<ScenarioEvent> Events { get; } = [];
 
-    public void Add(ScenarioDocument document, List<Problem> problems)
+    /// <param name="included">
+    /// Whether the document is included rather than replayed: its events without an id are then named
+    /// "{file id}.e{n}", so unnamed events of two files never clash and stay unique in the scenario.
+    /// </param>
+    public void Add(ScenarioDocument document, bool included, List<Problem> problems)
     {
         foreach (var source in document.Sources)
             AddOne(sources, Sources, source, source.Id, source.Origin, "source", problems);
@@ -27,7 +31,10 @@ internal sealed class DeclarationSet
         foreach (var interruption in document.Interruptions)
             AddOne(interruptions, Interruptions, interruption, interruption.Id, interruption.Origin, "interruption", problems);
         foreach (var ev in document.Events)
-            AddOne(events, Events, ev, ev.Id, ev.Origin, "event", problems);
+        {
+            var named = included && !ev.HasExplicitId ? ev with { Id = $"{document.Id}.{ev.Id}" } : ev;
+            AddOne(events, Events, named, named.Id, named.Origin, "event", problems);
+        }
         foreach (var rel in document.Relationships)
         {
             var key = string.CompareOrdinal(rel.A, rel.B) <= 0 ? (rel.A, rel.B) : (rel.B, rel.A);

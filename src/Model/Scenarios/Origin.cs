@@ -21,6 +21,9 @@ public sealed class Origin : IEquatable<Origin>
 
     internal void Set(string field, SourcePosition at) => fields[field] = at;
 
+    /// <summary>Whether the field was written (even with a value that was then refused).</summary>
+    public bool Has(string field) => fields.ContainsKey(field);
+
     public bool Equals(Origin? other) => other is not null;
     public override bool Equals(object? obj) => obj is Origin;
     public override int GetHashCode() => 0;

@@ -76,7 +76,7 @@ public sealed class ScenarioLoader
                 if (Directory.Exists(full))
                     sink.Problems.Add(new Problem(new(display, 1, 1), "this is a folder, not a scenario file"));
                 else if (info.Exists && info.Length > YamlTreeLoader.MaxBytes)
-                    sink.Problems.Add(new Problem(new(display, 1, 1), $"the file is {info.Length:N0} bytes, more than the {YamlTreeLoader.MaxBytes:N0} bytes a scenario may have"));
+                    sink.Problems.Add(new Problem(new(display, 1, 1), string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the file is {info.Length:N0} bytes, more than the {YamlTreeLoader.MaxBytes:N0} bytes a scenario may have")));
                 else
                     bytes = readFile(full);
             }
@@ -110,7 +110,7 @@ public sealed class ScenarioLoader
         ScenarioValidator.Check(merged.Sources, merged.Actors, merged.Relationships, merged.Interruptions, merged.Events, model, problems);
         if (root.Period is null)
         {
-            if (requirePeriod)
+            if (requirePeriod && !root.Origin.Has("period"))
                 problems.Add(new Problem(root.Origin.Node, $"scenario '{root.Id}' has no 'period'; a scenario needs one to be replayed"));
             return null;
         }
@@ -148,7 +148,7 @@ public sealed class ScenarioLoader
                     break;
             }
         }
-        merged.Add(document, problems);
+        merged.Add(document, included: chain.Count > 1, problems);
     }
 
     private Scenario? ResolveVariant(VariantDocument variant, string full, List<string> chain, List<Problem> problems)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
@@ -27,7 +28,7 @@ public static partial class YamlTreeLoader
     public static Result LoadBytes(byte[] bytes)
     {
         if (bytes.Length > MaxBytes)
-            return Fail(1, 1, $"the file is {bytes.Length:N0} bytes, more than the {MaxBytes:N0} bytes a scenario may have");
+            return Fail(1, 1, string.Create(CultureInfo.InvariantCulture, $"the file is {bytes.Length:N0} bytes, more than the {MaxBytes:N0} bytes a scenario may have"));
         string text;
         try
         {
@@ -43,7 +44,7 @@ public static partial class YamlTreeLoader
     public static Result LoadText(string text)
     {
         if (text.Length > MaxBytes)
-            return Fail(1, 1, $"the text is longer than the {MaxBytes:N0} characters a scenario may have");
+            return Fail(1, 1, string.Create(CultureInfo.InvariantCulture, $"the text is longer than the {MaxBytes:N0} characters a scenario may have"));
         try
         {
             var parser = new Parser(new Scanner(new StringReader(text), skipComments: true));
@@ -77,7 +78,7 @@ public static partial class YamlTreeLoader
         {
             var ev = parser.Consume<ParsingEvent>();
             if (++events > MaxNodes)
-                return Fail(ev.Start, $"the document has more than {MaxNodes:N0} nodes");
+                return Fail(ev.Start, string.Create(CultureInfo.InvariantCulture, $"the document has more than {MaxNodes:N0} nodes"));
             var anchor = ev is NodeEvent { Anchor.IsEmpty: false } anchored ? anchored.Anchor.Value : null;
 
             YamlTreeNode completed;
@@ -111,7 +112,7 @@ public static partial class YamlTreeLoader
                         _ => 0,
                     };
                     if (completed.ExpandedSize > MaxNodes)
-                        return Fail(completed.Line, completed.Column, $"with its aliases expanded, the document has more than {MaxNodes:N0} nodes (an alias bomb?)");
+                        return Fail(completed.Line, completed.Column, string.Create(CultureInfo.InvariantCulture, $"with its aliases expanded, the document has more than {MaxNodes:N0} nodes (an alias bomb?)"));
                     if (containerAnchor is not null)
                         anchors[containerAnchor] = completed;
                     break;
