@@ -33,5 +33,10 @@ internal static class CommonOptions
         } },
     };
 
+    public static Option<string?> Gateway() => new("--gateway")
+    {
+        Description = "HOST:PORT of a running cluster's gateway (started with 'relations silo'); without it an embedded silo runs the replay.",
+    };
+
     public static SampleStep StepOf(string word) => Sampling.Parse(word);
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Relations.Model.Evaluation;
 using Relations.Model.Output;
 using Relations.Model.Scenarios;
+using Relations.Silo.Hosting;
 
 namespace Relations.Silo.Cli;
 
@@ -15,22 +16,24 @@ internal static class ReplayCommand
         var engine = CommonOptions.Engine();
         var step = CommonOptions.Step();
         var seed = CommonOptions.Seed();
+        var gateway = CommonOptions.Gateway();
         var command = new Command("replay", "Replay a scenario or variant; write series.csv, series.json and plots.")
         {
-            file, output, engine, step, seed,
+            file, output, engine, step, seed, gateway,
         };
-        command.SetAction(parse =>
+        command.SetAction(async (parse, cancellation) =>
         {
             var scenario = new ScenarioLoader().Load(parse.GetValue(file)!);
             var engineName = parse.GetValue(engine)!;
-            if (engineName != "reference")
-                throw new BadInputException("the actors engine is not built yet; replay with --engine reference");
-            var result = ReferenceEvaluator.Evaluate(scenario, CommonOptions.StepOf(parse.GetValue(step)!), parse.GetValue(seed));
+            var target = ClusterTarget.Parse(parse.GetValue(gateway));
+            OutputFolder.Check(parse.GetValue(output)!);
             var runId = RunIds.New(scenario.Id);
+            console.Out.WriteLine($"run: {runId}");
+            var result = await Replayer.ReplayAsync(console, scenario, engineName, CommonOptions.StepOf(parse.GetValue(step)!),
+                parse.GetValue(seed), runId, target, cancellation);
             var directory = OutputFolder.Prepare(parse.GetValue(output)!);
             SeriesCsv.Write(result, Path.Combine(directory, "series.csv"));
             SeriesJson.Write(result, Path.Combine(directory, "series.json"), runId, engineName);
-            console.Out.WriteLine($"run: {runId}");
             console.Out.WriteLine($"wrote {result.Dyads.Count} dyads × {result.Dates.Count} samples to {directory}");
             return ExitCodes.Success;
         });
@@ -47,10 +50,16 @@ internal static class RunIds
 /// <summary>The output folder of a command: created when missing; a file in its place is bad input.</summary>
 internal static class OutputFolder
 {
-    public static string Prepare(string path)
+    /// <summary>Refuses an output path that cannot be a folder before any work starts.</summary>
+    public static void Check(string path)
     {
         if (File.Exists(path))
             throw new BadInputException($"--out '{path}' is a file, not a folder");
+    }
+
+    public static string Prepare(string path)
+    {
+        Check(path);
         try
         {
             return Directory.CreateDirectory(path).FullName;

@@ -1,0 +1,74 @@
+using Relations.Model.Evaluation;
+using Relations.Model.Scenarios;
+
+namespace Relations.Plots;
+
+/// <summary>One event as a plot marks it: the days its occurrences fall on and whether each was cancelled.</summary>
+internal sealed record EventMark(ScenarioEvent Event, IReadOnlyList<DateOnly> Days, IReadOnlyList<bool> Cancelled, double Weight)
+{
+    public bool IsStanding => Event.Kind is "agreement" or "twinning";
+
+    public bool AllCancelled => Cancelled.All(c => c);
+
+    /// <summary>The short title, shortened, with ×n for a count and ≈ for a date known only as a range.</summary>
+    public string Label(int maxLength)
+    {
+        var text = PlotNames.Shorten(Event.ShortTitle, maxLength);
+        if (Days.Count > 1)
+            text += $" (×{Days.Count})";
+        else if (Event.Date.IsRange)
+            text = "≈ " + text;
+        return AllCancelled ? text + " (cancelled)" : text;
+    }
+}
+
+/// <summary>Finds the events that touch a set of dyads and places their occurrences (model.md rules 3 and 5).</summary>
+internal static class EventMarks
+{
+    /// <summary>
+    /// Events with a dyad in <paramref name="dyads"/>. The days are the deterministic placement (rule 5), which is what a
+    /// replay without a seed used. An occurrence counts as cancelled when it is cancelled on every one of those dyads.
+    /// </summary>
+    public static IReadOnlyList<EventMark> Touching(Scenario scenario, IReadOnlyCollection<Dyad> dyads)
+    {
+        var tree = new ActorTree(scenario.Actors);
+        var wanted = dyads.ToHashSet();
+        var calendars = new Dictionary<Dyad, InterruptionCalendar>();
+        InterruptionCalendar CalendarOf(Dyad dyad)
+        {
+            if (!calendars.TryGetValue(dyad, out var calendar))
+            {
+                calendar = new InterruptionCalendar(scenario.Interruptions.Where(i => AppliesSafely(i, dyad, tree)));
+                calendars[dyad] = calendar;
+            }
+            return calendar;
+        }
+
+        var marks = new List<EventMark>();
+        foreach (var ev in scenario.Events)
+        {
+            var touched = DyadSet.DyadsOf(ev).Where(wanted.Contains).ToList();
+            if (touched.Count == 0)
+                continue;
+            var days = Occurrences.Place([ev]).Select(o => o.Day).ToList();
+            var cancelled = days
+                .Select(day => touched.All(d => StrengthModel.IsCancelled(ev.Mode, day, CalendarOf(d))))
+                .ToList();
+            marks.Add(new EventMark(ev, days, cancelled, StrengthModel.ImpulseWeight(ev, scenario.Model)));
+        }
+        return marks;
+    }
+
+    /// <summary>Whether an interruption applies to a dyad; false for actors the scenario does not declare.</summary>
+    public static bool AppliesSafely(Interruption interruption, Dyad dyad, ActorTree tree) =>
+        tree.Contains(dyad.A) && tree.Contains(dyad.B) && StrengthModel.Applies(interruption, dyad, tree);
+
+    /// <summary>The overview's choice: agreements and twinnings first, then the largest total weight, then the earliest.</summary>
+    public static IReadOnlyList<EventMark> MostImportant(IEnumerable<EventMark> marks, int max) =>
+        marks.Where(m => !m.AllCancelled)
+            .OrderByDescending(m => m.IsStanding)
+            .ThenByDescending(m => Math.Abs(m.Weight) * m.Days.Count)
+            .ThenBy(m => m.Days[0])
+            .Take(max)
+            .ToList();
+}

@@ -1,0 +1,311 @@
+using System.Globalization;
+using Relations.Model.Scenarios;
+using ScottPlot;
+using ScottPlot.Panels;
+using ScottPlot.Plottables;
+using ScottPlot.TickGenerators;
+
+namespace Relations.Plots;
+
+/// <summary>
+/// Builds one strength-over-time plot: curves, shaded interruptions, event markers with labels stacked in lanes above
+/// S = 100, and standing-tie bars below the curves. Labels are laid out in pixels after a first render, so they never
+/// overlap whatever the legend and title take.
+/// </summary>
+internal sealed class StrengthPlot
+{
+    public const string StrengthAxisLabel = "Strength index S (−100…100)";
+
+    private static readonly Color InterruptionFill = Colors.Red.WithAlpha(0.13);
+    private static readonly Color InterruptionText = Colors.DarkRed;
+
+    private readonly PlotOptions options;
+    private readonly double xFrom;
+    private readonly double xTo;
+    private readonly List<PendingLabel> labels = [];
+    private readonly List<TermBar> terms = [];
+    private readonly List<double> rug = [];
+    private readonly List<(Interruption Interruption, Color Text)> interruptionTitles = [];
+    private double rangeBottom;
+    private double rangeTop = 100;
+    private double[]? manualTicks;
+    private Scatter? scoreCurve;
+    private double scoreMax;
+
+    public StrengthPlot(Period period, PlotOptions options, string title, string caption, string yLabel = StrengthAxisLabel)
+    {
+        PlotFonts.Ensure();
+        this.options = options;
+        xFrom = X(period.From);
+        xTo = X(period.To);
+
+        Plot = new Plot();
+        Plot.Font.Set(PlotFonts.Family);
+        // DateTimeTicksBottom must come before any plottable, or it freezes the limits as they stand (notes/apis.md §5).
+        var dateAxis = Plot.Axes.DateTimeTicksBottom();
+        dateAxis.TickGenerator = new DateTimeAutomatic { LabelFormatter = FormatTick };
+
+        var fontSize = options.FontSize;
+        Plot.Title(title, fontSize + 8);
+        Plot.Axes.Title.Label.Bold = true;
+        var subtitle = new TitlePanel { Edge = Edge.Top };
+        subtitle.Label.Text = caption;
+        subtitle.Label.FontSize = fontSize;
+        subtitle.Label.Bold = false;
+        subtitle.Label.ForeColor = Colors.DimGray;
+        subtitle.Label.FontName = PlotFonts.Family;
+        Plot.Axes.AddPanel(subtitle);
+
+        Plot.XLabel("Date", fontSize + 1);
+        Plot.YLabel(yLabel, fontSize + 1);
+        foreach (var axis in new IAxis[] { Plot.Axes.Bottom, Plot.Axes.Left, Plot.Axes.Right })
+            axis.TickLabelStyle.FontSize = fontSize;
+        Plot.Grid.MajorLineColor = Colors.Black.WithAlpha(0.08);
+    }
+
+    public Plot Plot { get; }
+
+    public static double X(DateOnly day) => day.ToDateTime(TimeOnly.MinValue).ToOADate();
+
+    /// <summary>Uses −100…100 instead of 0…100 (the data has negative strength).</summary>
+    public void SetRange(double bottom, double top, double[]? ticks = null)
+    {
+        rangeBottom = bottom;
+        rangeTop = top;
+        manualTicks = ticks;
+    }
+
+    public Scatter AddCurve(IReadOnlyList<DateOnly> dates, IReadOnlyList<double> values, Color color, string? legend, LinePattern pattern, float width = 2.5f)
+    {
+        var curve = Plot.Add.ScatterLine(dates.Select(X).ToArray(), values.ToArray(), color);
+        curve.LineWidth = width;
+        curve.LinePattern = pattern;
+        curve.MarkerSize = 0;
+        curve.LegendText = legend ?? "";
+        return curve;
+    }
+
+    /// <summary>Draws the score R against a right-hand axis whose zero lines up with S = 0.</summary>
+    public void AddScore(IReadOnlyList<DateOnly> dates, IReadOnlyList<double> scores, Color color)
+    {
+        scoreMax = scores.Select(Math.Abs).DefaultIfEmpty(0).Max();
+        if (scoreMax <= 0)
+            return;
+        scoreCurve = AddCurve(dates, scores, color.WithAlpha(0.75), "Score R (right axis)", LinePattern.Dotted, 2f);
+        scoreCurve.Axes.YAxis = Plot.Axes.Right;
+        Plot.Axes.Right.Label.Text = "Score R (sum of decayed event weights)";
+        Plot.Axes.Right.Label.FontSize = options.FontSize + 1;
+        Plot.Axes.Right.Label.ForeColor = color;
+    }
+
+    public void ShadeInterruption(Interruption interruption, Color? fill = null, string prefix = "Shaded: ")
+    {
+        var span = Plot.Add.HorizontalSpan(X(interruption.From), X(interruption.To.AddDays(1)), fill ?? InterruptionFill);
+        span.LineWidth = 0;
+        span.LegendText = $"{prefix}{interruption.Title ?? interruption.Id} ({PlotNames.Date(interruption.From)} – {PlotNames.Date(interruption.To)})";
+        interruptionTitles.Add((interruption, fill is null ? InterruptionText : fill.Value.WithAlpha(1)));
+    }
+
+    /// <summary>A labelled marker: a vertical line from the bottom up to its label, or from further up for extra occurrences.</summary>
+    public void AddEvent(EventMark mark, Color color, int maxLabelLength)
+    {
+        var pattern = mark.IsStanding ? LinePattern.Solid : LinePattern.Dashed;
+        var labelled = mark.Days.Select((day, i) => (Day: day, Cancelled: mark.Cancelled[i])).ToList();
+        var first = labelled.FirstOrDefault(d => !d.Cancelled);
+        if (first == default)
+            first = labelled[0];
+        foreach (var (day, cancelled) in labelled)
+        {
+            if (day == first.Day)
+                continue;
+            var line = Plot.Add.VerticalLine(X(day), 1.5f, (cancelled ? Colors.Gray : color).WithAlpha(0.7), cancelled ? LinePattern.Dotted : pattern);
+            line.ExcludeFromLegend = true;
+            line.Minimum = double.NegativeInfinity;
+            line.Maximum = rangeBottom + (rangeTop - rangeBottom) * 0.12;
+            labels.Add(new PendingLabel(line, null, day, first.Cancelled));
+        }
+        var main = Plot.Add.VerticalLine(X(first.Day), mark.IsStanding ? 2.5f : 1.5f, first.Cancelled ? Colors.Gray : color, first.Cancelled ? LinePattern.Dotted : pattern);
+        main.ExcludeFromLegend = true;
+        labels.Add(new PendingLabel(main, mark.Label(maxLabelLength), first.Day, first.Cancelled));
+    }
+
+    /// <summary>A short grey tick at the bottom for an event occurrence that gets no label.</summary>
+    public void AddRugTick(DateOnly day) => rug.Add(X(day));
+
+    /// <summary>A bar under the curves for a standing tie's term, from its start to its end (or the period's end).</summary>
+    public void AddTerm(DateOnly from, DateOnly? until, string label, Color color) =>
+        terms.Add(new TermBar(X(from), until is { } end ? Math.Min(X(end), xTo) : xTo, label, color));
+
+    /// <summary>Lays out labels and bars for the plot's size, sets the limits and returns the finished plot.</summary>
+    public Plot Finish(int maxLanes)
+    {
+        var fontSize = options.FontSize;
+        var lanePx = fontSize * 1.35 + 8;
+        var termPx = fontSize * 1.3 + 8;
+        var rugPx = rug.Count > 0 ? 14.0 : 0.0;
+        var termRowsPx = terms.Count * termPx + (terms.Count > 0 ? 6 : 0);
+        var provisionalTop = rangeTop + (rangeTop - rangeBottom) * 0.2;
+
+        Plot.Axes.SetLimitsX(xFrom, xTo);
+        Plot.Axes.SetLimitsY(rangeBottom, provisionalTop);
+        SetStrengthTicks(provisionalTop);
+        if (terms.Count > 0 || labels.Count > 0 || rug.Count > 0)
+            Plot.RenderInMemory(options.Width, options.Height);
+        var dataRect = Plot.LastRender.DataRect;
+        var dataWidthPx = dataRect.Width > 0 ? dataRect.Width : options.Width - 250;
+        var dataHeightPx = dataRect.Height > 0 ? dataRect.Height : options.Height - 250;
+
+        var named = labels.Where(l => l.Text is not null).ToList();
+        var placements = PlaceLabels(named, dataWidthPx, maxLanes);
+        var lanes = placements.Where(p => p is not null).Select(p => p!.Value.Lane + 1).DefaultIfEmpty(0).Max();
+
+        var topPx = lanes * lanePx + (lanes > 0 ? 6 : 0);
+        var bottomPx = termRowsPx + rugPx;
+        var usable = Math.Max(dataHeightPx - topPx - bottomPx, dataHeightPx * 0.4);
+        var unitsPerPx = (rangeTop - rangeBottom) / usable;
+        var top = rangeTop + topPx * unitsPerPx;
+        var bottom = rangeBottom - bottomPx * unitsPerPx;
+
+        for (var i = 0; i < named.Count; i++)
+        {
+            var line = named[i].Line;
+            line.Minimum = bottom;
+            if (placements[i] is not { } placement)
+            {
+                line.Maximum = rangeTop;
+                continue;
+            }
+            var baseY = rangeTop + (6 + placement.Lane * lanePx) * unitsPerPx;
+            line.Maximum = baseY + (lanePx - 6) * unitsPerPx;
+            var text = Plot.Add.Text(named[i].Text!, line.X, baseY);
+            text.LabelAlignment = placement.ExtendsLeft ? Alignment.LowerRight : Alignment.LowerLeft;
+            text.LabelOffsetX = placement.ExtendsLeft ? -3 : 3;
+            text.LabelFontSize = fontSize - 1;
+            text.LabelFontName = PlotFonts.Family;
+            text.LabelFontColor = named[i].Cancelled ? Colors.Gray : Colors.Black;
+            text.LabelBackgroundColor = Colors.White.WithAlpha(0.85);
+            text.LabelPadding = 2;
+        }
+        foreach (var extra in labels.Where(l => l.Text is null))
+        {
+            extra.Line.Minimum = bottom;
+            extra.Line.Maximum = rangeBottom + 40 * unitsPerPx;
+        }
+
+        for (var row = 0; row < terms.Count; row++)
+        {
+            var term = terms[row];
+            var rowTop = rangeBottom - (rugPx + 6 + row * termPx) * unitsPerPx;
+            var rowBottom = rowTop - (termPx - 4) * unitsPerPx;
+            var bar = Plot.Add.Rectangle(term.From, term.To, rowBottom, rowTop);
+            bar.FillColor = term.Color.WithAlpha(0.3);
+            bar.LineColor = term.Color;
+            bar.LineWidth = 1;
+            var label = Plot.Add.Text(term.Label, term.From, (rowTop + rowBottom) / 2);
+            label.LabelAlignment = Alignment.MiddleLeft;
+            label.LabelOffsetX = 4;
+            label.LabelFontSize = fontSize - 2;
+            label.LabelFontName = PlotFonts.Family;
+            label.LabelFontColor = Colors.Black;
+        }
+
+        foreach (var x in rug)
+        {
+            var tick = Plot.Add.VerticalLine(x, 1.2f, Colors.Gray.WithAlpha(0.8));
+            tick.ExcludeFromLegend = true;
+            tick.Minimum = rangeBottom - rugPx * unitsPerPx;
+            tick.Maximum = rangeBottom - 2 * unitsPerPx;
+        }
+
+        foreach (var (interruption, color) in interruptionTitles)
+        {
+            var middle = (Math.Max(X(interruption.From), xFrom) + Math.Min(X(interruption.To), xTo)) / 2;
+            var title = Plot.Add.Text(interruption.Title ?? interruption.Id, middle, rangeTop - 4 * unitsPerPx);
+            title.LabelAlignment = Alignment.UpperCenter;
+            title.LabelFontSize = fontSize - 2;
+            title.LabelFontName = PlotFonts.Family;
+            title.LabelFontColor = color;
+        }
+
+        if (lanes > 0)
+        {
+            var divider = Plot.Add.HorizontalLine(rangeTop, 1, Colors.Black.WithAlpha(0.25));
+            divider.ExcludeFromLegend = true;
+        }
+        if (rangeBottom < 0 && rangeTop > 0)
+        {
+            var zero = Plot.Add.HorizontalLine(0, 1, Colors.Black.WithAlpha(0.5));
+            zero.ExcludeFromLegend = true;
+        }
+
+        Plot.Axes.SetLimitsX(xFrom, xTo);
+        Plot.Axes.SetLimitsY(bottom, top);
+        SetStrengthTicks(top);
+        if (scoreCurve is not null)
+            SetScoreAxis(bottom, top);
+        return Plot;
+    }
+
+    private LanePlacement?[] PlaceLabels(List<PendingLabel> named, double dataWidthPx, int maxLanes)
+    {
+        var daysPerPx = (xTo - xFrom) / dataWidthPx;
+        using var paint = new Paint();
+        var style = new LabelStyle { FontSize = options.FontSize - 1, FontName = PlotFonts.Family };
+        var sized = named.Select(l => (l.Line.X, (style.Measure(l.Text!, paint).Width + 10) * daysPerPx)).ToList();
+        return LabelLanes.Assign(sized, xTo, maxLanes, 6 * daysPerPx);
+    }
+
+    private void SetStrengthTicks(double top)
+    {
+        var ticks = manualTicks ?? DefaultTicks(rangeBottom, rangeTop);
+        var generator = new NumericManual();
+        foreach (var tick in ticks.Where(t => t <= top + 1e-9))
+            generator.AddMajor(tick, tick.ToString("0.##", CultureInfo.InvariantCulture));
+        Plot.Axes.Left.TickGenerator = generator;
+    }
+
+    private void SetScoreAxis(double bottom, double top)
+    {
+        var step = NiceStep(scoreMax / 4);
+        var rTop = Math.Ceiling(scoreMax / step) * step;
+        var unitsPerS = rTop / Math.Max(Math.Abs(rangeTop), Math.Abs(rangeBottom));
+        Plot.Axes.SetLimitsY(bottom * unitsPerS, top * unitsPerS, Plot.Axes.Right);
+        var generator = new NumericManual();
+        var low = rangeBottom < 0 ? -rTop : 0;
+        for (var r = low; r <= rTop + step / 2; r += step)
+            generator.AddMajor(r, r.ToString("0.##", CultureInfo.InvariantCulture));
+        Plot.Axes.Right.TickGenerator = generator;
+    }
+
+    private static double[] DefaultTicks(double bottom, double top)
+    {
+        var step = NiceStep((top - bottom) / 6);
+        var ticks = new List<double>();
+        for (var t = Math.Ceiling(bottom / step) * step; t <= top + step / 1000; t += step)
+            ticks.Add(Math.Round(t, 9));
+        return [.. ticks];
+    }
+
+    /// <summary>The step among 1, 2, 2.5 and 5 times a power of ten nearest above <paramref name="rough"/>.</summary>
+    internal static double NiceStep(double rough)
+    {
+        if (rough <= 0 || double.IsNaN(rough))
+            return 1;
+        var power = Math.Pow(10, Math.Floor(Math.Log10(rough)));
+        foreach (var factor in new[] { 1, 2, 2.5, 5, 10 })
+        {
+            if (factor * power >= rough)
+                return factor * power;
+        }
+        return 10 * power;
+    }
+
+    private static string FormatTick(DateTime day) =>
+        day is { Month: 1, Day: 1 }
+            ? day.ToString("yyyy", CultureInfo.InvariantCulture)
+            : day.ToString(day.Day == 1 ? "MMM yyyy" : "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private sealed record PendingLabel(VerticalLine Line, string? Text, DateOnly Day, bool Cancelled);
+
+    private sealed record TermBar(double From, double To, string Label, Color Color);
+}

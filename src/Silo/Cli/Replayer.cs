@@ -1,0 +1,22 @@
+using Relations.Grains.Interfaces;
+using Relations.Model.Evaluation;
+using Relations.Model.Scenarios;
+using Relations.Silo.Hosting;
+
+namespace Relations.Silo.Cli;
+
+/// <summary>Replays a loaded scenario with the chosen engine, reporting progress for the actor engine.</summary>
+internal static class Replayer
+{
+    public static async Task<SeriesResult> ReplayAsync(
+        CliConsole console, Scenario scenario, string engine, SampleStep step, int? seed, string runId,
+        ClusterTarget target, CancellationToken cancellation)
+    {
+        if (engine == "reference")
+            return ReferenceEvaluator.Evaluate(scenario, step, seed);
+
+        await using var cluster = await RelationsCluster.ConnectAsync(target, cancellation);
+        return await RunProgressDisplay.Show(console, $"replaying {scenario.Id}", progress =>
+            ActorReplay.RunAsync(cluster.Grains, runId, scenario, step, seed, progress, cancellation));
+    }
+}

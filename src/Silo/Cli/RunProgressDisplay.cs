@@ -1,0 +1,50 @@
+using Relations.Grains.Interfaces;
+using Spectre.Console;
+
+namespace Relations.Silo.Cli;
+
+/// <summary>
+/// Shows a run's progress: a live bar on an interactive terminal, plain "progress:" lines when output is
+/// redirected (Spectre's own fallback never prints 100 %, so it is not used there).
+/// </summary>
+internal static class RunProgressDisplay
+{
+    public static async Task<T> Show<T>(CliConsole console, string label, Func<IProgress<RunStatus>, Task<T>> work)
+    {
+        var interactive = ReferenceEquals(console.Out, Console.Out)
+            && !Console.IsOutputRedirected
+            && AnsiConsole.Profile.Capabilities is { Interactive: true, Ansi: true };
+        if (!interactive)
+        {
+            var lastReported = -1;
+            return await work(new Progress<RunStatus>(status =>
+            {
+                if (status.SlicesTotal == 0 || status.SlicesDone == lastReported)
+                    return;
+                lastReported = status.SlicesDone;
+                console.Out.WriteLine($"progress: {status.SlicesDone}/{status.SlicesTotal} time slices ({100 * status.SlicesDone / status.SlicesTotal}%)");
+            }));
+        }
+
+        T result = default!;
+        await AnsiConsole.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
+            .StartAsync(async ctx =>
+            {
+                var task = ctx.AddTask(Markup.Escape(label), maxValue: 1.0);
+                result = await work(new SynchronousProgress(status =>
+                {
+                    if (status.SlicesTotal > 0)
+                        task.Value = status.Progress;
+                }));
+                task.Value = 1.0;
+            });
+        return result;
+    }
+
+    private sealed class SynchronousProgress(Action<RunStatus> report) : IProgress<RunStatus>
+    {
+        public void Report(RunStatus value) => report(value);
+    }
+}

@@ -1,0 +1,98 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+using Relations.Grains.Interfaces;
+
+namespace Relations.Silo.Hosting;
+
+/// <summary>
+/// A connection to grains for one command: an embedded silo (localhost clustering on free ports, in-memory
+/// storage) or an Orleans client of a running cluster. Disposing it stops what it started.
+/// </summary>
+public sealed class RelationsCluster : IAsyncDisposable
+{
+    private readonly IHost host;
+
+    private RelationsCluster(IHost host) => this.host = host;
+
+    public IGrainFactory Grains => host.Services.GetRequiredService<IGrainFactory>();
+
+    public static async Task<RelationsCluster> ConnectAsync(ClusterTarget target, CancellationToken cancellation)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        Quiet(builder.Logging);
+        if (target.Gateway is { } gateway)
+        {
+            var attempts = 0;
+            builder.UseOrleansClient(client => client
+                .UseStaticClustering(gateway)
+                .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (SiloDefaults.ClusterId, SiloDefaults.ServiceId))
+                .UseConnectionRetryFilter(async (_, ct) =>
+                {
+                    if (++attempts >= 3)
+                        return false;
+                    await Task.Delay(500, ct);
+                    return true;
+                }));
+            builder.Services.AddRelationsModelSerialization();
+        }
+        else
+        {
+            builder.UseOrleans(silo => ConfigureSilo(silo, FreePorts.Next(), FreePorts.Next()));
+        }
+        var host = builder.Build();
+        try
+        {
+            await host.StartAsync(cancellation);
+        }
+        catch (Exception ex) when (target.Gateway is not null && ex is not OperationCanceledException)
+        {
+            host.Dispose();
+            throw new InvalidOperationException($"cannot reach the cluster at {target.Gateway}: {ex.Message}");
+        }
+        return new RelationsCluster(host);
+    }
+
+    /// <summary>The silo set-up every host of the project shares: storage, serialization of model records.</summary>
+    public static void ConfigureSilo(ISiloBuilder silo, int siloPort, int gatewayPort)
+    {
+        silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: SiloDefaults.ServiceId, clusterId: SiloDefaults.ClusterId);
+        silo.AddMemoryGrainStorage("relations");
+        silo.Services.AddRelationsModelSerialization();
+    }
+
+    /// <summary>Warnings and errors only, to standard error, so standard output stays the command's own.</summary>
+    public static void Quiet(ILoggingBuilder logging)
+    {
+        logging.ClearProviders();
+        logging.SetMinimumLevel(LogLevel.Warning);
+        logging.AddFilter("Orleans", LogLevel.Error);
+        logging.AddFilter("Microsoft", LogLevel.Error);
+        logging.AddFilter("Polly", LogLevel.Error);
+        logging.AddFilter("Relations.Grains", LogLevel.Error);
+        logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try
+        {
+            await host.StopAsync(stop.Token);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        host.Dispose();
+    }
+}
+
+/// <summary>The cluster and service ids, and the ports, of a silo started with <c>relations silo</c>.</summary>
+public static class SiloDefaults
+{
+    public const string ClusterId = "relations";
+    public const string ServiceId = "relations";
+    public const int SiloPort = 11111;
+    public const int GatewayPort = 30000;
+}
