@@ -56,6 +56,10 @@ public interface IRegionGrain : IGrainWithStringKey
     [Alias("Receive")]
     Task Receive(int occurrences, DateOnly lastDay);
 
+    /// <summary>Writes the state; the simulation grain calls it when the run ends (writes are batched, not per event).</summary>
+    [Alias("Flush")]
+    Task Flush();
+
     [Alias("GetSummary")]
     Task<RegionSummary> GetSummary();
 }

@@ -10,17 +10,19 @@ public sealed class RegionGrain(
     public Task Setup(RegionSetup setup)
     {
         state.State = new RegionState { Setup = setup };
-        return state.WriteStateAsync();
+        return Task.CompletedTask;
     }
 
-    /// <summary>One call, and one write, per time slice in which events reached this actor.</summary>
+    /// <summary>One call per time slice in which events reached this actor; written at <see cref="Flush"/>.</summary>
     public Task Receive(int occurrences, DateOnly lastDay)
     {
         state.State.OccurrencesReceived += occurrences;
         if (state.State.LastEventDay is null || state.State.LastEventDay < lastDay)
             state.State.LastEventDay = lastDay;
-        return state.WriteStateAsync();
+        return Task.CompletedTask;
     }
+
+    public Task Flush() => state.WriteStateAsync();
 
     public Task<RegionSummary> GetSummary() =>
         Task.FromResult(new RegionSummary(state.State.Setup, state.State.OccurrencesReceived, state.State.LastEventDay));

@@ -15,6 +15,8 @@ public sealed class RelationshipGrain(
     [PersistentState("relationship", "relations")] IPersistentState<RelationshipState> state,
     IGrainFactory grains) : Grain, IRelationshipGrain
 {
+    private readonly List<HeldImpulse> impulses = [];
+    private readonly List<HeldStandingTie> standingTies = [];
     private InterruptionCalendar? calendar;
 
     private RelationshipSetup Current => state.State.Setup ?? throw new InvalidOperationException($"relationship {this.GetPrimaryKeyString()} was not set up");
@@ -25,6 +27,8 @@ public sealed class RelationshipGrain(
     public Task Setup(RelationshipSetup setup)
     {
         state.State = new RelationshipState { Setup = setup };
+        impulses.Clear();
+        standingTies.Clear();
         calendar = null;
         return Task.CompletedTask;
     }
@@ -45,9 +49,10 @@ public sealed class RelationshipGrain(
                 continue;
             }
             applied++;
-            state.State.Impulses.Add(new HeldImpulse(o.EventId, o.Occurrence, o.Day, o.Weight, 0, null));
+            state.State.Applied++;
+            impulses.Add(new HeldImpulse(o.EventId, o.Occurrence, o.Day, o.Weight, 0, null));
             if (o.HasStanding)
-                state.State.StandingTies.Add(new HeldStandingTie(o.EventId, o.Occurrence, o.Day, o.StandingUntil, o.Standing));
+                standingTies.Add(new HeldStandingTie(o.EventId, o.Occurrence, o.Day, o.StandingUntil, o.Standing));
             if (setup.ParentDyad is not null)
                 up.Add(new SpilledImpulse(o.EventId, o.Occurrence, o.Day, model.SpillUp * o.Weight, false, key));
             if (setup.ChildDyads.Length > 0)
@@ -70,7 +75,7 @@ public sealed class RelationshipGrain(
     public Task ReceiveSpills(SpilledImpulse[] spills)
     {
         foreach (var s in spills)
-            state.State.Impulses.Add(new HeldImpulse(s.EventId, s.Occurrence, s.Day, s.Amount, s.Down ? (byte)1 : (byte)2, s.From));
+            impulses.Add(new HeldImpulse(s.EventId, s.Occurrence, s.Day, s.Amount, s.Down ? (byte)1 : (byte)2, s.From));
         return Task.CompletedTask;
     }
 
@@ -88,8 +93,8 @@ public sealed class RelationshipGrain(
 
     private double[] ScoresOn(IReadOnlyList<DateOnly> days) =>
         IncrementalScore.Scores(
-            state.State.Impulses.Select(i => (i.Day, i.Amount)),
-            [.. state.State.StandingTies.Select(t => (t.Start, t.Until, t.Value))],
+            impulses.Select(i => (i.Day, i.Amount)),
+            [.. standingTies.Select(t => (t.Start, t.Until, t.Value))],
             Calendar,
             Current.Model,
             days);

@@ -10,54 +10,59 @@ namespace Relations.Grains;
 /// </summary>
 internal sealed class RunPlan
 {
-    private RunPlan(ActorTree actors, DyadSet dyads, IReadOnlyList<Slice> slices)
+    private readonly Occurrence[] occurrences;
+    private readonly ModelParameters model;
+
+    private RunPlan(ActorTree actors, DyadSet dyads, Occurrence[] occurrences, ModelParameters model)
     {
         Actors = actors;
         Dyads = dyads;
-        Slices = slices;
+        this.occurrences = occurrences;
+        this.model = model;
+        SliceCount = occurrences.Select(o => o.Day.Year).Distinct().Count();
     }
 
     public ActorTree Actors { get; }
     public DyadSet Dyads { get; }
-    public IReadOnlyList<Slice> Slices { get; }
+    public int SliceCount { get; }
 
     public static RunPlan Of(Scenario scenario, int? seed)
     {
         var actors = new ActorTree(scenario.Actors);
-        var dyads = DyadSet.Of(scenario, actors);
-        var model = scenario.Model;
-        var slices = Occurrences.Place(scenario.Events, seed)
-            .GroupBy(o => o.Day.Year)
-            .OrderBy(g => g.Key)
-            .Select(year =>
+        var occurrences = Occurrences.Place(scenario.Events, seed).ToArray();
+        // A stable sort keeps file order within a day, as the reference does.
+        var ordered = occurrences.Select((o, i) => (o, i)).OrderBy(x => x.o.Day).ThenBy(x => x.i).Select(x => x.o).ToArray();
+        return new RunPlan(actors, DyadSet.Of(scenario, actors), ordered, scenario.Model);
+    }
+
+    /// <summary>The slices in date order, each built when reached, so a large run never holds all its batches at once.</summary>
+    public IEnumerable<Slice> Slices() =>
+        occurrences.GroupBy(o => o.Day.Year).Select(year => Build(year.Key, year));
+
+    private Slice Build(int year, IEnumerable<Occurrence> occurrencesOfYear)
+    {
+        var byDyad = new Dictionary<string, List<ArrivingOccurrence>>(StringComparer.Ordinal);
+        var byActor = new Dictionary<string, (int Count, DateOnly LastDay)>(StringComparer.Ordinal);
+        foreach (var o in occurrencesOfYear)
+        {
+            var ev = o.Event;
+            var tie = StrengthModel.StandingTie(ev, o.Day, model);
+            var arriving = new ArrivingOccurrence(ev.Id, o.Index, o.Day, ev.Mode == EventMode.InPerson,
+                StrengthModel.ImpulseWeight(ev, model), tie?.Value ?? 0.0, tie is not null, tie?.Until);
+            foreach (var dyad in DyadSet.DyadsOf(ev))
             {
-                var byDyad = new Dictionary<string, List<ArrivingOccurrence>>(StringComparer.Ordinal);
-                var byActor = new Dictionary<string, (int Count, DateOnly LastDay)>(StringComparer.Ordinal);
-                foreach (var o in year.OrderBy(o => o.Day))
-                {
-                    var ev = o.Event;
-                    var tie = StrengthModel.StandingTie(ev, o.Day, model);
-                    var arriving = new ArrivingOccurrence(ev.Id, o.Index, o.Day, ev.Mode == EventMode.InPerson,
-                        StrengthModel.ImpulseWeight(ev, model), tie?.Value ?? 0.0, tie is not null, tie?.Until);
-                    foreach (var dyad in DyadSet.DyadsOf(ev))
-                    {
-                        var key = GrainKeys.DyadKey(dyad);
-                        if (!byDyad.TryGetValue(key, out var list))
-                            byDyad[key] = list = [];
-                        list.Add(arriving);
-                    }
-                    foreach (var actor in ev.SideA.Concat(ev.SideB))
-                    {
-                        var (count, last) = byActor.GetValueOrDefault(actor);
-                        byActor[actor] = (count + 1, last > o.Day ? last : o.Day);
-                    }
-                }
-                return new Slice(year.Key,
-                    byDyad.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal),
-                    byActor);
-            })
-            .ToList();
-        return new RunPlan(actors, dyads, slices);
+                var key = GrainKeys.DyadKey(dyad);
+                if (!byDyad.TryGetValue(key, out var list))
+                    byDyad[key] = list = [];
+                list.Add(arriving);
+            }
+            foreach (var actor in ev.SideA.Concat(ev.SideB))
+            {
+                var (count, last) = byActor.GetValueOrDefault(actor);
+                byActor[actor] = (count + 1, last > o.Day ? last : o.Day);
+            }
+        }
+        return new Slice(year, byDyad.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal), byActor);
     }
 
     /// <summary>One calendar year's occurrences: per dyad key, and per actor (how many, the last day).</summary>

@@ -25,7 +25,7 @@ public sealed class SimulationGrain(
     {
         if (state.State.State is RunState.Running or RunState.Completed)
             return Status();
-        state.State = new SimulationState { Request = request, State = RunState.Running };
+        state.State = new SimulationState { ScenarioId = request.Scenario.Id, State = RunState.Running };
         await state.WriteStateAsync();
         // The run goes on in this grain's context after Start returns; callers follow it through GetStatus.
         _ = Run(request);
@@ -45,13 +45,24 @@ public sealed class SimulationGrain(
     {
         if (state.State.State != RunState.Completed)
             throw new InvalidOperationException($"run {RunId} has no results: it is {state.State.State.ToString().ToLowerInvariant()}{(state.State.Error is { } e ? $" ({e})" : "")}");
-        results ??= await Task.WhenAll(state.State.DyadKeys.Select(key =>
-            grains.GetGrain<IRelationshipGrain>(GrainKeys.Relationship(RunId, key)).Complete(state.State.SampleDays)));
+        results ??= await CompleteAll(state.State.SampleDays);
         return (state.State.SampleDays, results);
     }
 
+    /// <summary>Asks every dyad for its series, a bounded number at a time, so a large run's sweeps do not all hold memory at once.</summary>
+    private async Task<DyadSeriesData[]> CompleteAll(DateOnly[] days)
+    {
+        var series = new List<DyadSeriesData>(state.State.DyadKeys.Length);
+        foreach (var chunk in state.State.DyadKeys.Chunk(512))
+        {
+            series.AddRange(await Task.WhenAll(chunk.Select(key =>
+                grains.GetGrain<IRelationshipGrain>(GrainKeys.Relationship(RunId, key)).Complete(days))));
+        }
+        return [.. series];
+    }
+
     private RunStatus Status() => new(RunId, state.State.State, state.State.SlicesDone, state.State.SlicesTotal,
-        state.State.OccurrencesApplied, state.State.Error, state.State.Request?.Scenario.Id);
+        state.State.OccurrencesApplied, state.State.Error, state.State.ScenarioId);
 
     private async Task Run(RunRequest request)
     {
@@ -61,8 +72,8 @@ public sealed class SimulationGrain(
         {
             var plan = RunPlan.Of(request.Scenario, request.Seed);
             await SetUp(request.Scenario, plan);
-            state.State.SlicesTotal = plan.Slices.Count;
-            foreach (var slice in plan.Slices)
+            state.State.SlicesTotal = plan.SliceCount;
+            foreach (var slice in plan.Slices())
             {
                 var applied = await Task.WhenAll(slice.ByDyad.Select(batch =>
                     grains.GetGrain<IRelationshipGrain>(GrainKeys.Relationship(RunId, batch.Key)).Apply(batch.Value)));
@@ -74,8 +85,9 @@ public sealed class SimulationGrain(
             var days = Sampling.Dates(request.Scenario.Period, request.Step).ToArray();
             state.State.DyadKeys = [.. plan.Dyads.All.Select(GrainKeys.DyadKey)];
             state.State.SampleDays = days;
-            results = await Task.WhenAll(state.State.DyadKeys.Select(key =>
-                grains.GetGrain<IRelationshipGrain>(GrainKeys.Relationship(RunId, key)).Complete(days)));
+            results = await CompleteAll(days);
+            await Task.WhenAll(request.Scenario.Actors.Select(actor =>
+                grains.GetGrain<IRegionGrain>(GrainKeys.Region(RunId, actor.Id)).Flush()));
             state.State.State = RunState.Completed;
         }
         catch (Exception ex)

@@ -6,6 +6,9 @@ namespace Relations.Plots;
 /// <summary>One event as a plot marks it: the days its occurrences fall on and whether each was cancelled.</summary>
 internal sealed record EventMark(ScenarioEvent Event, IReadOnlyList<DateOnly> Days, IReadOnlyList<bool> Cancelled, double Weight)
 {
+    /// <summary>How many more events of the same kind on the same days this mark stands for (the overview merges them).</summary>
+    public int Similar { get; init; }
+
     public bool IsStanding => Event.Kind is "agreement" or "twinning";
 
     public bool AllCancelled => Cancelled.All(c => c);
@@ -18,6 +21,8 @@ internal sealed record EventMark(ScenarioEvent Event, IReadOnlyList<DateOnly> Da
             text += $" (×{Days.Count})";
         else if (Event.Date.IsRange)
             text = "≈ " + text;
+        if (Similar > 0)
+            text += $" (+{Similar} alike)";
         return AllCancelled ? text + " (cancelled)" : text;
     }
 }
@@ -62,6 +67,12 @@ internal static class EventMarks
     /// <summary>Whether an interruption applies to a dyad; false for actors the scenario does not declare.</summary>
     public static bool AppliesSafely(Interruption interruption, Dyad dyad, ActorTree tree) =>
         tree.Contains(dyad.A) && tree.Contains(dyad.B) && StrengthModel.Applies(interruption, dyad, tree);
+
+    /// <summary>One mark for events of the same kind whose occurrences fall on the same days (23 twinnings dated alike).</summary>
+    public static IReadOnlyList<EventMark> MergeAlike(IEnumerable<EventMark> marks) =>
+        marks.GroupBy(m => (m.Event.Kind, Days: string.Join(",", m.Days), Cancelled: string.Join(",", m.Cancelled)))
+            .Select(g => g.First() with { Weight = g.Sum(m => m.Weight), Similar = g.Count() - 1 })
+            .ToList();
 
     /// <summary>The overview's choice: agreements and twinnings first, then the largest total weight, then the earliest.</summary>
     public static IReadOnlyList<EventMark> MostImportant(IEnumerable<EventMark> marks, int max) =>

@@ -4,31 +4,46 @@ namespace Relations.Plots;
 internal readonly record struct LanePlacement(int Lane, bool ExtendsLeft);
 
 /// <summary>
-/// Stacks horizontal labels in lanes so none overlap: each label, in order of its marker's x, takes the lowest lane
-/// with room; a label that would run past the right edge extends to the left of its marker instead.
+/// Stacks horizontal labels in lanes above the curves. Each label sits at the top of its marker line, and the line
+/// rises through the lanes below it. Labels are placed in the order given (most important first), each in the lowest
+/// lane, extending right of its marker or else left, where it overlaps no other label and no line crosses it or is
+/// crossed by it; when a crowd leaves no such place, in the lowest place where it merely overlaps no label (its
+/// opaque background then hides the lines behind it).
 /// </summary>
 internal static class LabelLanes
 {
     /// <returns>One placement per label, or null for a label that fits in none of <paramref name="maxLanes"/> lanes.</returns>
-    public static LanePlacement?[] Assign(IReadOnlyList<(double X, double Width)> labels, double right, int maxLanes, double gap)
+    public static LanePlacement?[] Assign(IReadOnlyList<(double X, double Width)> labels, double left, double right, int maxLanes, double gap)
     {
-        var lanes = new List<List<(double From, double To)>>();
+        var placed = new List<(double X, double From, double To, int Lane)>();
         var result = new LanePlacement?[labels.Count];
-        foreach (var index in Enumerable.Range(0, labels.Count).OrderBy(i => labels[i].X))
+        for (var index = 0; index < labels.Count; index++)
         {
             var (x, width) = labels[index];
-            var extendsLeft = x + width > right;
-            var (from, to) = extendsLeft ? (x - width, x) : (x, x + width);
-            for (var lane = 0; lane < maxLanes; lane++)
+            var candidates = Enumerable.Range(0, maxLanes)
+                .SelectMany(lane => new[] { new LanePlacement(lane, false), new LanePlacement(lane, true) })
+                .Where(c => c.ExtendsLeft ? x - width >= left : x + width <= right)
+                .ToList();
+            (double From, double To) Extent(LanePlacement c) => c.ExtendsLeft ? (x - width, x) : (x, x + width);
+            bool Free(LanePlacement c)
             {
-                if (lane == lanes.Count)
-                    lanes.Add([]);
-                if (lanes[lane].Any(taken => from < taken.To + gap && taken.From < to + gap))
-                    continue;
-                lanes[lane].Add((from, to));
-                result[index] = new LanePlacement(lane, extendsLeft);
-                break;
+                var (from, to) = Extent(c);
+                return placed.All(p => !(p.Lane == c.Lane && from < p.To + gap && p.From < to + gap));
             }
+            bool Uncrossed(LanePlacement c)
+            {
+                var (from, to) = Extent(c);
+                return placed.All(p =>
+                    !(p.Lane < c.Lane && p.From < x && x < p.To + gap)
+                    && !(p.Lane >= c.Lane && from < p.X && p.X < to + gap && p.X != x));
+            }
+            var chosen = candidates.Where(c => Free(c) && Uncrossed(c)).Cast<LanePlacement?>().FirstOrDefault()
+                ?? candidates.Where(Free).Cast<LanePlacement?>().FirstOrDefault();
+            if (chosen is not { } placement)
+                continue;
+            var (f, t) = Extent(placement);
+            placed.Add((x, f, t, placement.Lane));
+            result[index] = placement;
         }
         return result;
     }

@@ -24,6 +24,13 @@ public static class PlotNames
         return $"{Actor(scenario, first, language)} ↔ {Actor(scenario, second, language)}";
     }
 
+    /// <summary>The dyad's name for a legend: as <see cref="Dyad"/>, with long names' trailing remarks in parentheses dropped.</summary>
+    public static string DyadShort(Scenario scenario, Dyad dyad, string? language = null)
+    {
+        var (first, second) = VietnameseFirst(scenario, dyad);
+        return $"{WithoutRemark(Actor(scenario, first, language))} ↔ {WithoutRemark(Actor(scenario, second, language))}";
+    }
+
     /// <summary>The file stem of a dyad's plot: its actor ids in the model's order, "hekou--lao-cai-city", ASCII only.</summary>
     public static string FileStem(Dyad dyad) => $"{Ascii(dyad.A)}--{Ascii(dyad.B)}";
 
@@ -40,7 +47,14 @@ public static class PlotNames
         if (text.Length <= max)
             return text;
         var cut = text.LastIndexOf(' ', max - 1);
-        return (cut > max / 2 ? text[..cut] : text[..(max - 1)]).TrimEnd(' ', ',', ';', ':', '-') + "…";
+        return (cut > max / 2 ? text[..cut] : text[..(max - 1)]).TrimEnd(' ', ',', ';', ':', '-', '+', '&', '(', '.') + "…";
+    }
+
+    /// <summary>"Lào Cai border post no. 1 (unnamed in source)" → "Lào Cai border post no. 1"; short names stay whole.</summary>
+    private static string WithoutRemark(string name)
+    {
+        var open = name.LastIndexOf(" (", StringComparison.Ordinal);
+        return name.Length > 24 && name.EndsWith(')') && open > 0 ? name[..open] : name;
     }
 
     internal static string Date(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

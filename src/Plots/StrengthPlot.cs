@@ -25,14 +25,16 @@ internal sealed class StrengthPlot
     private readonly List<PendingLabel> labels = [];
     private readonly List<TermBar> terms = [];
     private readonly List<double> rug = [];
-    private readonly List<(Interruption Interruption, Color Text)> interruptionTitles = [];
+    private readonly List<MarkerStyle> usedStyles = [];
+    private int events;
+    private readonly List<(Interruption Interruption, Color Text, string Prefix)> interruptionTitles = [];
     private double rangeBottom;
     private double rangeTop = 100;
     private double[]? manualTicks;
     private Scatter? scoreCurve;
     private double scoreMax;
 
-    public StrengthPlot(Period period, PlotOptions options, string title, string caption, string yLabel = StrengthAxisLabel)
+    public StrengthPlot(Period period, PlotOptions options, string title, string? caption, string yLabel = StrengthAxisLabel, float titleSize = 8)
     {
         PlotFonts.Ensure();
         this.options = options;
@@ -46,15 +48,18 @@ internal sealed class StrengthPlot
         dateAxis.TickGenerator = new DateTimeAutomatic { LabelFormatter = FormatTick };
 
         var fontSize = options.FontSize;
-        Plot.Title(title, fontSize + 8);
+        Plot.Title(title, fontSize + titleSize);
         Plot.Axes.Title.Label.Bold = true;
-        var subtitle = new TitlePanel { Edge = Edge.Top };
-        subtitle.Label.Text = caption;
-        subtitle.Label.FontSize = fontSize;
-        subtitle.Label.Bold = false;
-        subtitle.Label.ForeColor = Colors.DimGray;
-        subtitle.Label.FontName = PlotFonts.Family;
-        Plot.Axes.AddPanel(subtitle);
+        if (!string.IsNullOrEmpty(caption))
+        {
+            var subtitle = new TitlePanel();
+            subtitle.Label.Text = caption;
+            subtitle.Label.FontSize = fontSize;
+            subtitle.Label.Bold = false;
+            subtitle.Label.ForeColor = Colors.DimGray;
+            subtitle.Label.FontName = PlotFonts.Family;
+            Plot.Axes.AddPanel(subtitle);
+        }
 
         Plot.XLabel("Date", fontSize + 1);
         Plot.YLabel(yLabel, fontSize + 1);
@@ -91,42 +96,61 @@ internal sealed class StrengthPlot
         scoreMax = scores.Select(Math.Abs).DefaultIfEmpty(0).Max();
         if (scoreMax <= 0)
             return;
-        scoreCurve = AddCurve(dates, scores, color.WithAlpha(0.75), "Score R (right axis)", LinePattern.Dotted, 2f);
+        scoreCurve = AddCurve(dates, scores, color, "Score R (right axis)", LinePattern.Dotted, 2f);
         scoreCurve.Axes.YAxis = Plot.Axes.Right;
         Plot.Axes.Right.Label.Text = "Score R (sum of decayed event weights)";
         Plot.Axes.Right.Label.FontSize = options.FontSize + 1;
         Plot.Axes.Right.Label.ForeColor = color;
     }
 
-    public void ShadeInterruption(Interruption interruption, Color? fill = null, string prefix = "Shaded: ")
+    public void ShadeInterruption(Interruption interruption, Color? fill = null, string prefix = "")
     {
         var span = Plot.Add.HorizontalSpan(X(interruption.From), X(interruption.To.AddDays(1)), fill ?? InterruptionFill);
         span.LineWidth = 0;
         span.LegendText = $"{prefix}{interruption.Title ?? interruption.Id} ({PlotNames.Date(interruption.From)} – {PlotNames.Date(interruption.To)})";
-        interruptionTitles.Add((interruption, fill is null ? InterruptionText : fill.Value.WithAlpha(1)));
+        interruptionTitles.Add((interruption, fill is null ? InterruptionText : fill.Value.WithAlpha(1), ""));
     }
 
-    /// <summary>A labelled marker: a vertical line from the bottom up to its label, or from further up for extra occurrences.</summary>
-    public void AddEvent(EventMark mark, Color color, int maxLabelLength)
+    /// <summary>An interruption drawn as a dashed outline with a faint fill, to tell it apart from a shaded one.</summary>
+    public void OutlineInterruption(Interruption interruption, Color color, string prefix)
     {
-        var pattern = mark.IsStanding ? LinePattern.Solid : LinePattern.Dashed;
-        var labelled = mark.Days.Select((day, i) => (Day: day, Cancelled: mark.Cancelled[i])).ToList();
-        var first = labelled.FirstOrDefault(d => !d.Cancelled);
+        var span = Plot.Add.HorizontalSpan(X(interruption.From), X(interruption.To.AddDays(1)), color.WithAlpha(0.06));
+        span.LineWidth = 2;
+        // Skia's SVG canvas drops the dash of a rectangle's outline (paths keep theirs): see SvgDashes.
+        span.LineColor = SvgDashes.Tag(color, LinePattern.Dashed);
+        span.LinePattern = LinePattern.Dashed;
+        span.LegendText = $"{prefix}{interruption.Title ?? interruption.Id} ({PlotNames.Date(interruption.From)} – {PlotNames.Date(interruption.To)})";
+        interruptionTitles.Add((interruption, color, prefix));
+    }
+
+    /// <summary>
+    /// A labelled marker: a vertical line from the bottom up to its label, and short lines for further occurrences.
+    /// Events added first get the first choice of label lane.
+    /// </summary>
+    public void AddEvent(EventMark mark, MarkerStyle style, int maxLabelLength)
+    {
+        var occurrences = mark.Days.Select((day, i) => (Day: day, Cancelled: mark.Cancelled[i])).ToList();
+        var first = occurrences.FirstOrDefault(d => !d.Cancelled);
         if (first == default)
-            first = labelled[0];
-        foreach (var (day, cancelled) in labelled)
+            first = occurrences[0];
+        foreach (var (day, cancelled) in occurrences)
         {
             if (day == first.Day)
                 continue;
-            var line = Plot.Add.VerticalLine(X(day), 1.5f, (cancelled ? Colors.Gray : color).WithAlpha(0.7), cancelled ? LinePattern.Dotted : pattern);
-            line.ExcludeFromLegend = true;
-            line.Minimum = double.NegativeInfinity;
-            line.Maximum = rangeBottom + (rangeTop - rangeBottom) * 0.12;
-            labels.Add(new PendingLabel(line, null, day, first.Cancelled));
+            var line = MarkerLine(day, cancelled ? MarkerStyle.Cancelled : style);
+            labels.Add(new PendingLabel(line, null, day, cancelled) { Group = events });
         }
-        var main = Plot.Add.VerticalLine(X(first.Day), mark.IsStanding ? 2.5f : 1.5f, first.Cancelled ? Colors.Gray : color, first.Cancelled ? LinePattern.Dotted : pattern);
-        main.ExcludeFromLegend = true;
-        labels.Add(new PendingLabel(main, mark.Label(maxLabelLength), first.Day, first.Cancelled));
+        var main = MarkerLine(first.Day, first.Cancelled ? MarkerStyle.Cancelled : style);
+        labels.Add(new PendingLabel(main, style.Prefix + mark.Label(maxLabelLength), first.Day, first.Cancelled, labels.Count) { Group = events });
+        events++;
+    }
+
+    private VerticalLine MarkerLine(DateOnly day, MarkerStyle style)
+    {
+        var line = Plot.Add.VerticalLine(X(day), style.Width, style.Color, style.Pattern);
+        line.ExcludeFromLegend = true;
+        usedStyles.Add(style);
+        return line;
     }
 
     /// <summary>A short grey tick at the bottom for an event occurrence that gets no label.</summary>
@@ -136,15 +160,31 @@ internal sealed class StrengthPlot
     public void AddTerm(DateOnly from, DateOnly? until, string label, Color color) =>
         terms.Add(new TermBar(X(from), until is { } end ? Math.Min(X(end), xTo) : xTo, label, color));
 
-    /// <summary>Lays out labels and bars for the plot's size, sets the limits and returns the finished plot.</summary>
-    public Plot Finish(int maxLanes)
+    /// <summary>
+    /// Lays out labels and bars for the plot's size, sets the limits and returns the finished plot. With
+    /// <paramref name="demoteUnlabelled"/>, a marker whose label found no room becomes a tick, so every tall line has a label.
+    /// </summary>
+    public Plot Finish(int maxLanes, bool demoteUnlabelled = false)
     {
         var fontSize = options.FontSize;
         var lanePx = fontSize * 1.35 + 8;
         var termPx = fontSize * 1.3 + 8;
-        var rugPx = rug.Count > 0 ? 14.0 : 0.0;
         var termRowsPx = terms.Count * termPx + (terms.Count > 0 ? 6 : 0);
         var provisionalTop = rangeTop + (rangeTop - rangeBottom) * 0.2;
+
+        foreach (var style in usedStyles.Distinct())
+        {
+            Plot.Legend.ManualItems.Add(new LegendItem
+            {
+                LabelText = style.Legend,
+                LineColor = style.Color,
+                LineWidth = style.Width,
+                LinePattern = style.Pattern,
+                MarkerSize = 0,
+            });
+        }
+        if (rug.Count > 0)
+            AddTicksLegend();
 
         Plot.Axes.SetLimitsX(xFrom, xTo);
         Plot.Axes.SetLimitsY(rangeBottom, provisionalTop);
@@ -155,12 +195,35 @@ internal sealed class StrengthPlot
         var dataWidthPx = dataRect.Width > 0 ? dataRect.Width : options.Width - 250;
         var dataHeightPx = dataRect.Height > 0 ? dataRect.Height : options.Height - 250;
 
-        var named = labels.Where(l => l.Text is not null).ToList();
+        var named = labels.Where(l => l.Text is not null).OrderBy(l => l.Priority).ToList();
         var placements = PlaceLabels(named, dataWidthPx, maxLanes);
         var lanes = placements.Where(p => p is not null).Select(p => p!.Value.Lane + 1).DefaultIfEmpty(0).Max();
+        if (demoteUnlabelled)
+        {
+            for (var i = named.Count - 1; i >= 0; i--)
+            {
+                if (placements[i] is not null)
+                    continue;
+                Plot.Remove(named[i].Line);
+                rug.Add(named[i].Line.X);
+                foreach (var extra in labels.Where(l => l.Text is null && l.Group == named[i].Group).ToList())
+                {
+                    Plot.Remove(extra.Line);
+                    rug.Add(extra.Line.X);
+                    labels.Remove(extra);
+                }
+                labels.Remove(named[i]);
+                named.RemoveAt(i);
+                placements = [.. placements.Take(i), .. placements.Skip(i + 1)];
+            }
+        }
+        if (rug.Count > 0 && !Plot.Legend.ManualItems.Any(i => i.LabelText == TicksLegend))
+            AddTicksLegend();
+        var rugPx = rug.Count > 0 ? 14.0 : 0.0;
 
-        var topPx = lanes * lanePx + (lanes > 0 ? 6 : 0);
-        var bottomPx = termRowsPx + rugPx;
+        // A little room at both ends even without labels or bars, so a curve at 0 or 100 is not hidden by the frame.
+        var topPx = Math.Max(lanes * lanePx + (lanes > 0 ? 6 : 0), 8);
+        var bottomPx = Math.Max(termRowsPx + rugPx, 8);
         var usable = Math.Max(dataHeightPx - topPx - bottomPx, dataHeightPx * 0.4);
         var unitsPerPx = (rangeTop - rangeBottom) / usable;
         var top = rangeTop + topPx * unitsPerPx;
@@ -182,7 +245,7 @@ internal sealed class StrengthPlot
             text.LabelOffsetX = placement.ExtendsLeft ? -3 : 3;
             text.LabelFontSize = fontSize - 1;
             text.LabelFontName = PlotFonts.Family;
-            text.LabelFontColor = named[i].Cancelled ? Colors.Gray : Colors.Black;
+            text.LabelFontColor = named[i].Cancelled ? Colors.Gray : named[i].Text!.StartsWith(MarkerStyle.Spill.Prefix, StringComparison.Ordinal) ? Colors.DimGray : Colors.Black;
             text.LabelBackgroundColor = Colors.White.WithAlpha(0.85);
             text.LabelPadding = 2;
         }
@@ -201,9 +264,11 @@ internal sealed class StrengthPlot
             bar.FillColor = term.Color.WithAlpha(0.3);
             bar.LineColor = term.Color;
             bar.LineWidth = 1;
-            var label = Plot.Add.Text(term.Label, term.From, (rowTop + rowBottom) / 2);
-            label.LabelAlignment = Alignment.MiddleLeft;
-            label.LabelOffsetX = 4;
+            // A bar that starts near the right edge gets its label right-aligned at the edge, so it is not cut off.
+            var fitsRight = term.From + (TextWidthPx(term.Label, fontSize - 2) + 8) * (xTo - xFrom) / dataWidthPx <= xTo;
+            var label = Plot.Add.Text(term.Label, fitsRight ? term.From : term.To, (rowTop + rowBottom) / 2);
+            label.LabelAlignment = fitsRight ? Alignment.MiddleLeft : Alignment.MiddleRight;
+            label.LabelOffsetX = fitsRight ? 4 : -4;
             label.LabelFontSize = fontSize - 2;
             label.LabelFontName = PlotFonts.Family;
             label.LabelFontColor = Colors.Black;
@@ -217,11 +282,15 @@ internal sealed class StrengthPlot
             tick.Maximum = rangeBottom - 2 * unitsPerPx;
         }
 
-        foreach (var (interruption, color) in interruptionTitles)
+        for (var i = 0; i < interruptionTitles.Count; i++)
         {
-            var middle = (Math.Max(X(interruption.From), xFrom) + Math.Min(X(interruption.To), xTo)) / 2;
-            var title = Plot.Add.Text(interruption.Title ?? interruption.Id, middle, rangeTop - 4 * unitsPerPx);
-            title.LabelAlignment = Alignment.UpperCenter;
+            var (interruption, color, prefix) = interruptionTitles[i];
+            var start = Math.Max(X(interruption.From), xFrom);
+            // Overlapping interruptions (base and variant) would print their titles on top of each other: one row each.
+            var row = interruptionTitles.Take(i).Count(t => t.Interruption.From <= interruption.To && interruption.From <= t.Interruption.To);
+            var title = Plot.Add.Text(prefix + (interruption.Title ?? interruption.Id), start, rangeTop - (4 + row * (fontSize + 4)) * unitsPerPx);
+            title.LabelAlignment = Alignment.UpperLeft;
+            title.LabelOffsetX = 6;
             title.LabelFontSize = fontSize - 2;
             title.LabelFontName = PlotFonts.Family;
             title.LabelFontColor = color;
@@ -243,16 +312,28 @@ internal sealed class StrengthPlot
         SetStrengthTicks(top);
         if (scoreCurve is not null)
             SetScoreAxis(bottom, top);
+        // A legend panel reserves the height the legend had at the previous render; one more render at the target
+        // size makes that the final legend, so a row that wraps differently is not cut off at the bottom.
+        Plot.RenderInMemory(options.Width, options.Height);
         return Plot;
     }
+
+    private const string TicksLegend = "Other events";
+
+    private void AddTicksLegend() =>
+        Plot.Legend.ManualItems.Add(new LegendItem { LabelText = TicksLegend, LineColor = Colors.Gray, LineWidth = 1.5f, MarkerSize = 0 });
 
     private LanePlacement?[] PlaceLabels(List<PendingLabel> named, double dataWidthPx, int maxLanes)
     {
         var daysPerPx = (xTo - xFrom) / dataWidthPx;
-        using var paint = new Paint();
-        var style = new LabelStyle { FontSize = options.FontSize - 1, FontName = PlotFonts.Family };
-        var sized = named.Select(l => (l.Line.X, (style.Measure(l.Text!, paint).Width + 10) * daysPerPx)).ToList();
-        return LabelLanes.Assign(sized, xTo, maxLanes, 6 * daysPerPx);
+        var sized = named.Select(l => (l.Line.X, (TextWidthPx(l.Text!, options.FontSize - 1) + 10) * daysPerPx)).ToList();
+        return LabelLanes.Assign(sized, xFrom, xTo, maxLanes, 6 * daysPerPx);
+    }
+
+    private static double TextWidthPx(string text, float fontSize)
+    {
+        using var paint = Paint.NewDisposablePaint();
+        return new LabelStyle { FontSize = fontSize, FontName = PlotFonts.Family }.Measure(text, paint).Width;
     }
 
     private void SetStrengthTicks(double top)
@@ -305,7 +386,12 @@ internal sealed class StrengthPlot
             ? day.ToString("yyyy", CultureInfo.InvariantCulture)
             : day.ToString(day.Day == 1 ? "MMM yyyy" : "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private sealed record PendingLabel(VerticalLine Line, string? Text, DateOnly Day, bool Cancelled);
+    /// <summary>A marker line and its label; labels with a lower <paramref name="Priority"/> get the first choice of lane.</summary>
+    private sealed record PendingLabel(VerticalLine Line, string? Text, DateOnly Day, bool Cancelled, int Priority = 0)
+    {
+        /// <summary>The event the line belongs to: a labelled line and its further occurrences share it.</summary>
+        public int Group { get; init; }
+    }
 
     private sealed record TermBar(double From, double To, string Label, Color Color);
 }

@@ -5,7 +5,8 @@ namespace Relations.Model.Evaluation;
 /// <summary>
 /// R at many sample days in one sweep: the decayed sum is carried from day to day and multiplied by
 /// 2^(−E/H) over each step, which is exact because E is additive over consecutive spans (model.md, E).
-/// Cost grows with impulses plus samples, not their product; the actor engine uses it.
+/// Cost grows with impulses plus samples, not their product; the actor engine uses it. Impulses are summed in
+/// (day, amount) order, so the result does not depend on the order in which they arrived.
 /// </summary>
 public static class IncrementalScore
 {
@@ -16,7 +17,8 @@ public static class IncrementalScore
         ModelParameters model,
         IReadOnlyList<DateOnly> sampleDays)
     {
-        var ordered = impulses.OrderBy(i => i.Day).ToArray();
+        var ordered = impulses.ToArray();
+        Array.Sort(ordered, (x, y) => x.Day != y.Day ? x.Day.CompareTo(y.Day) : x.Amount.CompareTo(y.Amount));
         var scores = new double[sampleDays.Count];
         var decayed = 0.0;
         DateOnly? cursor = null;

@@ -17,6 +17,8 @@ public static class RelationsCommand
             ValidateCommand.Create(console),
             ReplayCommand.Create(console),
             ExplainCommand.Create(console),
+            SiloCommand.Create(console),
+            BenchCommand.Create(console),
         };
 
         var parsed = root.Parse(args);
@@ -43,7 +45,7 @@ public static class RelationsCommand
             error.WriteLine($"relations: {ex.Message}");
             return ExitCodes.BadInput;
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
             error.WriteLine("relations: cancelled");
             return ExitCodes.Failure;

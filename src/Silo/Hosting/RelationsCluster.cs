@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
+using Relations.Grains;
 using Relations.Grains.Interfaces;
 
 namespace Relations.Silo.Hosting;
@@ -58,8 +59,7 @@ public sealed class RelationsCluster : IAsyncDisposable
     public static void ConfigureSilo(ISiloBuilder silo, int siloPort, int gatewayPort)
     {
         silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: SiloDefaults.ServiceId, clusterId: SiloDefaults.ClusterId);
-        silo.AddMemoryGrainStorage("relations");
-        silo.Services.AddRelationsModelSerialization();
+        silo.AddRelationsGrains();
     }
 
     /// <summary>Warnings and errors only, to standard error, so standard output stays the command's own.</summary>
@@ -67,9 +67,10 @@ public sealed class RelationsCluster : IAsyncDisposable
     {
         logging.ClearProviders();
         logging.SetMinimumLevel(LogLevel.Warning);
-        logging.AddFilter("Orleans", LogLevel.Error);
-        logging.AddFilter("Microsoft", LogLevel.Error);
-        logging.AddFilter("Polly", LogLevel.Error);
+        // Orleans and the host log failures with stack traces; the command reports them itself, in plain words.
+        logging.AddFilter("Orleans", LogLevel.Critical);
+        logging.AddFilter("Microsoft", LogLevel.None);
+        logging.AddFilter("Polly", LogLevel.None);
         logging.AddFilter("Relations.Grains", LogLevel.Error);
         logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
     }

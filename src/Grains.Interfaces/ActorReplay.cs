@@ -1,8 +1,7 @@
-using Relations.Grains.Interfaces;
 using Relations.Model.Evaluation;
 using Relations.Model.Scenarios;
 
-namespace Relations.Silo.Hosting;
+namespace Relations.Grains.Interfaces;
 
 /// <summary>Replays a scenario through grains: starts a simulation grain, follows its progress, collects the series.</summary>
 public static class ActorReplay

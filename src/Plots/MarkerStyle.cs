@@ -1,0 +1,24 @@
+using ScottPlot;
+
+namespace Relations.Plots;
+
+/// <summary>How an event's marker line looks, and the legend entry that explains it.</summary>
+internal sealed record MarkerStyle(string Legend, Color Color, LinePattern Pattern, float Width, string Prefix = "")
+{
+    public static MarkerStyle Agreement { get; } = new("Agreement (MoU)", Colors.DarkGreen, LinePattern.Solid, 2.5f);
+    public static MarkerStyle Twinning { get; } = new("Twinning", new Color("#7b3294"), LinePattern.Solid, 2.5f);
+    public static MarkerStyle Exchange { get; } = new("Event", Colors.DimGray, LinePattern.Dashed, 1.5f);
+    public static MarkerStyle Negative { get; } = new("Protest or reduction", Colors.DarkRed, LinePattern.Dashed, 1.5f);
+    public static MarkerStyle Cancelled { get; } = new("Cancelled (interruption)", Colors.Gray, LinePattern.Dotted, 1.5f);
+
+    /// <summary>An event on a linked dyad (a parent or child pair), which reaches this one only through spill.</summary>
+    public static MarkerStyle Spill { get; } = new("Linked pair's event (spill)", Colors.SlateGray.WithAlpha(0.8), LinePattern.DenselyDashed, 1.5f, "spill: ");
+
+    public static MarkerStyle Of(EventMark mark) => mark.Event.Kind switch
+    {
+        "agreement" => Agreement,
+        "twinning" => Twinning,
+        _ when mark.Weight < 0 => Negative,
+        _ => Exchange,
+    };
+}
