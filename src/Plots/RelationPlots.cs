@@ -136,7 +136,7 @@ public static partial class RelationPlots
     internal static void ShowLegendBelow(Plot plot, PlotOptions options)
     {
         var panel = plot.ShowLegend(Edge.Bottom);
-        panel.Alignment = Alignment.UpperCenter;
+
         plot.Legend.FontSize = options.FontSize - 1;
         plot.Legend.FontName = PlotFonts.Family;
         plot.Legend.Orientation = Orientation.Horizontal;
@@ -145,9 +145,7 @@ public static partial class RelationPlots
         plot.Legend.TightHorizontalWrapping = true;
         plot.Legend.ShadowColor = Colors.Transparent;
         plot.Legend.SymbolWidth = 34;
-        // The legend clips to its box, and the first row's accents and capitals reach above their measured height:
-        // extra room at the top keeps "Ằ" and "Ả" whole.
-        plot.Legend.Padding = new PixelPadding(8, 8, 4, 10);
+        plot.Legend.Layout = new LegendHeadroom();
     }
 
     private static string TermLabel(ScenarioEvent ev, DateOnly from, DateOnly? until)

@@ -19,6 +19,7 @@ public static class RelationsCommand
             ExplainCommand.Create(console),
             SiloCommand.Create(console),
             BenchCommand.Create(console),
+            CompareCommand.Create(console),
         };
 
         var parsed = root.Parse(args);

@@ -34,7 +34,8 @@ internal static class ReplayCommand
             var directory = OutputFolder.Prepare(parse.GetValue(output)!);
             SeriesCsv.Write(result, Path.Combine(directory, "series.csv"));
             SeriesJson.Write(result, Path.Combine(directory, "series.json"), runId, engineName);
-            console.Out.WriteLine($"wrote {result.Dyads.Count} dyads × {result.Dates.Count} samples to {directory}");
+            var plots = PlotFiles.WriteAll(result, directory);
+            console.Out.WriteLine($"wrote series.csv, series.json ({result.Dyads.Count} dyads × {result.Dates.Count} samples) and {plots.Count} plots to {directory}");
             return ExitCodes.Success;
         });
         return command;
