@@ -6,6 +6,17 @@ cd "$(dirname "$0")/.."
 
 command -v dotnet >/dev/null || { echo "test.sh: the .NET 10 SDK (dotnet) is not on PATH" >&2; exit 1; }
 
+# Debian packages the tests need: the DejaVu fonts the plots render Vietnamese with.
+need_deb() {
+  dpkg -s "$1" >/dev/null 2>&1 && return 0
+  echo "test.sh: installing $1 with apt-get" >&2
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  { $sudo apt-get update -qq && $sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$1"; } >&2 \
+    || { echo "test.sh: cannot install $1; install it and run again" >&2; exit 1; }
+}
+need_deb fonts-dejavu-core
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0

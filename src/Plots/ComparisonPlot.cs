@@ -135,7 +135,7 @@ internal static class ComparisonPlot
     {
         var min = shown.SelectMany(c => c.Delta).DefaultIfEmpty(0).Min();
         var max = shown.SelectMany(c => c.Delta).DefaultIfEmpty(0).Max();
-        var step = StrengthPlot.NiceStep(Math.Max(Math.Max(-min, max), 1e-6) / 3);
+        var step = PlotTicks.NiceStep(Math.Max(Math.Max(-min, max), 1e-6) / 3);
         var low = Math.Min(0, Math.Floor(min * 1.05 / step) * step);
         var high = Math.Max(0, Math.Ceiling(max * 1.05 / step) * step);
         return low == high ? (-1, 1) : (low, high);

@@ -52,14 +52,7 @@ public static partial class RelationPlots
         var key = EventMarks.MostImportant(marks, options.MaxEventLabels);
         foreach (var mark in key)
             plot.AddEvent(mark, MarkerStyle.Of(mark), 26);
-        foreach (var mark in marks.Except(key))
-        {
-            for (var i = 0; i < mark.Days.Count; i++)
-            {
-                if (!mark.Cancelled[i])
-                    plot.AddRugTick(mark.Days[i]);
-            }
-        }
+        AddTicks(plot, marks.Except(key));
 
         ShowLegendBelow(plot.Plot, options);
         return plot.Finish(maxLanes: 4, demoteUnlabelled: true);
@@ -97,7 +90,7 @@ public static partial class RelationPlots
                 plot.AddTerm(mark.Days[i], tie.Until, TermLabel(mark.Event, mark.Days[i], tie.Until), MarkerStyle.Of(mark).Color);
             }
         }
-        AddSpillEvents(plot, scenario, dyad, maxLabels: 3);
+        AddSpillEvents(plot, scenario, dyad, marks.Select(m => m.Event).ToHashSet(), maxLabels: 3);
 
         ShowLegendBelow(plot.Plot, options);
         return plot.Finish(maxLanes: 6);
@@ -135,11 +128,9 @@ public static partial class RelationPlots
     /// <summary>A legend under the x axis, in rows that wrap, in the plot's font.</summary>
     internal static void ShowLegendBelow(Plot plot, PlotOptions options)
     {
-        var panel = plot.ShowLegend(Edge.Bottom);
-
+        plot.ShowLegend(Edge.Bottom);
         plot.Legend.FontSize = options.FontSize - 1;
         plot.Legend.FontName = PlotFonts.Family;
-        plot.Legend.Orientation = Orientation.Horizontal;
         plot.Legend.OutlineWidth = 0;
         plot.Legend.BackgroundColor = Colors.White;
         plot.Legend.TightHorizontalWrapping = true;
@@ -160,17 +151,23 @@ public static partial class RelationPlots
     /// Events of the dyad's parent pair (spilling σ↓ down) and child pairs (spilling σ↑ up): the largest few labelled,
     /// the rest as ticks, so a jump without an event of its own is explained.
     /// </summary>
-    private static void AddSpillEvents(StrengthPlot plot, Scenario scenario, Dyad dyad, int maxLabels)
+    private static void AddSpillEvents(StrengthPlot plot, Scenario scenario, Dyad dyad, HashSet<ScenarioEvent> marked, int maxLabels)
     {
         var set = DyadSet.Of(scenario, new ActorTree(scenario.Actors));
         var related = set.ChildrenOf(dyad).ToList();
         if (set.ParentOf(dyad) is { } parent)
             related.Add(parent);
-        var marks = EventMarks.MergeAlike(EventMarks.Touching(scenario, related));
+        var marks = EventMarks.MergeAlike(EventMarks.Touching(scenario, related).Where(m => !marked.Contains(m.Event)));
         var labelled = EventMarks.MostImportant(marks, maxLabels);
         foreach (var mark in labelled)
             plot.AddEvent(mark, MarkerStyle.Spill, 30);
-        foreach (var mark in marks.Except(labelled))
+        AddTicks(plot, marks.Except(labelled));
+    }
+
+    /// <summary>A tick at the bottom for each occurrence that took place.</summary>
+    private static void AddTicks(StrengthPlot plot, IEnumerable<EventMark> marks)
+    {
+        foreach (var mark in marks)
         {
             for (var i = 0; i < mark.Days.Count; i++)
             {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Relations.Model.Scenarios;
 using ScottPlot;
 using ScottPlot.Panels;
@@ -45,7 +44,7 @@ internal sealed class StrengthPlot
         Plot.Font.Set(PlotFonts.Family);
         // DateTimeTicksBottom must come before any plottable, or it freezes the limits as they stand (notes/apis.md §5).
         var dateAxis = Plot.Axes.DateTimeTicksBottom();
-        dateAxis.TickGenerator = new DateTimeAutomatic { LabelFormatter = FormatTick };
+        dateAxis.TickGenerator = new DateTimeAutomatic { LabelFormatter = PlotTicks.FormatDate };
 
         var fontSize = options.FontSize;
         Plot.Title(title, fontSize + titleSize);
@@ -72,7 +71,7 @@ internal sealed class StrengthPlot
 
     public static double X(DateOnly day) => day.ToDateTime(TimeOnly.MinValue).ToOADate();
 
-    /// <summary>Uses −100…100 instead of 0…100 (the data has negative strength).</summary>
+    /// <summary>The data range of the y axis (0…100, or −100…100 when some S is negative) and its ticks.</summary>
     public void SetRange(double bottom, double top, double[]? ticks = null)
     {
         rangeBottom = bottom;
@@ -141,7 +140,8 @@ internal sealed class StrengthPlot
             labels.Add(new PendingLabel(line, null, day, cancelled) { Group = events });
         }
         var main = MarkerLine(first.Day, first.Cancelled ? MarkerStyle.Cancelled : style);
-        labels.Add(new PendingLabel(main, style.Prefix + mark.Label(maxLabelLength), first.Day, first.Cancelled, labels.Count) { Group = events });
+        var textColor = first.Cancelled ? Colors.Gray : style == MarkerStyle.Spill ? Colors.DimGray : Colors.Black;
+        labels.Add(new PendingLabel(main, style.Prefix + mark.Label(maxLabelLength), first.Day, first.Cancelled, labels.Count) { Group = events, TextColor = textColor });
         events++;
     }
 
@@ -166,12 +166,59 @@ internal sealed class StrengthPlot
     /// </summary>
     public Plot Finish(int maxLanes, bool demoteUnlabelled = false)
     {
-        var fontSize = options.FontSize;
-        var lanePx = fontSize * 1.35 + 8;
-        var termPx = fontSize * 1.3 + 8;
-        var termRowsPx = terms.Count * termPx + (terms.Count > 0 ? 6 : 0);
-        var provisionalTop = rangeTop + (rangeTop - rangeBottom) * 0.2;
+        AddStyleLegend();
 
+        // First render: where the data area ends up once title, legend and axes have taken their room.
+        Plot.Axes.SetLimitsX(xFrom, xTo);
+        Plot.Axes.SetLimitsY(rangeBottom, rangeTop + (rangeTop - rangeBottom) * 0.2);
+        SetStrengthTicks(rangeTop);
+        if (terms.Count > 0 || labels.Count > 0 || rug.Count > 0)
+            Plot.RenderInMemory(options.Width, options.Height);
+        var dataRect = Plot.LastRender.DataRect;
+        var dataWidthPx = dataRect.Width > 0 ? dataRect.Width : options.Width - 250;
+        var dataHeightPx = dataRect.Height > 0 ? dataRect.Height : options.Height - 250;
+
+        var named = labels.Where(l => l.Text is not null).OrderBy(l => l.Priority).ToList();
+        var placements = PlaceLabels(named, dataWidthPx, maxLanes).ToList();
+        if (demoteUnlabelled)
+            Demote(named, placements);
+        var lanes = placements.Where(p => p is not null).Select(p => p!.Value.Lane + 1).DefaultIfEmpty(0).Max();
+
+        // Pixels for the label lanes above S = 100 and the tick and bar rows below the range; the range gets the rest.
+        var lanePx = options.FontSize * 1.35 + 8;
+        var termPx = options.FontSize * 1.3 + 8;
+        var rugPx = rug.Count > 0 ? 14.0 : 0.0;
+        // A little room at both ends even without labels or bars, so a curve at 0 or 100 is not hidden by the frame.
+        var topPx = Math.Max(lanes * lanePx + (lanes > 0 ? 6 : 0), 8);
+        var bottomPx = Math.Max(terms.Count * termPx + (terms.Count > 0 ? 6 : 0) + rugPx, 8);
+        var usable = Math.Max(dataHeightPx - topPx - bottomPx, dataHeightPx * 0.4);
+        var unitsPerPx = (rangeTop - rangeBottom) / usable;
+        var top = rangeTop + topPx * unitsPerPx;
+        var bottom = rangeBottom - bottomPx * unitsPerPx;
+
+        DrawLabels(named, placements, bottom, unitsPerPx, lanePx);
+        DrawTerms(rugPx, termPx, unitsPerPx, dataWidthPx);
+        DrawRug(rugPx, unitsPerPx);
+        DrawInterruptionTitles(unitsPerPx);
+        if (lanes > 0)
+            Plot.Add.HorizontalLine(rangeTop, 1, Colors.Black.WithAlpha(0.25)).ExcludeFromLegend = true;
+        if (rangeBottom < 0 && rangeTop > 0)
+            Plot.Add.HorizontalLine(0, 1, Colors.Black.WithAlpha(0.5)).ExcludeFromLegend = true;
+
+        Plot.Axes.SetLimitsX(xFrom, xTo);
+        Plot.Axes.SetLimitsY(bottom, top);
+        SetStrengthTicks(top);
+        if (scoreCurve is not null)
+            SetScoreAxis(bottom, top);
+        // A legend panel reserves the height the legend had at the previous render; one more render at the target
+        // size makes that the final legend.
+        Plot.RenderInMemory(options.Width, options.Height);
+        return Plot;
+    }
+
+    /// <summary>One legend entry per kind of marker line drawn, and one for the ticks.</summary>
+    private void AddStyleLegend()
+    {
         foreach (var style in usedStyles.Distinct())
         {
             Plot.Legend.ManualItems.Add(new LegendItem
@@ -185,50 +232,30 @@ internal sealed class StrengthPlot
         }
         if (rug.Count > 0)
             AddTicksLegend();
+    }
 
-        Plot.Axes.SetLimitsX(xFrom, xTo);
-        Plot.Axes.SetLimitsY(rangeBottom, provisionalTop);
-        SetStrengthTicks(provisionalTop);
-        if (terms.Count > 0 || labels.Count > 0 || rug.Count > 0)
-            Plot.RenderInMemory(options.Width, options.Height);
-        var dataRect = Plot.LastRender.DataRect;
-        var dataWidthPx = dataRect.Width > 0 ? dataRect.Width : options.Width - 250;
-        var dataHeightPx = dataRect.Height > 0 ? dataRect.Height : options.Height - 250;
-
-        var named = labels.Where(l => l.Text is not null).OrderBy(l => l.Priority).ToList();
-        var placements = PlaceLabels(named, dataWidthPx, maxLanes);
-        var lanes = placements.Where(p => p is not null).Select(p => p!.Value.Lane + 1).DefaultIfEmpty(0).Max();
-        if (demoteUnlabelled)
+    /// <summary>Turns each marker whose label found no lane, with its further occurrences, into ticks.</summary>
+    private void Demote(List<PendingLabel> named, List<LanePlacement?> placements)
+    {
+        for (var i = named.Count - 1; i >= 0; i--)
         {
-            for (var i = named.Count - 1; i >= 0; i--)
+            if (placements[i] is not null)
+                continue;
+            foreach (var line in labels.Where(l => l.Group == named[i].Group).ToList())
             {
-                if (placements[i] is not null)
-                    continue;
-                Plot.Remove(named[i].Line);
-                rug.Add(named[i].Line.X);
-                foreach (var extra in labels.Where(l => l.Text is null && l.Group == named[i].Group).ToList())
-                {
-                    Plot.Remove(extra.Line);
-                    rug.Add(extra.Line.X);
-                    labels.Remove(extra);
-                }
-                labels.Remove(named[i]);
-                named.RemoveAt(i);
-                placements = [.. placements.Take(i), .. placements.Skip(i + 1)];
+                Plot.Remove(line.Line);
+                rug.Add(line.Line.X);
+                labels.Remove(line);
             }
+            named.RemoveAt(i);
+            placements.RemoveAt(i);
         }
         if (rug.Count > 0 && !Plot.Legend.ManualItems.Any(i => i.LabelText == TicksLegend))
             AddTicksLegend();
-        var rugPx = rug.Count > 0 ? 14.0 : 0.0;
+    }
 
-        // A little room at both ends even without labels or bars, so a curve at 0 or 100 is not hidden by the frame.
-        var topPx = Math.Max(lanes * lanePx + (lanes > 0 ? 6 : 0), 8);
-        var bottomPx = Math.Max(termRowsPx + rugPx, 8);
-        var usable = Math.Max(dataHeightPx - topPx - bottomPx, dataHeightPx * 0.4);
-        var unitsPerPx = (rangeTop - rangeBottom) / usable;
-        var top = rangeTop + topPx * unitsPerPx;
-        var bottom = rangeBottom - bottomPx * unitsPerPx;
-
+    private void DrawLabels(List<PendingLabel> named, List<LanePlacement?> placements, double bottom, double unitsPerPx, double lanePx)
+    {
         for (var i = 0; i < named.Count; i++)
         {
             var line = named[i].Line;
@@ -243,18 +270,23 @@ internal sealed class StrengthPlot
             var text = Plot.Add.Text(named[i].Text!, line.X, baseY);
             text.LabelAlignment = placement.ExtendsLeft ? Alignment.LowerRight : Alignment.LowerLeft;
             text.LabelOffsetX = placement.ExtendsLeft ? -3 : 3;
-            text.LabelFontSize = fontSize - 1;
+            text.LabelFontSize = options.FontSize - 1;
             text.LabelFontName = PlotFonts.Family;
-            text.LabelFontColor = named[i].Cancelled ? Colors.Gray : named[i].Text!.StartsWith(MarkerStyle.Spill.Prefix, StringComparison.Ordinal) ? Colors.DimGray : Colors.Black;
+            text.LabelFontColor = named[i].TextColor;
             text.LabelBackgroundColor = Colors.White.WithAlpha(0.85);
             text.LabelPadding = 2;
         }
         foreach (var extra in labels.Where(l => l.Text is null))
         {
             extra.Line.Minimum = bottom;
-            extra.Line.Maximum = rangeBottom + 40 * unitsPerPx;
+            // Further occurrences get short lines that reach just above zero, where the curve starts its jumps.
+            extra.Line.Maximum = Math.Max(rangeBottom, 0) + 40 * unitsPerPx;
         }
+    }
 
+    private void DrawTerms(double rugPx, double termPx, double unitsPerPx, double dataWidthPx)
+    {
+        var fontSize = options.FontSize - 2;
         for (var row = 0; row < terms.Count; row++)
         {
             var term = terms[row];
@@ -265,15 +297,18 @@ internal sealed class StrengthPlot
             bar.LineColor = term.Color;
             bar.LineWidth = 1;
             // A bar that starts near the right edge gets its label right-aligned at the edge, so it is not cut off.
-            var fitsRight = term.From + (TextWidthPx(term.Label, fontSize - 2) + 8) * (xTo - xFrom) / dataWidthPx <= xTo;
+            var fitsRight = term.From + (TextWidthPx(term.Label, fontSize) + 8) * (xTo - xFrom) / dataWidthPx <= xTo;
             var label = Plot.Add.Text(term.Label, fitsRight ? term.From : term.To, (rowTop + rowBottom) / 2);
             label.LabelAlignment = fitsRight ? Alignment.MiddleLeft : Alignment.MiddleRight;
             label.LabelOffsetX = fitsRight ? 4 : -4;
-            label.LabelFontSize = fontSize - 2;
+            label.LabelFontSize = fontSize;
             label.LabelFontName = PlotFonts.Family;
             label.LabelFontColor = Colors.Black;
         }
+    }
 
+    private void DrawRug(double rugPx, double unitsPerPx)
+    {
         foreach (var x in rug)
         {
             var tick = Plot.Add.VerticalLine(x, 1.2f, Colors.Gray.WithAlpha(0.8));
@@ -281,41 +316,23 @@ internal sealed class StrengthPlot
             tick.Minimum = rangeBottom - rugPx * unitsPerPx;
             tick.Maximum = rangeBottom - 2 * unitsPerPx;
         }
+    }
 
+    private void DrawInterruptionTitles(double unitsPerPx)
+    {
+        var fontSize = options.FontSize - 2;
         for (var i = 0; i < interruptionTitles.Count; i++)
         {
             var (interruption, color, prefix) = interruptionTitles[i];
-            var start = Math.Max(X(interruption.From), xFrom);
             // Overlapping interruptions (base and variant) would print their titles on top of each other: one row each.
             var row = interruptionTitles.Take(i).Count(t => t.Interruption.From <= interruption.To && interruption.From <= t.Interruption.To);
-            var title = Plot.Add.Text(prefix + (interruption.Title ?? interruption.Id), start, rangeTop - (4 + row * (fontSize + 4)) * unitsPerPx);
+            var title = Plot.Add.Text(prefix + (interruption.Title ?? interruption.Id), Math.Max(X(interruption.From), xFrom), rangeTop - (4 + row * (fontSize + 6)) * unitsPerPx);
             title.LabelAlignment = Alignment.UpperLeft;
             title.LabelOffsetX = 6;
-            title.LabelFontSize = fontSize - 2;
+            title.LabelFontSize = fontSize;
             title.LabelFontName = PlotFonts.Family;
             title.LabelFontColor = color;
         }
-
-        if (lanes > 0)
-        {
-            var divider = Plot.Add.HorizontalLine(rangeTop, 1, Colors.Black.WithAlpha(0.25));
-            divider.ExcludeFromLegend = true;
-        }
-        if (rangeBottom < 0 && rangeTop > 0)
-        {
-            var zero = Plot.Add.HorizontalLine(0, 1, Colors.Black.WithAlpha(0.5));
-            zero.ExcludeFromLegend = true;
-        }
-
-        Plot.Axes.SetLimitsX(xFrom, xTo);
-        Plot.Axes.SetLimitsY(bottom, top);
-        SetStrengthTicks(top);
-        if (scoreCurve is not null)
-            SetScoreAxis(bottom, top);
-        // A legend panel reserves the height the legend had at the previous render; one more render at the target
-        // size makes that the final legend, so a row that wraps differently is not cut off at the bottom.
-        Plot.RenderInMemory(options.Width, options.Height);
-        return Plot;
     }
 
     private const string TicksLegend = "Other events";
@@ -336,61 +353,27 @@ internal sealed class StrengthPlot
         return new LabelStyle { FontSize = fontSize, FontName = PlotFonts.Family }.Measure(text, paint).Width;
     }
 
-    private void SetStrengthTicks(double top)
-    {
-        var ticks = manualTicks ?? DefaultTicks(rangeBottom, rangeTop);
-        var generator = new NumericManual();
-        foreach (var tick in ticks.Where(t => t <= top + 1e-9))
-            generator.AddMajor(tick, tick.ToString("0.##", CultureInfo.InvariantCulture));
-        Plot.Axes.Left.TickGenerator = generator;
-    }
+    /// <summary>Ticks only over the data range, none in the label lanes or bar rows.</summary>
+    private void SetStrengthTicks(double top) =>
+        Plot.Axes.Left.TickGenerator = PlotTicks.Manual((manualTicks ?? PlotTicks.Steps(rangeBottom, rangeTop)).Where(t => t <= top + 1e-9));
 
+    /// <summary>R's axis is scaled so R = 0 sits level with S = 0; its ticks run from 0 to a round number above max |R|.</summary>
     private void SetScoreAxis(double bottom, double top)
     {
-        var step = NiceStep(scoreMax / 4);
+        var step = PlotTicks.NiceStep(scoreMax / 4);
         var rTop = Math.Ceiling(scoreMax / step) * step;
         var unitsPerS = rTop / Math.Max(Math.Abs(rangeTop), Math.Abs(rangeBottom));
         Plot.Axes.SetLimitsY(bottom * unitsPerS, top * unitsPerS, Plot.Axes.Right);
-        var generator = new NumericManual();
-        var low = rangeBottom < 0 ? -rTop : 0;
-        for (var r = low; r <= rTop + step / 2; r += step)
-            generator.AddMajor(r, r.ToString("0.##", CultureInfo.InvariantCulture));
-        Plot.Axes.Right.TickGenerator = generator;
+        Plot.Axes.Right.TickGenerator = PlotTicks.Manual(PlotTicks.Steps(rangeBottom < 0 ? -rTop : 0, rTop, step));
     }
-
-    private static double[] DefaultTicks(double bottom, double top)
-    {
-        var step = NiceStep((top - bottom) / 6);
-        var ticks = new List<double>();
-        for (var t = Math.Ceiling(bottom / step) * step; t <= top + step / 1000; t += step)
-            ticks.Add(Math.Round(t, 9));
-        return [.. ticks];
-    }
-
-    /// <summary>The step among 1, 2, 2.5 and 5 times a power of ten nearest above <paramref name="rough"/>.</summary>
-    internal static double NiceStep(double rough)
-    {
-        if (rough <= 0 || double.IsNaN(rough))
-            return 1;
-        var power = Math.Pow(10, Math.Floor(Math.Log10(rough)));
-        foreach (var factor in new[] { 1, 2, 2.5, 5, 10 })
-        {
-            if (factor * power >= rough)
-                return factor * power;
-        }
-        return 10 * power;
-    }
-
-    private static string FormatTick(DateTime day) =>
-        day is { Month: 1, Day: 1 }
-            ? day.ToString("yyyy", CultureInfo.InvariantCulture)
-            : day.ToString(day.Day == 1 ? "MMM yyyy" : "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>A marker line and its label; labels with a lower <paramref name="Priority"/> get the first choice of lane.</summary>
     private sealed record PendingLabel(VerticalLine Line, string? Text, DateOnly Day, bool Cancelled, int Priority = 0)
     {
         /// <summary>The event the line belongs to: a labelled line and its further occurrences share it.</summary>
         public int Group { get; init; }
+
+        public Color TextColor { get; init; } = Colors.Black;
     }
 
     private sealed record TermBar(double From, double To, string Label, Color Color);
