@@ -6,22 +6,39 @@ namespace Relations.Grains.Interfaces;
 /// <summary>Replays a scenario through grains: starts a simulation grain, follows its progress, collects the series.</summary>
 public static class ActorReplay
 {
-    public static async Task<SeriesResult> RunAsync(
+    public static Task<SeriesResult> RunAsync(
         IGrainFactory grains,
         string runId,
         Scenario scenario,
         SampleStep step,
         int? seed,
         IProgress<RunStatus>? progress,
+        CancellationToken cancellation) =>
+        RunAsync(grains, runId, new RunRequest(scenario, step, seed), progress, cancellation);
+
+    public static async Task<SeriesResult> RunAsync(
+        IGrainFactory grains,
+        string runId,
+        RunRequest request,
+        IProgress<RunStatus>? progress,
         CancellationToken cancellation)
     {
+        var (scenario, step) = (request.Scenario, request.Step);
         var simulation = grains.GetGrain<ISimulationGrain>(runId);
-        var status = await simulation.Start(new RunRequest(scenario, step, seed));
+        var status = await simulation.Start(request);
+        var lostCalls = 0;
         while (status.State == RunState.Running)
         {
             progress?.Report(status);
             cancellation.ThrowIfCancellationRequested();
-            status = await simulation.WaitForCompletion(TimeSpan.FromMilliseconds(250));
+            try
+            {
+                status = await simulation.WaitForCompletion(TimeSpan.FromMilliseconds(250));
+            }
+            catch (Exception ex) when (ex is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException && ++lostCalls <= 20)
+            {
+                // The run's silo went away; the next call activates the run elsewhere, where it resumes from its checkpoint.
+            }
         }
         progress?.Report(status);
         if (status.State == RunState.Failed)

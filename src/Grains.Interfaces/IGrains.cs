@@ -21,29 +21,57 @@ public interface ISimulationGrain : IGrainWithStringKey
     /// <summary>The sample days and every dyad's series of a completed run.</summary>
     [Alias("GetResults"), ResponseTimeout("00:10:00")]
     Task<(DateOnly[] Dates, DyadSeriesData[] Series)> GetResults();
+
+    /// <summary>The request the run was started with (its scenario), or null for a run never started.</summary>
+    [Alias("GetRequest"), AlwaysInterleave]
+    Task<RunRequest?> GetRequest();
+
+    /// <summary>Makes sure an unfinished run is going on (after a restart); answers its status.</summary>
+    [Alias("Resume")]
+    Task<RunStatus> Resume();
+}
+
+/// <summary>The runs a cluster knows, so that a new process can list them (key "all").</summary>
+[Alias("relations.IRunRegistryGrain")]
+public interface IRunRegistryGrain : IGrainWithStringKey
+{
+    [Alias("Record")]
+    Task Record(RunSummary summary);
+
+    [Alias("List"), AlwaysInterleave]
+    Task<RunSummary[]> List();
 }
 
 /// <summary>One dyad of one run: applies impulses, standing ties, interruptions and cancellations, passes spills on.</summary>
 [Alias("relations.IRelationshipGrain")]
 public interface IRelationshipGrain : IGrainWithStringKey
 {
+    /// <summary>Sets the dyad up for its run; a no-op when it already is (a resumed run).</summary>
     [Alias("Setup")]
     Task Setup(RelationshipSetup setup);
 
-    /// <summary>Applies a time slice's occurrences on this dyad, in date order, and delivers their spills.</summary>
+    /// <summary>
+    /// Applies time slice <paramref name="slice"/>'s occurrences on this dyad and delivers their spills. A slice the
+    /// dyad has already applied is not applied again, but its spills are still sent: the receivers decide.
+    /// </summary>
     [Alias("Apply")]
-    Task<int> Apply(ArrivingOccurrence[] occurrences);
+    Task<int> Apply(int slice, ArrivingOccurrence[] occurrences);
 
     /// <summary>Takes spills from a parent or child dyad. Interleaves: two dyads spilling into each other must not deadlock.</summary>
     [Alias("ReceiveSpills"), AlwaysInterleave]
-    Task ReceiveSpills(SpilledImpulse[] spills);
+    Task ReceiveSpills(int slice, SpilledImpulse[] spills);
 
-    /// <summary>Computes the series at the sample days and keeps it; answers it.</summary>
+    /// <summary>Closes a slice: folds its impulses into the sweep up to <paramref name="through"/> and, at a checkpoint, writes the state.</summary>
+    [Alias("EndSlice")]
+    Task EndSlice(int slice, DateOnly through, bool checkpoint);
+
+    /// <summary>Forgets what is not written and reloads the last checkpoint (a run resuming after a failure).</summary>
+    [Alias("Restore")]
+    Task Restore();
+
+    /// <summary>Sweeps to the last sample day, writes and answers the series; idempotent.</summary>
     [Alias("Complete")]
-    Task<DyadSeriesData> Complete(DateOnly[] sampleDays);
-
-    [Alias("ScoreOn")]
-    Task<double> ScoreOn(DateOnly day);
+    Task<DyadSeriesData> Complete();
 }
 
 /// <summary>One actor of one run: what it is, its parent and children, its relationships, and the events that reached it.</summary>
@@ -53,12 +81,16 @@ public interface IRegionGrain : IGrainWithStringKey
     [Alias("Setup")]
     Task Setup(RegionSetup setup);
 
+    /// <summary>Counts a slice's occurrences that involve this actor; a slice already counted is not counted again.</summary>
     [Alias("Receive")]
-    Task Receive(int occurrences, DateOnly lastDay);
+    Task Receive(int slice, int occurrences, DateOnly lastDay);
 
-    /// <summary>Writes the state; the simulation grain calls it when the run ends (writes are batched, not per event).</summary>
-    [Alias("Flush")]
-    Task Flush();
+    /// <summary>Writes the state: at checkpoints and when the run ends (writes are batched, not per event).</summary>
+    [Alias("Checkpoint")]
+    Task Checkpoint();
+
+    [Alias("Restore")]
+    Task Restore();
 
     [Alias("GetSummary")]
     Task<RegionSummary> GetSummary();

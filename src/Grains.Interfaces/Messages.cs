@@ -8,7 +8,23 @@ namespace Relations.Grains.Interfaces;
 public sealed record RunRequest(
     [property: Id(0)] Scenario Scenario,
     [property: Id(1)] SampleStep Step,
-    [property: Id(2)] int? Seed);
+    [property: Id(2)] int? Seed)
+{
+    /// <summary>How many time slices pass between checkpoints (written state); 1 writes after every slice.</summary>
+    [Id(3)] public int CheckpointEverySlices { get; init; } = 1;
+
+    /// <summary>Where the scenario came from; stored instead of the scenario when given.</summary>
+    [Id(4)] public ScenarioSource? Source { get; init; }
+}
+
+/// <summary>A run as the registry lists it.</summary>
+[GenerateSerializer, Immutable, Alias("relations.run-summary")]
+public sealed record RunSummary(
+    [property: Id(0)] string RunId,
+    [property: Id(1)] string ScenarioId,
+    [property: Id(2)] string Title,
+    [property: Id(3)] RunState State,
+    [property: Id(4)] DateTimeOffset StartedAt);
 
 /// <summary>Where a run stands.</summary>
 [GenerateSerializer, Alias("relations.run-state")]
@@ -40,7 +56,8 @@ public sealed record RelationshipSetup(
     [property: Id(3)] string? ParentDyad,
     [property: Id(4)] string[] ChildDyads,
     [property: Id(5)] InterruptionSpan[] Interruptions,
-    [property: Id(6)] ModelParameters Model);
+    [property: Id(6)] ModelParameters Model,
+    [property: Id(7)] DateOnly[] SampleDays);
 
 /// <summary>An interruption applying to a dyad, inclusive days.</summary>
 [GenerateSerializer, Immutable, Alias("relations.interruption-span")]

@@ -9,20 +9,25 @@ public sealed class RegionGrain(
 {
     public Task Setup(RegionSetup setup)
     {
-        state.State = new RegionState { Setup = setup };
+        if (state.State.Setup is null)
+            state.State = new RegionState { Setup = setup };
         return Task.CompletedTask;
     }
 
-    /// <summary>One call per time slice in which events reached this actor; written at <see cref="Flush"/>.</summary>
-    public Task Receive(int occurrences, DateOnly lastDay)
+    public Task Receive(int slice, int occurrences, DateOnly lastDay)
     {
+        if (slice <= state.State.CountedThroughSlice)
+            return Task.CompletedTask;
+        state.State.CountedThroughSlice = slice;
         state.State.OccurrencesReceived += occurrences;
         if (state.State.LastEventDay is null || state.State.LastEventDay < lastDay)
             state.State.LastEventDay = lastDay;
         return Task.CompletedTask;
     }
 
-    public Task Flush() => state.WriteStateAsync();
+    public Task Checkpoint() => state.WriteStateAsync();
+
+    public Task Restore() => state.ReadStateAsync();
 
     public Task<RegionSummary> GetSummary() =>
         Task.FromResult(new RegionSummary(state.State.Setup, state.State.OccurrencesReceived, state.State.LastEventDay));

@@ -6,37 +6,40 @@ using Relations.Model.Scenarios;
 namespace Relations.Grains;
 
 /// <summary>
-/// One dyad of one run. Applies arriving occurrences — cancelling in-person ones inside an applying
-/// interruption (model.md rule 3), holding impulses and standing ties (rules 1–2) — and passes each applied
-/// impulse's spill to the parent and child dyads' grains, one call per grain per slice (rule 4).
+/// One dyad of one run. Applies arriving occurrences — cancelling in-person ones inside an applying interruption
+/// (model.md rule 3), taking impulses and standing ties (rules 1–2) — and passes each applied impulse's spill to
+/// the parent and child dyads' grains, one call per grain per slice (rule 4). When a slice closes it folds the
+/// slice's impulses into a carried decayed sum and records the samples passed; at checkpoints it writes that
+/// small state. Applying is idempotent per slice, so a run can resume from its last checkpoint.
 /// The math is the pure model's; this class holds identity, state and messaging.
 /// </summary>
 public sealed class RelationshipGrain(
     [PersistentState("relationship", "relations")] IPersistentState<RelationshipState> state,
     IGrainFactory grains) : Grain, IRelationshipGrain
 {
-    private readonly List<HeldImpulse> impulses = [];
-    private readonly List<HeldStandingTie> standingTies = [];
+    private readonly List<(DateOnly Day, double Amount)> pending = [];
+    private RelationshipSetup? setup;
     private InterruptionCalendar? calendar;
 
-    private RelationshipSetup Current => state.State.Setup ?? throw new InvalidOperationException($"relationship {this.GetPrimaryKeyString()} was not set up");
+    private RelationshipSetup Current => setup ?? throw new GrainNotReadyException($"relationship {this.GetPrimaryKeyString()} has no setup in this activation");
 
     private InterruptionCalendar Calendar => calendar ??= new InterruptionCalendar(
         Current.Interruptions.Select(i => new Interruption(i.Id, i.From, i.To, InterruptionScope.Everything, null, null, null, null, Origin.None)));
 
-    public Task Setup(RelationshipSetup setup)
+    /// <summary>Takes the dyad's place in the run; what it has applied so far (its state) is untouched.</summary>
+    public Task Setup(RelationshipSetup relationshipSetup)
     {
-        state.State = new RelationshipState { Setup = setup };
-        impulses.Clear();
-        standingTies.Clear();
+        setup = relationshipSetup;
         calendar = null;
         return Task.CompletedTask;
     }
 
-    public async Task<int> Apply(ArrivingOccurrence[] occurrences)
+    public async Task<int> Apply(int slice, ArrivingOccurrence[] occurrences)
     {
         var setup = Current;
         var model = setup.Model;
+        // A slice folded in before a resume is not applied again; its spills still go out, since receivers may need them.
+        var alreadyHeld = slice <= state.State.AppliedThroughSlice;
         var key = $"{setup.A}/{setup.B}";
         var up = new List<SpilledImpulse>();
         var down = new List<SpilledImpulse>();
@@ -45,14 +48,18 @@ public sealed class RelationshipGrain(
         {
             if (StrengthModel.IsCancelled(o.InPerson ? EventMode.InPerson : EventMode.Online, o.Day, Calendar))
             {
-                state.State.Cancelled++;
+                if (!alreadyHeld)
+                    state.State.Cancelled++;
                 continue;
             }
             applied++;
-            state.State.Applied++;
-            impulses.Add(new HeldImpulse(o.EventId, o.Occurrence, o.Day, o.Weight, 0, null));
-            if (o.HasStanding)
-                standingTies.Add(new HeldStandingTie(o.EventId, o.Occurrence, o.Day, o.StandingUntil, o.Standing));
+            if (!alreadyHeld)
+            {
+                state.State.Applied++;
+                pending.Add((o.Day, o.Weight));
+                if (o.HasStanding)
+                    state.State.StandingTies.Add(new HeldStandingTie(o.EventId, o.Occurrence, o.Day, o.StandingUntil, o.Standing));
+            }
             if (setup.ParentDyad is not null)
                 up.Add(new SpilledImpulse(o.EventId, o.Occurrence, o.Day, model.SpillUp * o.Weight, false, key));
             if (setup.ChildDyads.Length > 0)
@@ -61,41 +68,75 @@ public sealed class RelationshipGrain(
 
         var deliveries = new List<Task>();
         if (up.Count > 0 && setup.ParentDyad is not null)
-            deliveries.Add(grains.GetGrain<IRelationshipGrain>(GrainKeys.Relationship(setup.RunId, setup.ParentDyad)).ReceiveSpills([.. up]));
+            deliveries.Add(grains.GetGrain<IRelationshipGrain>(GrainKeys.Relationship(setup.RunId, setup.ParentDyad)).ReceiveSpills(slice, [.. up]));
         if (down.Count > 0)
         {
             SpilledImpulse[] batch = [.. down];
             foreach (var child in setup.ChildDyads)
-                deliveries.Add(grains.GetGrain<IRelationshipGrain>(GrainKeys.Relationship(setup.RunId, child)).ReceiveSpills(batch));
+                deliveries.Add(grains.GetGrain<IRelationshipGrain>(GrainKeys.Relationship(setup.RunId, child)).ReceiveSpills(slice, batch));
         }
         await Task.WhenAll(deliveries);
-        return applied;
+        return alreadyHeld ? 0 : applied;
     }
 
-    public Task ReceiveSpills(SpilledImpulse[] spills)
+    public Task ReceiveSpills(int slice, SpilledImpulse[] spills)
     {
+        // A slice already folded and written here was received before a resume: receiving it again would count twice.
+        if (slice <= state.State.AppliedThroughSlice)
+            return Task.CompletedTask;
         foreach (var s in spills)
-            impulses.Add(new HeldImpulse(s.EventId, s.Occurrence, s.Day, s.Amount, s.Down ? (byte)1 : (byte)2, s.From));
+            pending.Add((s.Day, s.Amount));
         return Task.CompletedTask;
     }
 
-    public async Task<DyadSeriesData> Complete(DateOnly[] sampleDays)
+    public async Task EndSlice(int slice, DateOnly through, bool checkpoint)
     {
+        if (slice > state.State.AppliedThroughSlice)
+        {
+            SweepThrough(through);
+            state.State.AppliedThroughSlice = slice;
+        }
+        if (checkpoint)
+            await state.WriteStateAsync();
+    }
+
+    public async Task Restore()
+    {
+        pending.Clear();
+        await state.ReadStateAsync();
+    }
+
+    public async Task<DyadSeriesData> Complete()
+    {
+        if (state.State.Series is { } done)
+            return done;
         var setup = Current;
-        var scores = ScoresOn(sampleDays);
-        var strengths = scores.Select(r => StrengthModel.Strength(r, setup.Model)).ToArray();
-        state.State.Series = new DyadSeriesData(setup.A, setup.B, scores, strengths);
+        SweepThrough(DateOnly.MaxValue);
+        var scores = state.State.Scores.ToArray();
+        state.State.Series = new DyadSeriesData(setup.A, setup.B, scores, [.. scores.Select(r => StrengthModel.Strength(r, setup.Model))]);
         await state.WriteStateAsync();
         return state.State.Series;
     }
 
-    public Task<double> ScoreOn(DateOnly day) => Task.FromResult(ScoresOn([day])[0]);
-
-    private double[] ScoresOn(IReadOnlyList<DateOnly> days) =>
-        IncrementalScore.Scores(
-            impulses.Select(i => (i.Day, i.Amount)),
-            [.. standingTies.Select(t => (t.Start, t.Until, t.Value))],
-            Calendar,
-            Current.Model,
-            days);
+    /// <summary>Folds pending impulses dated up to <paramref name="through"/> into the sum, recording every sample day passed on the way.</summary>
+    private void SweepThrough(DateOnly through)
+    {
+        var setup = Current;
+        var s = state.State;
+        var sweep = new DecaySweep(s.Cursor, s.Decayed);
+        pending.Sort(DecaySweep.Order);
+        var folded = 0;
+        var days = setup.SampleDays;
+        for (var sample = s.Scores.Count; sample < days.Length && days[sample] <= through; sample++)
+        {
+            for (; folded < pending.Count && pending[folded].Day <= days[sample]; folded++)
+                sweep.Add(pending[folded].Day, pending[folded].Amount, Calendar, setup.Model);
+            sweep.AdvanceTo(days[sample], Calendar, setup.Model);
+            s.Scores.Add(sweep.Decayed + IncrementalScore.StandingOn(s.StandingTies.Select(t => (t.Start, t.Until, t.Value)), days[sample]));
+        }
+        for (; folded < pending.Count && pending[folded].Day <= through; folded++)
+            sweep.Add(pending[folded].Day, pending[folded].Amount, Calendar, setup.Model);
+        pending.RemoveRange(0, folded);
+        (s.Cursor, s.Decayed) = (sweep.Cursor, sweep.Decayed);
+    }
 }

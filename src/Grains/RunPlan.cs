@@ -36,6 +36,27 @@ internal sealed class RunPlan
     }
 
     /// <summary>The slices in date order, each built when reached, so a large run never holds all its batches at once.</summary>
+    /// <summary>The dyads a slice reaches: those with occurrences and the parent and child dyads their spills go to.</summary>
+    public IReadOnlyCollection<string> Touched(Slice slice)
+    {
+        var touched = new HashSet<string>(slice.ByDyad.Keys, StringComparer.Ordinal);
+        foreach (var key in slice.ByDyad.Keys)
+        {
+            var dyad = ParseKey(key);
+            if (Dyads.ParentOf(dyad) is { } parent && Dyads.All.Contains(parent))
+                touched.Add(GrainKeys.DyadKey(parent));
+            foreach (var child in Dyads.ChildrenOf(dyad))
+                touched.Add(GrainKeys.DyadKey(child));
+        }
+        return touched;
+    }
+
+    private static Dyad ParseKey(string key)
+    {
+        var slash = key.IndexOf('/');
+        return new Dyad(key[..slash], key[(slash + 1)..]);
+    }
+
     public IEnumerable<Slice> Slices() =>
         occurrences.GroupBy(o => o.Day.Year).Select(year => Build(year.Key, year));
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Relations.Grains.Interfaces;
 
 namespace Relations.Grains;
@@ -11,6 +12,7 @@ public static class SiloSetup
     {
         silo.AddMemoryGrainStorage("relations");
         silo.Services.AddRelationsModelSerialization();
+        silo.Services.TryAddSingleton(TimeProvider.System);
         return silo;
     }
 }

@@ -1,5 +1,5 @@
-using Orleans.Runtime;
 using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
 using Relations.Grains.Interfaces;
 using Relations.Model.Evaluation;
 using Relations.Model.Scenarios;
@@ -8,31 +8,66 @@ namespace Relations.Grains;
 
 /// <summary>
 /// One run. Sets up a relationship grain per dyad and a region grain per actor, then drives the timeline in
-/// date order, one time slice (a calendar year) at a time: each slice's occurrences go to each dyad's grain
-/// in one batch, so the cost grows with grains touched, not with events. Holds status and progress.
+/// date order, one time slice (a calendar year) at a time: each slice's occurrences go to each dyad's grain in
+/// one batch, so the cost grows with grains touched, not with events. Every few slices it checkpoints: the
+/// grains touched since the last checkpoint write their state, then the run writes its position. A run that
+/// fails part-way (a silo lost) restores the grains to that checkpoint and goes on from there, whether the
+/// failure reached this grain as an exception or as a new activation.
 /// </summary>
 public sealed class SimulationGrain(
     [PersistentState("simulation", "relations")] IPersistentState<SimulationState> state,
+    [PersistentState("request", "relations")] IPersistentState<RunRequestState> request,
     IGrainFactory grains,
+    TimeProvider clock,
     ILogger<SimulationGrain> logger) : Grain, ISimulationGrain
 {
-    private readonly TaskCompletionSource finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>How often a run restores its last checkpoint and tries again before it reports failure.</summary>
+    private const int MaxResumes = 5;
+
+    private RunRequest? runRequest;
+    private TaskCompletionSource finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Task? driving;
     private DyadSeriesData[]? results;
 
     private string RunId => this.GetPrimaryKeyString();
 
-    public async Task<RunStatus> Start(RunRequest request)
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (state.State.State is RunState.Running or RunState.Completed)
+        // A run found unfinished on activation lost its silo: it goes on from its checkpoint.
+        if (state.State.State == RunState.Running)
+            driving = Drive(resuming: true);
+        return Task.CompletedTask;
+    }
+
+    public async Task<RunStatus> Start(RunRequest started)
+    {
+        if (state.State.State != RunState.NotStarted)
             return Status();
-        state.State = new SimulationState { ScenarioId = request.Scenario.Id, State = RunState.Running };
+        runRequest = started;
+        request.State = RunRequestState.Of(started);
+        await request.WriteStateAsync();
+        state.State = new SimulationState
+        {
+            ScenarioId = started.Scenario.Id,
+            State = RunState.Running,
+            StartedAt = clock.GetUtcNow(),
+        };
         await state.WriteStateAsync();
-        // The run goes on in this grain's context after Start returns; callers follow it through GetStatus.
-        _ = Run(request);
+        await Registry.Record(Summary());
+        driving = Drive(resuming: false);
         return Status();
     }
 
+    public Task<RunStatus> Resume()
+    {
+        if (state.State.State == RunState.Running && driving is null)
+            driving = Drive(resuming: true);
+        return Task.FromResult(Status());
+    }
+
     public Task<RunStatus> GetStatus() => Task.FromResult(Status());
+
+    public Task<RunRequest?> GetRequest() => Task.FromResult(runRequest ??= request.State.ToRequest());
 
     public async Task<RunStatus> WaitForCompletion(TimeSpan timeout)
     {
@@ -45,49 +80,49 @@ public sealed class SimulationGrain(
     {
         if (state.State.State != RunState.Completed)
             throw new InvalidOperationException($"run {RunId} has no results: it is {state.State.State.ToString().ToLowerInvariant()}{(state.State.Error is { } e ? $" ({e})" : "")}");
-        results ??= await CompleteAll(state.State.SampleDays);
+        results ??= await CompleteAll();
         return (state.State.SampleDays, results);
     }
 
-    /// <summary>Asks every dyad for its series, a bounded number at a time, so a large run's sweeps do not all hold memory at once.</summary>
-    private async Task<DyadSeriesData[]> CompleteAll(DateOnly[] days)
-    {
-        var series = new List<DyadSeriesData>(state.State.DyadKeys.Length);
-        foreach (var chunk in state.State.DyadKeys.Chunk(512))
-        {
-            series.AddRange(await Task.WhenAll(chunk.Select(key =>
-                grains.GetGrain<IRelationshipGrain>(GrainKeys.Relationship(RunId, key)).Complete(days))));
-        }
-        return [.. series];
-    }
+    private IRunRegistryGrain Registry => grains.GetGrain<IRunRegistryGrain>("all");
+
+    private RunSummary Summary() => new(RunId, state.State.ScenarioId ?? "", runRequest?.Scenario.Title ?? "",
+        state.State.State, state.State.StartedAt);
 
     private RunStatus Status() => new(RunId, state.State.State, state.State.SlicesDone, state.State.SlicesTotal,
         state.State.OccurrencesApplied, state.State.Error, state.State.ScenarioId);
 
-    private async Task Run(RunRequest request)
+    private async Task Drive(bool resuming)
     {
-        // Yield first, so that Start answers before the plan (heavy for large scenarios) is built.
+        // Yield first, so that the call that started the run answers before the plan (heavy for large scenarios) is built.
         await Task.Yield();
         try
         {
-            var plan = RunPlan.Of(request.Scenario, request.Seed);
-            await SetUp(request.Scenario, plan);
+            var runRequest = this.runRequest ??= request.State.ToRequest()
+                ?? throw new InvalidOperationException($"run {RunId} has no stored request to resume from");
+            var plan = RunPlan.Of(runRequest.Scenario, runRequest.Seed);
             state.State.SlicesTotal = plan.SliceCount;
-            foreach (var slice in plan.Slices())
-            {
-                var applied = await Task.WhenAll(slice.ByDyad.Select(batch =>
-                    grains.GetGrain<IRelationshipGrain>(GrainKeys.Relationship(RunId, batch.Key)).Apply(batch.Value)));
-                await Task.WhenAll(slice.ByActor.Select(a =>
-                    grains.GetGrain<IRegionGrain>(GrainKeys.Region(RunId, a.Key)).Receive(a.Value.Count, a.Value.LastDay)));
-                state.State.OccurrencesApplied += applied.Sum();
-                state.State.SlicesDone++;
-            }
-            var days = Sampling.Dates(request.Scenario.Period, request.Step).ToArray();
+            state.State.SampleDays = [.. Sampling.Dates(runRequest.Scenario.Period, runRequest.Step)];
             state.State.DyadKeys = [.. plan.Dyads.All.Select(GrainKeys.DyadKey)];
-            state.State.SampleDays = days;
-            results = await CompleteAll(days);
-            await Task.WhenAll(request.Scenario.Actors.Select(actor =>
-                grains.GetGrain<IRegionGrain>(GrainKeys.Region(RunId, actor.Id)).Flush()));
+            while (true)
+            {
+                try
+                {
+                    if (resuming)
+                        await RestoreAll(plan);
+                    await SetUp(runRequest.Scenario, plan);
+                    await RunSlices(plan, runRequest.CheckpointEverySlices);
+                    break;
+                }
+                catch (Exception ex) when (IsTransient(ex) && state.State.Resumes < MaxResumes)
+                {
+                    state.State.Resumes++;
+                    logger.LogWarning(ex, "Run {RunId} lost a grain part-way; resuming from slice {Slice}", RunId, state.State.CheckpointSlices);
+                    resuming = true;
+                }
+            }
+            results = await CompleteAll();
+            await Task.WhenAll(runRequest.Scenario.Actors.Select(actor => Region(actor.Id).Checkpoint()));
             state.State.State = RunState.Completed;
         }
         catch (Exception ex)
@@ -97,19 +132,56 @@ public sealed class SimulationGrain(
             state.State.Error = ex.Message;
         }
         await state.WriteStateAsync();
+        await Registry.Record(Summary());
         finished.TrySetResult();
+        finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        driving = null;
+    }
+
+    private async Task RunSlices(RunPlan plan, int checkpointEvery)
+    {
+        state.State.SlicesDone = state.State.CheckpointSlices;
+        state.State.OccurrencesApplied = state.State.CheckpointOccurrences;
+        var dirtyDyads = new HashSet<string>(StringComparer.Ordinal);
+        var dirtyRegions = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var slice in plan.Slices().Skip(state.State.CheckpointSlices))
+        {
+            var index = state.State.SlicesDone;
+            var applied = await Task.WhenAll(slice.ByDyad.Select(batch => Relationship(batch.Key).Apply(index, batch.Value)));
+            await Task.WhenAll(slice.ByActor.Select(a => Region(a.Key).Receive(index, a.Value.Count, a.Value.LastDay)));
+            var touched = plan.Touched(slice);
+            dirtyDyads.UnionWith(touched);
+            dirtyRegions.UnionWith(slice.ByActor.Keys);
+            state.State.OccurrencesApplied += applied.Sum();
+            state.State.SlicesDone++;
+
+            var checkpoint = state.State.SlicesDone % Math.Max(1, checkpointEvery) == 0 || state.State.SlicesDone == plan.SliceCount;
+            var through = new DateOnly(slice.Year, 12, 31);
+            await Task.WhenAll((checkpoint ? dirtyDyads : touched).Select(key => Relationship(key).EndSlice(index, through, checkpoint)));
+            if (checkpoint)
+            {
+                await Task.WhenAll(dirtyRegions.Select(id => Region(id).Checkpoint()));
+                dirtyDyads.Clear();
+                dirtyRegions.Clear();
+                state.State.CheckpointSlices = state.State.SlicesDone;
+                state.State.CheckpointOccurrences = state.State.OccurrencesApplied;
+                await state.WriteStateAsync();
+            }
+        }
     }
 
     private async Task SetUp(Scenario scenario, RunPlan plan)
     {
         var actors = plan.Actors;
+        var days = state.State.SampleDays;
         await Task.WhenAll(plan.Dyads.All.Select(dyad =>
         {
             var parent = plan.Dyads.ParentOf(dyad) is { } p && plan.Dyads.All.Contains(p) ? GrainKeys.DyadKey(p) : null;
             var setup = new RelationshipSetup(RunId, dyad.A, dyad.B, parent,
                 [.. plan.Dyads.ChildrenOf(dyad).Select(GrainKeys.DyadKey)],
                 [.. scenario.Interruptions.Where(i => StrengthModel.Applies(i, dyad, actors)).Select(i => new InterruptionSpan(i.Id, i.From, i.To))],
-                scenario.Model);
+                scenario.Model,
+                days);
             return grains.GetGrain<IRelationshipGrain>(GrainKeys.Relationship(RunId, dyad)).Setup(setup);
         }));
 
@@ -117,9 +189,36 @@ public sealed class SimulationGrain(
             .SelectMany(d => (string[][])[[d.A, d.B], [d.B, d.A]])
             .ToLookup(pair => pair[0], pair => pair[1]);
         await Task.WhenAll(scenario.Actors.Select(actor =>
-            grains.GetGrain<IRegionGrain>(GrainKeys.Region(RunId, actor.Id)).Setup(new RegionSetup(
+            Region(actor.Id).Setup(new RegionSetup(
                 RunId, actor.Id, actor.DisplayName, actor.Kind, actors.CountryOf(actor.Id), actor.Parent,
                 [.. scenario.Actors.Where(a => a.Parent == actor.Id).Select(a => a.Id)],
                 [.. partners[actor.Id]]))));
     }
+
+    private async Task RestoreAll(RunPlan plan)
+    {
+        await Task.WhenAll(state.State.DyadKeys.Select(key => Relationship(key).Restore()));
+        await Task.WhenAll(plan.Actors.Ids.Select(id => Region(id).Restore()));
+    }
+
+    /// <summary>Asks every dyad for its series, a bounded number at a time, so a large run's sweeps do not all hold memory at once.</summary>
+    private async Task<DyadSeriesData[]> CompleteAll()
+    {
+        var series = new List<DyadSeriesData>(state.State.DyadKeys.Length);
+        foreach (var chunk in state.State.DyadKeys.Chunk(512))
+            series.AddRange(await Task.WhenAll(chunk.Select(key => Relationship(key).Complete())));
+        return [.. series];
+    }
+
+    private IRelationshipGrain Relationship(string dyadKey) => grains.GetGrain<IRelationshipGrain>(GrainKeys.Relationship(RunId, dyadKey));
+
+    private IRegionGrain Region(string actorId) => grains.GetGrain<IRegionGrain>(GrainKeys.Region(RunId, actorId));
+
+    /// <summary>Failures that a lost silo or a storage hiccup cause, after which the run can go on from its checkpoint.</summary>
+    private static bool IsTransient(Exception ex) => ex switch
+    {
+        SiloUnavailableException or OrleansMessageRejectionException or TimeoutException or GrainNotReadyException => true,
+        AggregateException aggregate => aggregate.InnerExceptions.All(IsTransient),
+        _ => ex.InnerException is { } inner && IsTransient(inner),
+    };
 }

@@ -1,8 +1,9 @@
 namespace Relations.Grains;
 
 /// <summary>
-/// Where a run stands and which dyads hold its results. The request (the whole scenario, which may hold a
-/// million events) is not part of it, so that status writes stay small.
+/// Where a run stands: its durable position (<see cref="CheckpointSlices"/>, the slices every grain has written),
+/// its progress, and which dyads hold its results. The request (the whole scenario) is kept apart and written
+/// once, so status writes stay small.
 /// </summary>
 [GenerateSerializer, Alias("relations.simulation-state")]
 public sealed class SimulationState
@@ -15,5 +16,35 @@ public sealed class SimulationState
     [Id(5)] public string? Error { get; set; }
     [Id(6)] public string[] DyadKeys { get; set; } = [];
     [Id(7)] public DateOnly[] SampleDays { get; set; } = [];
+    [Id(8)] public int CheckpointSlices { get; set; }
+    [Id(9)] public long CheckpointOccurrences { get; set; }
+    [Id(10)] public int Resumes { get; set; }
+    [Id(11)] public DateTimeOffset StartedAt { get; set; }
 }
 
+/// <summary>
+/// The request of a run, written once when it starts: its source when it has one (a few kilobytes), else the
+/// scenario itself.
+/// </summary>
+[GenerateSerializer, Alias("relations.run-request-state")]
+public sealed class RunRequestState
+{
+    [Id(0)] public Interfaces.ScenarioSource? Source { get; set; }
+    [Id(1)] public Relations.Model.Scenarios.Scenario? Scenario { get; set; }
+    [Id(2)] public Relations.Model.Evaluation.SampleStep Step { get; set; }
+    [Id(3)] public int? Seed { get; set; }
+    [Id(4)] public int CheckpointEverySlices { get; set; }
+
+    public static RunRequestState Of(Interfaces.RunRequest request) => new()
+    {
+        Source = request.Source,
+        Scenario = request.Source is null ? request.Scenario : null,
+        Step = request.Step,
+        Seed = request.Seed,
+        CheckpointEverySlices = request.CheckpointEverySlices,
+    };
+
+    public Interfaces.RunRequest? ToRequest() =>
+        Scenario is null && Source is null ? null
+            : new Interfaces.RunRequest(Scenario ?? Source!.Load(), Step, Seed) { CheckpointEverySlices = CheckpointEverySlices, Source = Source };
+}

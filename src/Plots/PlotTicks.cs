@@ -25,7 +25,7 @@ internal static class PlotTicks
     {
         var by = step ?? NiceStep((top - bottom) / 6);
         for (var t = Math.Ceiling(bottom / by - 1e-9) * by; t <= top + by / 1000; t += by)
-            yield return Math.Round(t, 9);
+            yield return Math.Round(t, 9) + 0.0; // + 0.0 turns −0 into 0, which would print as "-0"
     }
 
     public static NumericManual Manual(IEnumerable<double> ticks)

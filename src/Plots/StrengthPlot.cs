@@ -52,7 +52,7 @@ internal sealed class StrengthPlot
         if (!string.IsNullOrEmpty(caption))
         {
             var subtitle = new TitlePanel();
-            subtitle.Label.Text = caption;
+            subtitle.Label.Text = Wrap(caption, fontSize, options.Width - 60);
             subtitle.Label.FontSize = fontSize;
             subtitle.Label.Bold = false;
             subtitle.Label.ForeColor = Colors.DimGray;
@@ -345,6 +345,29 @@ internal sealed class StrengthPlot
         var daysPerPx = (xTo - xFrom) / dataWidthPx;
         var sized = named.Select(l => (l.Line.X, (TextWidthPx(l.Text!, options.FontSize - 1) + 10) * daysPerPx)).ToList();
         return LabelLanes.Assign(sized, xFrom, xTo, maxLanes, 6 * daysPerPx);
+    }
+
+    /// <summary>Breaks each line that is wider than <paramref name="widthPx"/>, after "; " where it can, else between words.</summary>
+    private static string Wrap(string text, float fontSize, double widthPx)
+    {
+        var lines = new List<string>();
+        foreach (var line in text.Split('\n'))
+        {
+            var rest = line;
+            while (TextWidthPx(rest, fontSize) > widthPx)
+            {
+                var words = rest.Split(' ');
+                var fit = Enumerable.Range(1, words.Length - 1).LastOrDefault(n => TextWidthPx(string.Join(' ', words[..n]), fontSize) <= widthPx);
+                if (fit == 0)
+                    break;
+                var atSemicolon = Enumerable.Range(1, fit).LastOrDefault(n => words[n - 1].EndsWith(';'));
+                var cut = atSemicolon > fit / 2 ? atSemicolon : fit;
+                lines.Add(string.Join(' ', words[..cut]));
+                rest = string.Join(' ', words[cut..]);
+            }
+            lines.Add(rest);
+        }
+        return string.Join('\n', lines);
     }
 
     private static double TextWidthPx(string text, float fontSize)

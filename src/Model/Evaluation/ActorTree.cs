@@ -13,6 +13,8 @@ public sealed class ActorTree
 
     public bool Contains(string id) => byId.ContainsKey(id);
 
+    public IEnumerable<string> Ids => byId.Keys;
+
     public string? ParentOf(string id) => byId[id].Parent;
 
     /// <summary>The actor's own country, or that of its nearest ancestor that has one.</summary>

@@ -3,10 +3,9 @@ using Relations.Model.Scenarios;
 namespace Relations.Model.Evaluation;
 
 /// <summary>
-/// R at many sample days in one sweep: the decayed sum is carried from day to day and multiplied by
-/// 2^(−E/H) over each step, which is exact because E is additive over consecutive spans (model.md, E).
-/// Cost grows with impulses plus samples, not their product; the actor engine uses it. Impulses are summed in
-/// (day, amount) order, so the result does not depend on the order in which they arrived.
+/// R at many sample days in one sweep (<see cref="DecaySweep"/>): cost grows with impulses plus samples, not
+/// their product. Impulses are summed in (day, amount) order, so the result does not depend on the order in
+/// which they arrived. The actor engine does the same, a time slice at a time.
 /// </summary>
 public static class IncrementalScore
 {
@@ -18,37 +17,30 @@ public static class IncrementalScore
         IReadOnlyList<DateOnly> sampleDays)
     {
         var ordered = impulses.ToArray();
-        Array.Sort(ordered, (x, y) => x.Day != y.Day ? x.Day.CompareTo(y.Day) : x.Amount.CompareTo(y.Amount));
+        Array.Sort(ordered, DecaySweep.Order);
         var scores = new double[sampleDays.Count];
-        var decayed = 0.0;
-        DateOnly? cursor = null;
+        var sweep = new DecaySweep();
         var next = 0;
-
-        void AdvanceTo(DateOnly day)
-        {
-            if (cursor is { } from && from < day)
-                decayed *= StrengthModel.Decay(StrengthModel.EffectiveElapsedDays(from, day, calendar, model), model);
-            cursor = day;
-        }
-
         for (var s = 0; s < sampleDays.Count; s++)
         {
             var t = sampleDays[s];
-            while (next < ordered.Length && ordered[next].Day <= t)
-            {
-                AdvanceTo(ordered[next].Day);
-                decayed += ordered[next].Amount;
-                next++;
-            }
-            AdvanceTo(t);
-            var score = decayed;
-            foreach (var tie in standing)
-            {
-                if (StrengthModel.InForce(tie.Start, tie.Until, t))
-                    score += tie.Value;
-            }
-            scores[s] = score;
+            for (; next < ordered.Length && ordered[next].Day <= t; next++)
+                sweep.Add(ordered[next].Day, ordered[next].Amount, calendar, model);
+            sweep.AdvanceTo(t, calendar, model);
+            scores[s] = sweep.Decayed + StandingOn(standing, t);
         }
         return scores;
+    }
+
+    /// <summary>The sum of the standing ties in force on day t (model.md rule 2).</summary>
+    public static double StandingOn(IEnumerable<(DateOnly Start, DateOnly? Until, double Value)> standing, DateOnly t)
+    {
+        var sum = 0.0;
+        foreach (var tie in standing)
+        {
+            if (StrengthModel.InForce(tie.Start, tie.Until, t))
+                sum += tie.Value;
+        }
+        return sum;
     }
 }

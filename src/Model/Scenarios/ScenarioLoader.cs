@@ -12,7 +12,14 @@ public sealed class ScenarioLoader
     public const int MaxFiles = 256;
 
     private readonly Func<string, byte[]> readFile;
+    private readonly Dictionary<string, byte[]> filesRead = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (object? Document, List<Problem> Problems)> cache = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Every file this loader has read, by full path: the sources of what it loaded, so that a run can store the
+    /// text it came from rather than the parsed scenario.
+    /// </summary>
+    public IReadOnlyDictionary<string, byte[]> FilesRead => filesRead;
 
     /// <param name="readFile">Reads a file's bytes by full path; a test or host may serve files from elsewhere.</param>
     public ScenarioLoader(Func<string, byte[]>? readFile = null) => this.readFile = readFile ?? File.ReadAllBytes;
@@ -37,7 +44,10 @@ public sealed class ScenarioLoader
         var full = Path.Combine(Path.GetFullPath(directory), name);
         var bytes = System.Text.Encoding.UTF8.GetBytes(text);
         var loader = new ScenarioLoader(p => p == full ? bytes : readFile(p));
-        return loader.Check(name, full, requirePeriod: true);
+        var checkedText = loader.Check(name, full, requirePeriod: true);
+        foreach (var (path, content) in loader.FilesRead)
+            filesRead[path] = content;
+        return checkedText;
     }
 
     private (Scenario? Scenario, IReadOnlyList<Problem> Problems) Check(string display, string full, bool requirePeriod)
@@ -78,7 +88,10 @@ public sealed class ScenarioLoader
                 else if (info.Exists && info.Length > YamlTreeLoader.MaxBytes)
                     sink.Problems.Add(new Problem(new(display, 1, 1), string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the file is {info.Length:N0} bytes, more than the {YamlTreeLoader.MaxBytes:N0} bytes a scenario may have")));
                 else
+                {
                     bytes = readFile(full);
+                    filesRead[full] = bytes;
+                }
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {

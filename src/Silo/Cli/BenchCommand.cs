@@ -45,7 +45,12 @@ internal static class BenchCommand
             {
                 console.Out.WriteLine(string.Create(inv, $"embedded silo started in {clock.Elapsed.TotalSeconds:0.00} s (not counted)"));
                 clock.Restart();
-                actors = await ActorReplay.RunAsync(cluster.Grains, RunIds.New("bench"), scenario, sampleStep, null, null, cancellation);
+                var request = new RunRequest(scenario, sampleStep, null)
+                {
+                    Source = ScenarioSource.FromSynthetic(n, m, parse.GetValue(seed)),
+                    CheckpointEverySlices = cluster.CheckpointEverySlices,
+                };
+                actors = await ActorReplay.RunAsync(cluster.Grains, RunIds.New("bench"), request, null, cancellation);
                 actorSeconds = clock.Elapsed.TotalSeconds;
             }
             var actorPeak = PeakMiB();

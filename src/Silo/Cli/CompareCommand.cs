@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Relations.Grains.Interfaces;
 using Relations.Model.Output;
 using Relations.Model.Scenarios;
 using Relations.Silo.Hosting;
@@ -24,15 +25,15 @@ internal static class CompareCommand
         };
         command.SetAction(async (parse, cancellation) =>
         {
-            var loader = new ScenarioLoader();
             var problems = new List<Problem>();
-            var scenarios = new List<Scenario>();
+            var scenarios = new List<(Scenario Scenario, ScenarioSource Source)>();
             foreach (var file in (string[])[parse.GetValue(baseFile)!, parse.GetValue(otherFile)!])
             {
+                var loader = new ScenarioLoader();
                 var (scenario, found) = loader.Check(file, requirePeriod: true);
                 problems.AddRange(found);
                 if (scenario is not null)
-                    scenarios.Add(scenario);
+                    scenarios.Add((scenario, ScenarioSource.FromFiles(Path.GetFullPath(file), loader)));
             }
             if (problems.Count > 0)
                 throw new ScenarioException(problems);
@@ -41,11 +42,11 @@ internal static class CompareCommand
             var sampleStep = CommonOptions.StepOf(parse.GetValue(step)!);
 
             var results = new List<Model.Evaluation.SeriesResult>();
-            foreach (var scenario in scenarios)
+            foreach (var (scenario, source) in scenarios)
             {
                 var runId = RunIds.New(scenario.Id);
                 console.Out.WriteLine($"run: {runId}");
-                results.Add(await Replayer.ReplayAsync(console, scenario, parse.GetValue(engine)!, sampleStep, parse.GetValue(seed), runId, target, cancellation));
+                results.Add(await Replayer.ReplayAsync(console, scenario, source, parse.GetValue(engine)!, sampleStep, parse.GetValue(seed), runId, target, cancellation));
             }
             var rows = Comparison.Rows(results[0], results[1]);
             if (rows.Count == 0)

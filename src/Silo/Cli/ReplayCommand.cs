@@ -23,13 +23,13 @@ internal static class ReplayCommand
         };
         command.SetAction(async (parse, cancellation) =>
         {
-            var scenario = new ScenarioLoader().Load(parse.GetValue(file)!);
+            var (scenario, source) = ScenarioFiles.Load(parse.GetValue(file)!);
             var engineName = parse.GetValue(engine)!;
             var target = ClusterTarget.Parse(parse.GetValue(gateway));
             OutputFolder.Check(parse.GetValue(output)!);
             var runId = RunIds.New(scenario.Id);
             console.Out.WriteLine($"run: {runId}");
-            var result = await Replayer.ReplayAsync(console, scenario, engineName, CommonOptions.StepOf(parse.GetValue(step)!),
+            var result = await Replayer.ReplayAsync(console, scenario, source, engineName, CommonOptions.StepOf(parse.GetValue(step)!),
                 parse.GetValue(seed), runId, target, cancellation);
             var directory = OutputFolder.Prepare(parse.GetValue(output)!);
             SeriesCsv.Write(result, Path.Combine(directory, "series.csv"));

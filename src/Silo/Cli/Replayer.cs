@@ -9,14 +9,15 @@ namespace Relations.Silo.Cli;
 internal static class Replayer
 {
     public static async Task<SeriesResult> ReplayAsync(
-        CliConsole console, Scenario scenario, string engine, SampleStep step, int? seed, string runId,
+        CliConsole console, Scenario scenario, ScenarioSource? source, string engine, SampleStep step, int? seed, string runId,
         ClusterTarget target, CancellationToken cancellation)
     {
         if (engine == "reference")
             return ReferenceEvaluator.Evaluate(scenario, step, seed);
 
         await using var cluster = await RelationsCluster.ConnectAsync(target, cancellation);
+        var request = new RunRequest(scenario, step, seed) { Source = source, CheckpointEverySlices = cluster.CheckpointEverySlices };
         return await RunProgressDisplay.Show(console, $"replaying {scenario.Id}", progress =>
-            ActorReplay.RunAsync(cluster.Grains, runId, scenario, step, seed, progress, cancellation));
+            ActorReplay.RunAsync(cluster.Grains, runId, request, progress, cancellation));
     }
 }

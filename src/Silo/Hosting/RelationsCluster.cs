@@ -19,6 +19,12 @@ public sealed class RelationsCluster : IAsyncDisposable
 
     public IGrainFactory Grains => host.Services.GetRequiredService<IGrainFactory>();
 
+    /// <summary>
+    /// Slices between checkpoints for runs this command starts: in memory a checkpoint protects nothing, so
+    /// it is written once, at the end.
+    /// </summary>
+    public int CheckpointEverySlices { get; private init; } = int.MaxValue;
+
     public static async Task<RelationsCluster> ConnectAsync(ClusterTarget target, CancellationToken cancellation)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
