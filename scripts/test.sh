@@ -17,6 +17,14 @@ need_deb() {
 }
 need_deb fonts-dejavu-core
 
+# Azurite, the Azure Table storage emulator the storage tests run against, at the version tools/azurite pins.
+if [ ! -x tools/azurite/node_modules/.bin/azurite-table ]; then
+  command -v npm >/dev/null || { echo "test.sh: npm (Node.js) is not on PATH; the storage tests need it to install Azurite" >&2; exit 1; }
+  echo "test.sh: installing Azurite with npm ci in tools/azurite" >&2
+  (cd tools/azurite && npm ci --no-audit --no-fund) >&2 \
+    || { echo "test.sh: npm ci in tools/azurite failed; run it there and try again" >&2; exit 1; }
+fi
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0

@@ -38,5 +38,38 @@ internal static class CommonOptions
         Description = "HOST:PORT of a running cluster's gateway (started with 'relations silo'); without it an embedded silo runs the replay.",
     };
 
+    public static StorageOptionSet StorageOptions() => new();
+
     public static SampleStep StepOf(string word) => Sampling.Parse(word);
+}
+
+/// <summary>
+/// <c>--storage memory|azure</c>, <c>--connection-string CS</c> and <c>--checkpoint-every N</c>; the environment
+/// variables <c>Relations__Storage</c> and <c>Relations__ConnectionString</c> (the .NET configuration keys
+/// Relations:Storage and Relations:ConnectionString) fill what the command line leaves out.
+/// </summary>
+internal sealed class StorageOptionSet
+{
+    public Option<string?> Storage { get; } = new("--storage") { Description = "Where grain state lives: memory (default for replay) or azure (Azure Table storage or Azurite)." };
+
+    public Option<string?> ConnectionString { get; } = new("--connection-string") { Description = "Azure Storage or Azurite connection string (UseDevelopmentStorage=true for a local Azurite)." };
+
+    public Option<int?> CheckpointEvery { get; } = new("--checkpoint-every") { Description = "Time slices between checkpoints of a run (default: every slice with azure, only at the end in memory)." };
+
+    public IEnumerable<Option> All => [Storage, ConnectionString, CheckpointEvery];
+
+    /// <summary>The storage asked for; the kind is null when neither the command line nor the environment names one.</summary>
+    public (string? Kind, string? ConnectionString, int? CheckpointEvery) Raw(ParseResult parse) =>
+        (parse.GetValue(Storage) ?? Environment.GetEnvironmentVariable("Relations__Storage"),
+         parse.GetValue(ConnectionString) ?? Environment.GetEnvironmentVariable("Relations__ConnectionString"),
+         parse.GetValue(CheckpointEvery));
+
+    public Relations.Grains.RelationsStorage Read(ParseResult parse)
+    {
+        var (kind, connection, every) = Raw(parse);
+        return Validated(new Relations.Grains.RelationsStorage(kind ?? Relations.Grains.RelationsStorage.Memory, connection, every));
+    }
+
+    public static Relations.Grains.RelationsStorage Validated(Relations.Grains.RelationsStorage storage) =>
+        storage.Problem() is { } problem ? throw new BadInputException(problem) : storage;
 }

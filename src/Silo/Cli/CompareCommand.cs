@@ -19,10 +19,13 @@ internal static class CompareCommand
         var step = CommonOptions.Step();
         var seed = CommonOptions.Seed();
         var gateway = CommonOptions.Gateway();
+        var storage = CommonOptions.StorageOptions();
         var command = new Command("compare", "Replay two scenarios (a base and a what-if); write compare.csv and an overlay plot with the difference.")
         {
             baseFile, otherFile, output, engine, step, seed, gateway,
         };
+        foreach (var option in storage.All)
+            command.Add(option);
         command.SetAction(async (parse, cancellation) =>
         {
             var problems = new List<Problem>();
@@ -46,7 +49,7 @@ internal static class CompareCommand
             {
                 var runId = RunIds.New(scenario.Id);
                 console.Out.WriteLine($"run: {runId}");
-                results.Add(await Replayer.ReplayAsync(console, scenario, source, parse.GetValue(engine)!, sampleStep, parse.GetValue(seed), runId, target, cancellation));
+                results.Add(await Replayer.ReplayAsync(console, scenario, source, parse.GetValue(engine)!, sampleStep, parse.GetValue(seed), runId, target, storage.Read(parse), cancellation));
             }
             var rows = Comparison.Rows(results[0], results[1]);
             if (rows.Count == 0)

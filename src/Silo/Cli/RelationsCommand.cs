@@ -20,6 +20,7 @@ public static class RelationsCommand
             SiloCommand.Create(console),
             BenchCommand.Create(console),
             CompareCommand.Create(console),
+            RunsCommand.Create(console),
         };
 
         var parsed = root.Parse(args);

@@ -17,10 +17,13 @@ internal static class ReplayCommand
         var step = CommonOptions.Step();
         var seed = CommonOptions.Seed();
         var gateway = CommonOptions.Gateway();
+        var storage = CommonOptions.StorageOptions();
         var command = new Command("replay", "Replay a scenario or variant; write series.csv, series.json and plots.")
         {
             file, output, engine, step, seed, gateway,
         };
+        foreach (var option in storage.All)
+            command.Add(option);
         command.SetAction(async (parse, cancellation) =>
         {
             var (scenario, source) = ScenarioFiles.Load(parse.GetValue(file)!);
@@ -30,7 +33,7 @@ internal static class ReplayCommand
             var runId = RunIds.New(scenario.Id);
             console.Out.WriteLine($"run: {runId}");
             var result = await Replayer.ReplayAsync(console, scenario, source, engineName, CommonOptions.StepOf(parse.GetValue(step)!),
-                parse.GetValue(seed), runId, target, cancellation);
+                parse.GetValue(seed), runId, target, storage.Read(parse), cancellation);
             var directory = OutputFolder.Prepare(parse.GetValue(output)!);
             SeriesCsv.Write(result, Path.Combine(directory, "series.csv"));
             SeriesJson.Write(result, Path.Combine(directory, "series.json"), runId, engineName);

@@ -1,3 +1,4 @@
+using Relations.Grains;
 using Relations.Grains.Interfaces;
 using Relations.Model.Evaluation;
 using Relations.Model.Scenarios;
@@ -10,12 +11,12 @@ internal static class Replayer
 {
     public static async Task<SeriesResult> ReplayAsync(
         CliConsole console, Scenario scenario, ScenarioSource? source, string engine, SampleStep step, int? seed, string runId,
-        ClusterTarget target, CancellationToken cancellation)
+        ClusterTarget target, RelationsStorage storage, CancellationToken cancellation)
     {
         if (engine == "reference")
             return ReferenceEvaluator.Evaluate(scenario, step, seed);
 
-        await using var cluster = await RelationsCluster.ConnectAsync(target, cancellation);
+        await using var cluster = await RelationsCluster.ConnectAsync(target, storage, cancellation);
         var request = new RunRequest(scenario, step, seed) { Source = source, CheckpointEverySlices = cluster.CheckpointEverySlices };
         return await RunProgressDisplay.Show(console, $"replaying {scenario.Id}", progress =>
             ActorReplay.RunAsync(cluster.Grains, runId, request, progress, cancellation));

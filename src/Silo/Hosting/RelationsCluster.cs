@@ -15,17 +15,22 @@ public sealed class RelationsCluster : IAsyncDisposable
 {
     private readonly IHost host;
 
-    private RelationsCluster(IHost host) => this.host = host;
+    private RelationsCluster(IHost host, RelationsStorage storage)
+    {
+        this.host = host;
+        CheckpointEverySlices = storage.EffectiveCheckpointEverySlices;
+    }
 
     public IGrainFactory Grains => host.Services.GetRequiredService<IGrainFactory>();
 
-    /// <summary>
-    /// Slices between checkpoints for runs this command starts: in memory a checkpoint protects nothing, so
-    /// it is written once, at the end.
-    /// </summary>
-    public int CheckpointEverySlices { get; private init; } = int.MaxValue;
+    /// <summary>Slices between checkpoints for runs this command starts (<see cref="RelationsStorage.EffectiveCheckpointEverySlices"/>).</summary>
+    public int CheckpointEverySlices { get; }
 
-    public static async Task<RelationsCluster> ConnectAsync(ClusterTarget target, CancellationToken cancellation)
+    public static Task<RelationsCluster> ConnectAsync(ClusterTarget target, CancellationToken cancellation) =>
+        ConnectAsync(target, RelationsStorage.InMemory, cancellation);
+
+    /// <param name="storage">The embedded silo's storage; a cluster reached through a gateway has its own.</param>
+    public static async Task<RelationsCluster> ConnectAsync(ClusterTarget target, RelationsStorage storage, CancellationToken cancellation)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         Quiet(builder.Logging);
@@ -46,7 +51,7 @@ public sealed class RelationsCluster : IAsyncDisposable
         }
         else
         {
-            builder.UseOrleans(silo => ConfigureSilo(silo, FreePorts.Next(), FreePorts.Next()));
+            builder.UseOrleans(silo => ConfigureSilo(silo, FreePorts.Next(), FreePorts.Next(), storage));
         }
         var host = builder.Build();
         try
@@ -58,14 +63,19 @@ public sealed class RelationsCluster : IAsyncDisposable
             host.Dispose();
             throw new InvalidOperationException($"cannot reach the cluster at {target.Gateway}: {ex.Message}");
         }
-        return new RelationsCluster(host);
+        catch (Exception ex) when (storage.IsDurable && ex is not OperationCanceledException)
+        {
+            host.Dispose();
+            throw new InvalidOperationException($"cannot start with Azure Table storage: {ex.GetBaseException().Message}");
+        }
+        return new RelationsCluster(host, storage);
     }
 
     /// <summary>The silo set-up every host of the project shares: storage, serialization of model records.</summary>
-    public static void ConfigureSilo(ISiloBuilder silo, int siloPort, int gatewayPort)
+    public static void ConfigureSilo(ISiloBuilder silo, int siloPort, int gatewayPort, RelationsStorage storage)
     {
         silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: SiloDefaults.ServiceId, clusterId: SiloDefaults.ClusterId);
-        silo.AddRelationsGrains();
+        silo.AddRelationsGrains(storage);
     }
 
     /// <summary>Warnings and errors only, to standard error, so standard output stays the command's own.</summary>

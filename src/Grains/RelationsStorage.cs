@@ -1,0 +1,33 @@
+namespace Relations.Grains;
+
+/// <summary>
+/// Where grain state lives: "memory" (gone with the process) or "azure" (Azure Table storage or Azurite, through
+/// <see cref="ConnectionString"/>), and how many time slices a run lets pass between checkpoints.
+/// </summary>
+public sealed record RelationsStorage(string Kind, string? ConnectionString = null, int? CheckpointEverySlices = null)
+{
+    public const string Memory = "memory";
+    public const string Azure = "azure";
+
+    /// <summary>The table grain state is kept in.</summary>
+    public string TableName { get; init; } = "RelationsGrainState";
+
+    public static RelationsStorage InMemory { get; } = new(Memory);
+
+    public bool IsDurable => Kind == Azure;
+
+    /// <summary>
+    /// Slices between checkpoints: by default every slice when the state is durable, and only at the end in memory,
+    /// where a checkpoint protects nothing.
+    /// </summary>
+    public int EffectiveCheckpointEverySlices => CheckpointEverySlices ?? (IsDurable ? 1 : int.MaxValue);
+
+    /// <summary>Checks the choice, answering the problem in words or null.</summary>
+    public string? Problem() => Kind switch
+    {
+        Memory => null,
+        Azure when string.IsNullOrWhiteSpace(ConnectionString) => "--storage azure needs --connection-string (e.g. UseDevelopmentStorage=true for a local Azurite)",
+        Azure => null,
+        _ => $"--storage '{Kind}' is not one of memory, azure",
+    } ?? (CheckpointEverySlices is < 1 ? "--checkpoint-every must be at least 1" : null);
+}

@@ -1,0 +1,87 @@
+using System.CommandLine;
+using System.Globalization;
+using Relations.Grains.Interfaces;
+using Relations.Model.Evaluation;
+using Relations.Model.Output;
+using Relations.Silo.Hosting;
+
+namespace Relations.Silo.Cli;
+
+/// <summary>
+/// <c>relations runs list</c> and <c>relations runs show RUN --out DIR</c>: stored runs, read back by any process
+/// that reaches the same storage (<c>--storage azure</c>) or the same cluster (<c>--gateway</c>).
+/// </summary>
+internal static class RunsCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var list = new Command("list", "List stored runs, one a line, the run id first.");
+        var listStorage = CommonOptions.StorageOptions();
+        var listGateway = CommonOptions.Gateway();
+        list.Add(listGateway);
+        foreach (var option in listStorage.All)
+            list.Add(option);
+        list.SetAction(async (parse, cancellation) =>
+        {
+            await using var cluster = await RelationsCluster.ConnectAsync(
+                ClusterTarget.Parse(parse.GetValue(listGateway)), listStorage.Read(parse), cancellation);
+            var runs = await cluster.Grains.GetGrain<IRunRegistryGrain>("all").List();
+            foreach (var run in runs)
+            {
+                console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{run.RunId}\t{run.State.ToString().ToLowerInvariant()}\t{run.StartedAt:yyyy-MM-dd HH:mm:ss}Z\t{run.ScenarioId}\t{run.Title}"));
+            }
+            if (runs.Length == 0)
+                console.Error.WriteLine("runs: no stored runs here");
+            return ExitCodes.Success;
+        });
+
+        var show = new Command("show", "Write a stored run's series.csv, series.json and plots, as replay does.");
+        var run = new Argument<string>("RUN") { Description = "The run id (as 'runs list' and 'replay' print it)." };
+        var output = new Option<string>("--out") { Description = "Folder for the run's files.", Required = true };
+        var showStorage = CommonOptions.StorageOptions();
+        var showGateway = CommonOptions.Gateway();
+        show.Add(run);
+        show.Add(output);
+        show.Add(showGateway);
+        foreach (var option in showStorage.All)
+            show.Add(option);
+        show.SetAction(async (parse, cancellation) =>
+        {
+            var runId = parse.GetValue(run)!;
+            OutputFolder.Check(parse.GetValue(output)!);
+            await using var cluster = await RelationsCluster.ConnectAsync(
+                ClusterTarget.Parse(parse.GetValue(showGateway)), showStorage.Read(parse), cancellation);
+            var simulation = cluster.Grains.GetGrain<ISimulationGrain>(runId);
+            var status = await simulation.GetStatus();
+            if (status.State == RunState.NotStarted)
+                throw new BadInputException($"no stored run '{runId}' here (see 'relations runs list')");
+            console.Out.WriteLine($"run: {runId}");
+            if (status.State == RunState.Running)
+                status = await RunProgressDisplay.Show(console, $"run {runId} is going on", async progress =>
+                {
+                    while (status.State == RunState.Running)
+                    {
+                        progress.Report(status);
+                        status = await simulation.WaitForCompletion(TimeSpan.FromSeconds(1));
+                    }
+                    return status;
+                });
+            if (status.State == RunState.Failed)
+                throw new InvalidOperationException($"run {runId} failed: {status.Error}");
+            var request = await simulation.GetRequest()
+                ?? throw new InvalidOperationException($"run {runId} has no stored scenario");
+            var (dates, series) = await simulation.GetResults();
+            var result = new SeriesResult(request.Scenario, request.Step, dates,
+                [.. series.Select(s => new DyadSeries(new Dyad(s.A, s.B), s.Scores, s.Strengths)).OrderBy(s => s.Dyad)]);
+            var directory = OutputFolder.Prepare(parse.GetValue(output)!);
+            SeriesCsv.Write(result, Path.Combine(directory, "series.csv"));
+            SeriesJson.Write(result, Path.Combine(directory, "series.json"), runId, "actors");
+            var plots = PlotFiles.WriteAll(result, directory);
+            console.Out.WriteLine($"wrote series.csv, series.json ({result.Dyads.Count} dyads × {result.Dates.Count} samples) and {plots.Count} plots to {directory}");
+            return ExitCodes.Success;
+        });
+
+        return new Command("runs", "Stored runs: list them, or write one's files.") { list, show };
+    }
+}
