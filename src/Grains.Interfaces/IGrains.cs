@@ -81,16 +81,16 @@ public interface IRegionGrain : IGrainWithStringKey
     [Alias("Setup")]
     Task Setup(RegionSetup setup);
 
-    /// <summary>Counts a slice's occurrences that involve this actor; a slice already counted is not counted again.</summary>
+    /// <summary>Counts a slice's occurrences that involve this actor (in the activation); a slice already counted is not counted again.</summary>
     [Alias("Receive")]
     Task Receive(int slice, int occurrences, DateOnly lastDay);
 
-    /// <summary>Writes the state: at checkpoints and when the run ends (writes are batched, not per event).</summary>
-    [Alias("Checkpoint")]
-    Task Checkpoint();
-
-    [Alias("Restore")]
-    Task Restore();
+    /// <summary>
+    /// Settles the run's totals for this actor and writes them, once, when the run ends: what slices counted in an
+    /// activation lost with its silo is made whole here, so regions need no checkpoints.
+    /// </summary>
+    [Alias("Settle")]
+    Task Settle(int occurrences, DateOnly? lastDay);
 
     [Alias("GetSummary")]
     Task<RegionSummary> GetSummary();

@@ -10,8 +10,14 @@ public sealed record RunRequest(
     [property: Id(1)] SampleStep Step,
     [property: Id(2)] int? Seed)
 {
-    /// <summary>How many time slices pass between checkpoints (written state); 1 writes after every slice.</summary>
-    [Id(3)] public int CheckpointEverySlices { get; init; } = 1;
+    /// <summary>
+    /// How many time slices pass between checkpoints (written state): 1 writes after every slice; 0 (the default)
+    /// checkpoints after the first slice that ends <see cref="CheckpointInterval"/> or more after the last checkpoint.
+    /// </summary>
+    [Id(3)] public int CheckpointEverySlices { get; init; }
+
+    /// <summary>With <see cref="CheckpointEverySlices"/> 0: the least time between checkpoints.</summary>
+    [Id(5)] public TimeSpan CheckpointInterval { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Where the scenario came from; stored instead of the scenario when given.</summary>
     [Id(4)] public ScenarioSource? Source { get; init; }
@@ -41,6 +47,9 @@ public sealed record RunStatus(
     [property: Id(5)] string? Error,
     [property: Id(6)] string? ScenarioId)
 {
+    /// <summary>How many times the run went back to its last checkpoint after losing grains (a silo lost).</summary>
+    [Id(7)] public int Resumes { get; init; }
+
     public double Progress => SlicesTotal == 0 ? 0 : (double)SlicesDone / SlicesTotal;
 }
 

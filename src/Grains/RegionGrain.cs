@@ -25,9 +25,12 @@ public sealed class RegionGrain(
         return Task.CompletedTask;
     }
 
-    public Task Checkpoint() => state.WriteStateAsync();
-
-    public Task Restore() => state.ReadStateAsync();
+    public Task Settle(int occurrences, DateOnly? lastDay)
+    {
+        state.State.OccurrencesReceived = occurrences;
+        state.State.LastEventDay = lastDay;
+        return state.WriteStateAsync();
+    }
 
     public Task<RegionSummary> GetSummary() =>
         Task.FromResult(new RegionSummary(state.State.Setup, state.State.OccurrencesReceived, state.State.LastEventDay));

@@ -17,10 +17,10 @@ public sealed record RelationsStorage(string Kind, string? ConnectionString = nu
     public bool IsDurable => Kind == Azure;
 
     /// <summary>
-    /// Slices between checkpoints: by default every slice when the state is durable, and only at the end in memory,
-    /// where a checkpoint protects nothing.
+    /// Slices between checkpoints for <see cref="Interfaces.RunRequest.CheckpointEverySlices"/>: as asked; by default
+    /// time-based (0) when the state is durable, and never in memory, where a checkpoint protects nothing.
     /// </summary>
-    public int EffectiveCheckpointEverySlices => CheckpointEverySlices ?? (IsDurable ? 1 : int.MaxValue);
+    public int EffectiveCheckpointEverySlices => CheckpointEverySlices ?? (IsDurable ? 0 : int.MaxValue);
 
     /// <summary>Checks the choice, answering the problem in words or null.</summary>
     public string? Problem() => Kind switch

@@ -20,7 +20,14 @@ internal sealed class RunPlan
         this.occurrences = occurrences;
         this.model = model;
         SliceCount = occurrences.Select(o => o.Day.Year).Distinct().Count();
+        ActorTotals = occurrences
+            .SelectMany(o => o.Event.SideA.Concat(o.Event.SideB).Select(actor => (actor, o.Day)))
+            .GroupBy(x => x.actor, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (g.Count(), (DateOnly?)g.Max(x => x.Day)), StringComparer.Ordinal);
     }
+
+    /// <summary>For each actor that events reach: how many occurrences involve it, and the last day.</summary>
+    public IReadOnlyDictionary<string, (int Count, DateOnly? LastDay)> ActorTotals { get; }
 
     public ActorTree Actors { get; }
     public DyadSet Dyads { get; }

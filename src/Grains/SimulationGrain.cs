@@ -35,7 +35,10 @@ public sealed class SimulationGrain(
     {
         // A run found unfinished on activation lost its silo: it goes on from its checkpoint.
         if (state.State.State == RunState.Running)
+        {
+            state.State.Resumes++;
             driving = Drive(resuming: true);
+        }
         return Task.CompletedTask;
     }
 
@@ -90,7 +93,7 @@ public sealed class SimulationGrain(
         state.State.State, state.State.StartedAt);
 
     private RunStatus Status() => new(RunId, state.State.State, state.State.SlicesDone, state.State.SlicesTotal,
-        state.State.OccurrencesApplied, state.State.Error, state.State.ScenarioId);
+        state.State.OccurrencesApplied, state.State.Error, state.State.ScenarioId) { Resumes = state.State.Resumes };
 
     private async Task Drive(bool resuming)
     {
@@ -109,9 +112,9 @@ public sealed class SimulationGrain(
                 try
                 {
                     if (resuming)
-                        await RestoreAll(plan);
+                        await RestoreAll();
                     await SetUp(runRequest.Scenario, plan);
-                    await RunSlices(plan, runRequest.CheckpointEverySlices);
+                    await RunSlices(plan, runRequest);
                     break;
                 }
                 catch (Exception ex) when (IsTransient(ex) && state.State.Resumes < MaxResumes)
@@ -121,8 +124,9 @@ public sealed class SimulationGrain(
                     resuming = true;
                 }
             }
+            // Completing writes every dyad's final state, so the last slice needs no checkpoint of its own.
             results = await CompleteAll();
-            await Task.WhenAll(runRequest.Scenario.Actors.Select(actor => Region(actor.Id).Checkpoint()));
+            await Task.WhenAll(plan.ActorTotals.Select(a => Region(a.Key).Settle(a.Value.Count, a.Value.LastDay)));
             state.State.State = RunState.Completed;
         }
         catch (Exception ex)
@@ -138,12 +142,12 @@ public sealed class SimulationGrain(
         driving = null;
     }
 
-    private async Task RunSlices(RunPlan plan, int checkpointEvery)
+    private async Task RunSlices(RunPlan plan, RunRequest runRequest)
     {
+        var sinceCheckpoint = clock.GetTimestamp();
         state.State.SlicesDone = state.State.CheckpointSlices;
         state.State.OccurrencesApplied = state.State.CheckpointOccurrences;
         var dirtyDyads = new HashSet<string>(StringComparer.Ordinal);
-        var dirtyRegions = new HashSet<string>(StringComparer.Ordinal);
         foreach (var slice in plan.Slices().Skip(state.State.CheckpointSlices))
         {
             var index = state.State.SlicesDone;
@@ -151,18 +155,19 @@ public sealed class SimulationGrain(
             await Task.WhenAll(slice.ByActor.Select(a => Region(a.Key).Receive(index, a.Value.Count, a.Value.LastDay)));
             var touched = plan.Touched(slice);
             dirtyDyads.UnionWith(touched);
-            dirtyRegions.UnionWith(slice.ByActor.Keys);
             state.State.OccurrencesApplied += applied.Sum();
             state.State.SlicesDone++;
 
-            var checkpoint = state.State.SlicesDone % Math.Max(1, checkpointEvery) == 0 || state.State.SlicesDone == plan.SliceCount;
+            var last = state.State.SlicesDone == plan.SliceCount;
+            var checkpoint = !last && (runRequest.CheckpointEverySlices > 0
+                ? state.State.SlicesDone % runRequest.CheckpointEverySlices == 0
+                : clock.GetElapsedTime(sinceCheckpoint) >= runRequest.CheckpointInterval);
             var through = new DateOnly(slice.Year, 12, 31);
             await Task.WhenAll((checkpoint ? dirtyDyads : touched).Select(key => Relationship(key).EndSlice(index, through, checkpoint)));
             if (checkpoint)
             {
-                await Task.WhenAll(dirtyRegions.Select(id => Region(id).Checkpoint()));
+                sinceCheckpoint = clock.GetTimestamp();
                 dirtyDyads.Clear();
-                dirtyRegions.Clear();
                 state.State.CheckpointSlices = state.State.SlicesDone;
                 state.State.CheckpointOccurrences = state.State.OccurrencesApplied;
                 await state.WriteStateAsync();
@@ -195,11 +200,7 @@ public sealed class SimulationGrain(
                 [.. partners[actor.Id]]))));
     }
 
-    private async Task RestoreAll(RunPlan plan)
-    {
-        await Task.WhenAll(state.State.DyadKeys.Select(key => Relationship(key).Restore()));
-        await Task.WhenAll(plan.Actors.Ids.Select(id => Region(id).Restore()));
-    }
+    private Task RestoreAll() => Task.WhenAll(state.State.DyadKeys.Select(key => Relationship(key).Restore()));
 
     /// <summary>Asks every dyad for its series, a bounded number at a time, so a large run's sweeps do not all hold memory at once.</summary>
     private async Task<DyadSeriesData[]> CompleteAll()

@@ -34,6 +34,7 @@ public sealed class RunRequestState
     [Id(2)] public Relations.Model.Evaluation.SampleStep Step { get; set; }
     [Id(3)] public int? Seed { get; set; }
     [Id(4)] public int CheckpointEverySlices { get; set; }
+    [Id(5)] public TimeSpan CheckpointInterval { get; set; }
 
     public static RunRequestState Of(Interfaces.RunRequest request) => new()
     {
@@ -42,9 +43,10 @@ public sealed class RunRequestState
         Step = request.Step,
         Seed = request.Seed,
         CheckpointEverySlices = request.CheckpointEverySlices,
+        CheckpointInterval = request.CheckpointInterval,
     };
 
     public Interfaces.RunRequest? ToRequest() =>
         Scenario is null && Source is null ? null
-            : new Interfaces.RunRequest(Scenario ?? Source!.Load(), Step, Seed) { CheckpointEverySlices = CheckpointEverySlices, Source = Source };
+            : new Interfaces.RunRequest(Scenario ?? Source!.Load(), Step, Seed) { CheckpointEverySlices = CheckpointEverySlices, CheckpointInterval = CheckpointInterval, Source = Source };
 }

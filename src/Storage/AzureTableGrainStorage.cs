@@ -80,6 +80,8 @@ public sealed partial class AzureTableGrainStorage : IGrainStorage, ILifecyclePa
         StateChunks.Store(data, entity);
         grainState.ETag = await WriteEntityAsync(entity, grainState.ETag, "write", stateName, grainId).ConfigureAwait(false);
         grainState.RecordExists = true;
+        StorageMetrics.Writes.Add(1);
+        StorageMetrics.BytesWritten.Add(data.Length);
     }
 
     public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)

@@ -11,7 +11,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     {
         var builder = new TestClusterBuilder(initialSilosCount: 2);
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
-        builder.AddClientBuilderConfigurator<ClientConfigurator>();
+        builder.AddClientBuilderConfigurator<ModelSerialization>();
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }
@@ -27,7 +27,8 @@ public sealed class ClusterFixture : IAsyncLifetime
         public void Configure(ISiloBuilder siloBuilder) => siloBuilder.AddRelationsGrains();
     }
 
-    private sealed class ClientConfigurator : IClientBuilderConfigurator
+    /// <summary>The client side of the pure model's JSON serialization.</summary>
+    public sealed class ModelSerialization : IClientBuilderConfigurator
     {
         public void Configure(Microsoft.Extensions.Configuration.IConfiguration configuration, IClientBuilder clientBuilder) =>
             Interfaces.SerializationSetup.AddRelationsModelSerialization(clientBuilder.Services);

@@ -21,9 +21,13 @@ internal static class BenchCommand
         var dyads = new Option<int>("--dyads") { Description = "Dyads in the generated scenario.", DefaultValueFactory = _ => 1_000 };
         var seed = new Option<int>("--seed") { Description = "Seed of the generator.", DefaultValueFactory = _ => 42 };
         var step = CommonOptions.Step();
+        var durable = new Option<string?>("--durable")
+        {
+            Description = "Also replay this scenario file through grains with in-memory state and with state in a local Azurite; report the time ratio and writes per event.",
+        };
         var command = new Command("bench", "Benchmark: a synthetic scenario through both engines; prints events/s and the actors/reference ratio.")
         {
-            events, dyads, seed, step,
+            events, dyads, seed, step, durable,
         };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -32,6 +36,8 @@ internal static class BenchCommand
                 throw new BadInputException("--events and --dyads must be at least 1, and --dyads at most --events");
             var sampleStep = CommonOptions.StepOf(parse.GetValue(step)!);
             var inv = CultureInfo.InvariantCulture;
+            if (parse.GetValue(durable) is { } durableFile)
+                await DurableBench.Run(console, durableFile, repeats: 3, cancellation);
 
             var clock = Stopwatch.StartNew();
             var scenario = SyntheticScenario.Generate(n, m, parse.GetValue(seed));

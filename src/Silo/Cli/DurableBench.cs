@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Globalization;
+using Relations.Grains;
+using Relations.Grains.Interfaces;
+using Relations.Model.Evaluation;
+using Relations.Silo.Hosting;
+using Relations.Storage;
+
+namespace Relations.Silo.Cli;
+
+/// <summary>
+/// The durable part of <c>relations bench</c>: a scenario replayed through grains with in-memory state and with
+/// state in a local Azurite (default checkpoints), the time ratio, and grain-state writes per event.
+/// </summary>
+internal static class DurableBench
+{
+    public static async Task Run(CliConsole console, string scenarioFile, int repeats, CancellationToken cancellation)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var (scenario, source) = ScenarioFiles.Load(scenarioFile);
+        var occurrences = Occurrences.Place(scenario.Events).Count;
+        var tools = LocalAzurite.FindToolDirectory(AppContext.BaseDirectory) ?? LocalAzurite.FindToolDirectory(Environment.CurrentDirectory)
+            ?? throw new InvalidOperationException("tools/azurite is not found above this program or the working folder");
+        await using var azurite = await LocalAzurite.StartAsync(tools, cancellation: cancellation);
+
+        var memory = await Time(RelationsStorage.InMemory, repeats);
+        var durableStorage = new RelationsStorage(RelationsStorage.Azure, azurite.ConnectionString);
+        long writes = 0;
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == StorageMetrics.MeterName && instrument.Name == "relations.storage.writes")
+                    l.EnableMeasurementEvents(instrument);
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref writes, value));
+        listener.Start();
+        var durable = await Time(durableStorage, repeats);
+        listener.Dispose();
+        // The warm-up replay writes too: every replay of the same scenario writes the same.
+        var writesPerRun = Interlocked.Read(ref writes) / (double)(repeats + 1);
+
+        console.Out.WriteLine(string.Create(inv, $"durable: {scenario.Id} ({occurrences:N0} event occurrences), median of {repeats} replays through grains"));
+        console.Out.WriteLine(string.Create(inv, $"  memory storage: {memory:0.000} s; Azurite (default checkpoints, every 2 s of run): {durable:0.000} s"));
+        console.Out.WriteLine(string.Create(inv, $"  grain-state writes: {writesPerRun:N0} a run, {writesPerRun / occurrences:0.00} per event occurrence"));
+        console.Out.WriteLine(string.Create(inv, $"durable/memory time ratio: {durable / memory:0.00}"));
+
+        async Task<double> Time(RelationsStorage storage, int count)
+        {
+            var seconds = new List<double>();
+            await using var cluster = await RelationsCluster.ConnectAsync(ClusterTarget.Embedded, storage, cancellation);
+            for (var i = 0; i <= count; i++)
+            {
+                var request = new RunRequest(scenario, SampleStep.Month, null) { Source = source, CheckpointEverySlices = cluster.CheckpointEverySlices };
+                var clock = Stopwatch.StartNew();
+                await ActorReplay.RunAsync(cluster.Grains, RunIds.New("bench-durable"), request, null, cancellation);
+                // The first replay warms the silo up (activations, JIT); it is not counted.
+                if (i > 0)
+                    seconds.Add(clock.Elapsed.TotalSeconds);
+            }
+            seconds.Sort();
+            return seconds[seconds.Count / 2];
+        }
+    }
+}
