@@ -4,6 +4,7 @@ using Relations.Grains.Interfaces;
 namespace Relations.Grains;
 
 /// <summary>One province, partner region or locality of one run: what it is, its parent, children and partners, and the events that reached it.</summary>
+[Orleans.Placement.RandomPlacement]
 public sealed class RegionGrain(
     [PersistentState("region", "relations")] IPersistentState<RegionState> state) : Grain, IRegionGrain
 {

@@ -13,6 +13,8 @@ namespace Relations.Grains;
 /// small state. Applying is idempotent per slice, so a run can resume from its last checkpoint.
 /// The math is the pure model's; this class holds identity, state and messaging.
 /// </summary>
+// Random placement spreads a run's many dyads over the cluster's silos (the default keeps them near their caller).
+[Orleans.Placement.RandomPlacement]
 public sealed class RelationshipGrain(
     [PersistentState("relationship", "relations")] IPersistentState<RelationshipState> state,
     IGrainFactory grains) : Grain, IRelationshipGrain

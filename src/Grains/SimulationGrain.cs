@@ -115,17 +115,21 @@ public sealed class SimulationGrain(
                         await RestoreAll();
                     await SetUp(runRequest.Scenario, plan);
                     await RunSlices(plan, runRequest);
+                    // Completing writes every dyad's final state, so the last slice needs no checkpoint of its own.
+                    results = await CompleteAll();
                     break;
                 }
-                catch (Exception ex) when (IsTransient(ex) && state.State.Resumes < MaxResumes)
+                catch (Exception ex) when (state.State.Resumes < MaxResumes)
                 {
+                    // Going back to the checkpoint is always safe (applying is idempotent per slice), so any failure
+                    // while grains work — a lost silo, a storage hiccup — is retried a few times, after a short pause
+                    // that lets the cluster notice a dead silo; a failure that repeats ends the run with its reason.
                     state.State.Resumes++;
-                    logger.LogWarning(ex, "Run {RunId} lost a grain part-way; resuming from slice {Slice}", RunId, state.State.CheckpointSlices);
+                    logger.LogWarning(ex, "Run {RunId} failed part-way; resuming from slice {Slice}", RunId, state.State.CheckpointSlices);
+                    await Task.Delay(TimeSpan.FromMilliseconds(200 << state.State.Resumes));
                     resuming = true;
                 }
             }
-            // Completing writes every dyad's final state, so the last slice needs no checkpoint of its own.
-            results = await CompleteAll();
             await Task.WhenAll(plan.ActorTotals.Select(a => Region(a.Key).Settle(a.Value.Count, a.Value.LastDay)));
             state.State.State = RunState.Completed;
         }
@@ -214,12 +218,4 @@ public sealed class SimulationGrain(
     private IRelationshipGrain Relationship(string dyadKey) => grains.GetGrain<IRelationshipGrain>(GrainKeys.Relationship(RunId, dyadKey));
 
     private IRegionGrain Region(string actorId) => grains.GetGrain<IRegionGrain>(GrainKeys.Region(RunId, actorId));
-
-    /// <summary>Failures that a lost silo or a storage hiccup cause, after which the run can go on from its checkpoint.</summary>
-    private static bool IsTransient(Exception ex) => ex switch
-    {
-        SiloUnavailableException or OrleansMessageRejectionException or TimeoutException or GrainNotReadyException => true,
-        AggregateException aggregate => aggregate.InnerExceptions.All(IsTransient),
-        _ => ex.InnerException is { } inner && IsTransient(inner),
-    };
 }

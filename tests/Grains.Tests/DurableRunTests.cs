@@ -42,17 +42,17 @@ public sealed class DurableRunTests : IAsyncLifetime
     [Fact]
     public async Task A_run_whose_silo_is_killed_part_way_resumes_and_ends_with_the_uninterrupted_series()
     {
-        var scenario = SyntheticScenario.Generate(events: 20_000, dyads: 300, seed: 11);
+        var scenario = SyntheticScenario.Generate(events: 100_000, dyads: 1_000, seed: 11);
         var request = new RunRequest(scenario, SampleStep.Month, null)
         {
-            Source = ScenarioSource.FromSynthetic(20_000, 300, 11),
+            Source = ScenarioSource.FromSynthetic(100_000, 1_000, 11),
             CheckpointEverySlices = 2,
         };
         var runId = $"killed-{Guid.NewGuid():N}";
         var simulation = cluster.Client.GetGrain<ISimulationGrain>(runId);
 
         var status = await simulation.Start(request);
-        while (status.State == RunState.Running && status.SlicesDone < 4)
+        while (status.State == RunState.Running && status.SlicesDone < 3)
             status = await simulation.WaitForCompletion(TimeSpan.FromMilliseconds(20));
         Assert.Equal(RunState.Running, status.State);
         await cluster.KillSiloAsync(cluster.SecondarySilos[0]);
