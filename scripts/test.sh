@@ -6,7 +6,8 @@ cd "$(dirname "$0")/.."
 
 command -v dotnet >/dev/null || { echo "test.sh: the .NET 10 SDK (dotnet) is not on PATH" >&2; exit 1; }
 
-# Debian packages the tests need: the DejaVu fonts the plots render Vietnamese with.
+# Debian packages the tests need: the DejaVu fonts the plots render Vietnamese with, and the chromium that the
+# dashboard's browser tests drive through Playwright (never `playwright install`: no browser download).
 need_deb() {
   dpkg -s "$1" >/dev/null 2>&1 && return 0
   echo "test.sh: installing $1 with apt-get" >&2
@@ -16,6 +17,7 @@ need_deb() {
     || { echo "test.sh: cannot install $1; install it and run again" >&2; exit 1; }
 }
 need_deb fonts-dejavu-core
+need_deb chromium
 
 # Azurite, the Azure Table storage emulator the storage tests run against, at the version tools/azurite pins.
 if [ ! -x tools/azurite/node_modules/.bin/azurite-table ]; then

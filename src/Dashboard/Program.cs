@@ -1,6 +1,124 @@
+using System.Net;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.WebEncoders;
+using Orleans.Dashboard;
+using Relations.Dashboard.Api;
+using Relations.Dashboard.Hosting;
+using Relations.Dashboard.Runs;
+using Relations.Dashboard.Scenarios;
+using Relations.Dashboard.Variants;
+using Relations.Dashboard.Views;
+using Relations.Grains;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddCommandLine(args, RelationsOptions.SwitchMappings);
+
+RelationsOptions options;
+IPEndPoint? gateway;
+RelationsStorage storage;
+string scenarios;
+try
+{
+    options = builder.Configuration.GetSection(RelationsOptions.Section).Get<RelationsOptions>() ?? new RelationsOptions();
+    gateway = options.Validate();
+    scenarios = ScenarioFolder.Locate(options.Scenarios);
+}
+catch (Exception ex) when (ex is DashboardOptionsException or InvalidOperationException)
+{
+    Console.Error.WriteLine($"relations dashboard: {ex.Message}");
+    return 2;
+}
+
+// The co-hosted silo keeps data by default: a local Azurite with on-disk data unless storage is configured.
+await using var defaultStorage = gateway is null
+    ? await DefaultStorage.ChooseAsync(options.Storage, options.ConnectionString, null, options.Data, CancellationToken.None)
+    : null;
+storage = defaultStorage?.Storage ?? RelationsStorage.InMemory;
+if (defaultStorage?.Warning is { } warning)
+    Console.Error.WriteLine($"relations dashboard: {warning}");
+
+// Loopback unless told otherwise (--urls, ASPNETCORE_URLS): the dashboard has no sign-in.
+if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+    builder.WebHost.UseUrls(RelationsOptions.DefaultUrl);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxUploadBytes + 256 * 1024);
+
+builder.Logging.SetMinimumLevel(LogLevel.Warning);
+// Orleans logs expected trouble (a silo starting, a retried placement) as warnings with stack traces.
+builder.Logging.AddFilter("Orleans", LogLevel.Error);
+builder.Logging.AddFilter("Polly", LogLevel.Error);
+builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+
+builder.Services.Configure<RelationsOptions>(builder.Configuration.GetSection(RelationsOptions.Section));
+builder.Services.PostConfigure<RelationsOptions>(o => o.Scenarios = scenarios);
+builder.AddCluster(options, gateway, storage);
+// Checkpoints protect runs only where state is durable; a cluster reached by --gateway decides by time (RunRequest).
+builder.Services.AddSingleton(new RunCheckpoints(gateway is null ? storage.EffectiveCheckpointEverySlices : 0));
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddMemoryCache(cache => cache.SizeLimit = RunService.CacheSize);
+builder.Services.AddSingleton<ScenarioCatalog>();
+builder.Services.AddSingleton<RunService>();
+builder.Services.AddSingleton<WhatIfRunner>();
+builder.Services.AddSingleton<VariantStore>();
+// Antiforgery tokens need keys; kept in memory, a restart only asks a reader to resend a form.
+builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
+builder.Services.AddRazorPages();
+// Vietnamese stays readable in the pages' source; markup characters (< > & " ') are still encoded.
+builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+app.UsePlainErrors();
+app.UseSecurityHeaders();
+app.UseStaticFiles(new StaticFileOptions
+{
+    RequestPath = "/assets",
+    FileProvider = new EmbeddedFileProvider(typeof(Program).Assembly, "Relations.Dashboard.Assets"),
+});
+app.MapRunsApi();
+app.MapVariantsApi();
+app.MapLanguageSwitch();
+app.MapRazorPages();
+if (gateway is null)
+{
+    app.MapOrleansDashboard(routePrefix: "/orleans");
+}
+else
+{
+    // The Orleans dashboard reads counters from dashboard grains on the silos, which `relations silo` does not run.
+    app.MapGet("/orleans/{**rest}", () => Results.Text(
+        $"The Orleans dashboard is served by a dashboard that co-hosts its silo; this one is a client of the cluster at {gateway}.\n",
+        "text/plain; charset=utf-8"));
+}
 
-app.Run();
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+    foreach (var address in addresses)
+        Console.WriteLine($"Relations dashboard: {address}/");
+    Console.WriteLine(gateway is null
+        ? $"Orleans dashboard: {addresses.FirstOrDefault()}/orleans/ (a silo of its own; {defaultStorage?.Description})"
+        : $"Orleans cluster: client of the gateway {gateway}");
+    Console.WriteLine($"Scenarios: {scenarios}");
+    Console.WriteLine("Press Ctrl+C to stop.");
+});
+
+try
+{
+    await app.RunAsync();
+}
+catch (Exception ex) when ((gateway is not null || storage.IsDurable) && ex is not OperationCanceledException)
+{
+    Console.Error.WriteLine(gateway is not null
+        ? $"relations dashboard: cannot reach the cluster at {gateway}: {ex.GetBaseException().Message}"
+        : $"relations dashboard: cannot start with Azure Table storage: {ex.GetBaseException().Message}");
+    return 1;
+}
+return 0;
+
+/// <summary>The dashboard's entry point, visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,200 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using Relations.Dashboard.Hosting;
+using Relations.Dashboard.Runs;
+using Relations.Dashboard.Scenarios;
+using Relations.Dashboard.Views;
+using Relations.Grains.Interfaces;
+using Relations.Model.Evaluation;
+using Relations.Model.Output;
+using Relations.Model.Scenarios;
+using Relations.Plots;
+
+namespace Relations.Dashboard.Api;
+
+/// <summary>The JSON HTTP API of interfaces.md ("Dashboard HTTP"): scenarios, runs, their series and plots.</summary>
+public static class RunsApi
+{
+    private static readonly string[] YamlTypes = ["application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml"];
+
+    /// <summary>An SVG opened on its own must not run script, whatever text a scenario put into it.</summary>
+    private const string SvgPolicy = "default-src 'none'; style-src 'unsafe-inline'";
+
+    public static void MapRunsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api");
+        api.MapGet("/scenarios", (ScenarioCatalog catalog) => catalog.Entries.Select(e => new
+        {
+            id = e.Id,
+            title = e.Title,
+            description = e.Description,
+            kind = e.IsVariant ? "variant" : "scenario",
+            @base = e.BaseId,
+            path = e.Path,
+        }));
+        api.MapPost("/runs", PostRun);
+        api.MapGet("/runs", async (RunService runs) => (await runs.ListAsync()).Select(r => new
+        {
+            id = r.RunId,
+            scenarioId = r.ScenarioId,
+            title = r.Title,
+            status = StatusName(r.State),
+            startedAt = r.StartedAt,
+        }));
+        api.MapGet("/runs/{id}", GetRun);
+        api.MapGet("/runs/{id}/series.csv", SeriesCsvFile);
+        api.MapGet("/runs/{id}/series.json", SeriesJsonFile);
+        api.MapGet("/runs/{id}/plot.svg", (string id, string[]? dyad, string? lang, RunService runs, HttpContext http) => Plot(id, dyad, lang, svg: true, runs, http));
+        api.MapGet("/runs/{id}/plot.png", (string id, string[]? dyad, string? lang, RunService runs, HttpContext http) => Plot(id, dyad, lang, svg: false, runs, http));
+    }
+
+    /// <summary>The interfaces.md status words.</summary>
+    public static string StatusName(RunState state) => state switch
+    {
+        RunState.Completed => "completed",
+        RunState.Failed => "failed",
+        _ => "running",
+    };
+
+    private static async Task<IResult> PostRun(HttpRequest request, ScenarioCatalog catalog, RunService runs, IOptions<RelationsOptions> options)
+    {
+        var limit = options.Value.MaxUploadBytes;
+        MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType);
+        var mediaType = contentType?.MediaType.Value?.ToLowerInvariant() ?? "";
+        var isYaml = YamlTypes.Contains(mediaType);
+        var isJson = mediaType == "application/json" || mediaType.EndsWith("+json", StringComparison.Ordinal);
+        if (!isYaml && !isJson)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported content type",
+                detail: "Send a scenario or variant as Content-Type: application/yaml, or {\"scenarioId\": \"...\"} as application/json.");
+        }
+        var body = await Upload.ReadAsync(request, limit);
+        if (body is null)
+            return ProblemResults.TooLarge(limit);
+        if (Upload.Decode(body) is not { } text)
+            return ProblemResults.BadRequest("The body is not UTF-8", "The body is not valid UTF-8 text.");
+
+        var step = SampleStep.Month;
+        if (request.Query["step"].ToString() is { Length: > 0 } stepWord)
+        {
+            if (stepWord is not ("month" or "day" or "week" or "year"))
+                return ProblemResults.BadRequest("Unknown step", $"step '{stepWord}' is not one of month, day, week, year");
+            step = Sampling.Parse(stepWord);
+        }
+        int? seed = int.TryParse(request.Query["seed"], out var s) ? s : null;
+
+        Scenario scenario;
+        if (isYaml)
+        {
+            var (checkedScenario, problems) = catalog.CheckText(Upload.FileName, text);
+            if (checkedScenario is null)
+                return ProblemResults.InvalidScenario(problems);
+            var tooLarge = UploadLimits.Check(checkedScenario, step, Upload.FileName);
+            if (tooLarge.Count > 0)
+                return ProblemResults.InvalidScenario(tooLarge);
+            scenario = checkedScenario;
+        }
+        else
+        {
+            string? scenarioId;
+            try
+            {
+                using var json = JsonDocument.Parse(text);
+                scenarioId = json.RootElement.ValueKind == JsonValueKind.Object
+                    && json.RootElement.TryGetProperty("scenarioId", out var idProperty) && idProperty.ValueKind == JsonValueKind.String
+                    ? idProperty.GetString() : null;
+                if (json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("step", out var stepProperty))
+                {
+                    var word = stepProperty.ValueKind == JsonValueKind.String ? stepProperty.GetString()! : stepProperty.GetRawText();
+                    if (word is not ("month" or "day" or "week" or "year"))
+                        return ProblemResults.BadRequest("Unknown step", $"step '{word}' is not one of month, day, week, year");
+                    step = Sampling.Parse(word);
+                }
+                if (json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("seed", out var seedProperty)
+                    && seedProperty.TryGetInt32(out var jsonSeed))
+                    seed = jsonSeed;
+            }
+            catch (JsonException ex)
+            {
+                return ProblemResults.BadRequest("The body is not JSON", ex.Message, (int)(ex.LineNumber ?? 0) + 1, (int)(ex.BytePositionInLine ?? 0) + 1);
+            }
+            if (string.IsNullOrEmpty(scenarioId))
+                return ProblemResults.BadRequest("No scenarioId", "The JSON body needs \"scenarioId\": the id of a scenario from GET /api/scenarios.");
+            if (catalog.Find(scenarioId) is not { } entry)
+                return ProblemResults.BadRequest("Unknown scenario", $"There is no scenario '{scenarioId}'; GET /api/scenarios lists them.");
+            try
+            {
+                scenario = catalog.Load(entry);
+            }
+            catch (ScenarioException ex)
+            {
+                return ProblemResults.InvalidScenario(ex.Problems);
+            }
+        }
+
+        var id = await runs.StartAsync(new RunRequest(scenario, step, seed));
+        return Results.Created($"/api/runs/{id}", new { id, status = "running", page = $"/runs/{id}" });
+    }
+
+    private static async Task<IResult> GetRun(string id, RunService runs)
+    {
+        if (await runs.StatusAsync(id) is not { } status)
+            return ProblemResults.NotFound($"There is no run '{id}'.");
+        var request = await runs.RequestAsync(id);
+        return Results.Json(new
+        {
+            id,
+            status = StatusName(status.State),
+            progress = status.State == RunState.Completed ? 1.0 : status.Progress,
+            error = status.Error,
+            scenarioId = status.ScenarioId,
+            title = request?.Scenario.Title,
+            step = request is null ? null : Sampling.Name(request.Step),
+            seed = request?.Seed,
+            slicesDone = status.SlicesDone,
+            slicesTotal = status.SlicesTotal,
+            page = $"/runs/{id}",
+        });
+    }
+
+    private static async Task<IResult> SeriesCsvFile(string id, RunService runs)
+    {
+        if (await runs.ResultAsync(id) is not { } result)
+            return await NoResult(id, runs);
+        var text = new StringWriter();
+        SeriesCsv.Write(result, text);
+        return Results.File(new UTF8Encoding(false).GetBytes(text.ToString()), "text/csv; charset=utf-8", $"{id}-series.csv");
+    }
+
+    private static async Task<IResult> SeriesJsonFile(string id, RunService runs)
+    {
+        if (await runs.ResultAsync(id) is not { } result)
+            return await NoResult(id, runs);
+        using var stream = new MemoryStream();
+        SeriesJson.Write(result, stream, id, "actors");
+        return Results.File(stream.ToArray(), "application/json; charset=utf-8", $"{id}-series.json");
+    }
+
+    private static async Task<IResult> Plot(string id, string[]? dyad, string? lang, bool svg, RunService runs, HttpContext http)
+    {
+        if (await runs.ResultAsync(id) is not { } result)
+            return await NoResult(id, runs);
+        var chosen = RunPlots.Parse(dyad ?? [], result);
+        var plot = RunPlots.Build(result, chosen, Language.Normalize(lang));
+        http.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
+        if (!svg)
+            return Results.File(RelationPlots.GetPng(plot, RunPlots.Width, RunPlots.Height), "image/png", $"{id}-plot.png");
+        http.Response.Headers[HeaderNames.ContentSecurityPolicy] = SvgPolicy;
+        return Results.File(Encoding.UTF8.GetBytes(RelationPlots.GetSvg(plot, RunPlots.Width, RunPlots.Height)), "image/svg+xml", $"{id}-plot.svg");
+    }
+
+    private static async Task<IResult> NoResult(string id, RunService runs) =>
+        await runs.StatusAsync(id) switch
+        {
+            null => ProblemResults.NotFound($"There is no run '{id}'."),
+            { State: RunState.Failed } failed => ProblemResults.NotReady($"Run '{id}' failed: {failed.Error}"),
+            var running => ProblemResults.NotReady($"Run '{id}' is still running ({running.Progress:P0}); try again when GET /api/runs/{id} says completed."),
+        };
+}

@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Extensions.Options;
+
+namespace Relations.Dashboard.Hosting;
+
+/// <summary>
+/// Failures answer with a plain sentence — problem details under /api, a short page elsewhere — and never with a
+/// stack trace; the exception goes to the log. There is no developer exception page in any environment.
+/// </summary>
+public static class PlainErrors
+{
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    public static void UsePlainErrors(this WebApplication app)
+    {
+        var limit = app.Services.GetRequiredService<IOptions<RelationsOptions>>().Value.MaxUploadBytes;
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandler = async http =>
+            {
+                var error = http.Features.Get<IExceptionHandlerFeature>()?.Error;
+                var (status, message) = error switch
+                {
+                    BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } or InvalidDataException =>
+                        (StatusCodes.Status413PayloadTooLarge, string.Create(CultureInfo.InvariantCulture,
+                            $"The upload is larger than {limit / 1024.0 / 1024.0:0.##} MiB, the most a scenario or variant may be here.")),
+                    BadHttpRequestException bad => (bad.StatusCode, "The request could not be read."),
+                    _ => (StatusCodes.Status500InternalServerError,
+                        "Something went wrong on the server. It has been logged; try again, or start from the scenario list."),
+                };
+                await Write(http, status, message);
+            },
+        });
+        app.UseStatusCodePages(async context =>
+        {
+            var http = context.HttpContext;
+            var message = http.Response.StatusCode switch
+            {
+                StatusCodes.Status404NotFound => "There is nothing at this address.",
+                StatusCodes.Status400BadRequest => "The request could not be understood.",
+                StatusCodes.Status405MethodNotAllowed => "This address does not take that kind of request.",
+                _ => "The request could not be answered.",
+            };
+            await Write(http, http.Response.StatusCode, message);
+        });
+    }
+
+    private static async Task Write(HttpContext http, int status, string message)
+    {
+        http.Response.StatusCode = status;
+        if (http.Request.Path.StartsWithSegments("/api"))
+        {
+            if (status == StatusCodes.Status413PayloadTooLarge)
+            {
+                http.Response.ContentType = "text/plain; charset=utf-8";
+                await http.Response.WriteAsync(message + "\n");
+                return;
+            }
+            await http.Response.WriteAsJsonAsync(new { title = message, status, detail = message }, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
+            return;
+        }
+        http.Response.ContentType = "text/html; charset=utf-8";
+        var text = Encoder.Encode(message);
+        await http.Response.WriteAsync(
+            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Relations</title>" +
+            "<link rel=\"stylesheet\" href=\"/assets/app.css\"></head><body><main class=\"error\">" +
+            $"<h1>{status}</h1><p>{text}</p><p><a href=\"/\">Back to the scenarios</a></p></main></body></html>");
+    }
+}

@@ -1,0 +1,151 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Relations.Dashboard.Runs;
+using Relations.Dashboard.Views;
+using Relations.Grains.Interfaces;
+using Relations.Model.Evaluation;
+using Relations.Model.Scenarios;
+using Relations.Plots;
+
+namespace Relations.Dashboard.Pages.Runs;
+
+/// <summary>
+/// The page a person reads for a run: its progress, then the curves with their events, interruptions and agreement
+/// terms, a dyad picker, the explanation of any point (model.md rule 7), the border view on a chosen day, and the files.
+/// </summary>
+public sealed class RunModel(RunService runs) : PageModel
+{
+    private static readonly JsonSerializerOptions Camel = new(JsonSerializerDefaults.Web);
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    public string Id { get; private set; } = "";
+    public RunStatus Status { get; private set; } = null!;
+    public Scenario? Scenario { get; private set; }
+    public RunRequest? Started { get; private set; }
+    public SeriesResult? Result { get; private set; }
+    public string Language { get; private set; } = Views.Language.Default;
+
+    public IReadOnlyList<DyadSeries> Picker { get; private set; } = [];
+    public IReadOnlyList<Dyad> Chosen { get; private set; } = [];
+    public string PlotSource { get; private set; } = "";
+    public string PlotPoints { get; private set; } = "";
+
+    public string? ExplainKey { get; private set; }
+    public string ExplainDate { get; private set; } = "";
+    public Explanation? Explanation { get; private set; }
+    public string? ExplainProblem { get; private set; }
+
+    public BorderMap? Border { get; private set; }
+    public string BorderDates { get; private set; } = "[]";
+
+    public IReadOnlyList<ScenarioEvent> Events { get; private set; } = [];
+    public IReadOnlyList<Interruption> Interruptions { get; private set; } = [];
+    public IReadOnlyList<(Dyad Dyad, ScenarioEvent Event, DateOnly From, DateOnly? Until)> Terms { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string id, [FromQuery] string[]? dyad, string? explain, string? date, int? at)
+    {
+        if (await runs.StatusAsync(id) is not { } status)
+            return NotFound();
+        Id = id;
+        Status = status;
+        Language = Views.Language.Of(HttpContext);
+        Started = await runs.RequestAsync(id);
+        Scenario = Started?.Scenario;
+        if (status.State != RunState.Completed || await runs.ResultAsync(id) is not { } result)
+            return Page();
+
+        Result = result;
+        Picker = RunPlots.ByPeak(result);
+        var chosen = RunPlots.Parse(dyad ?? [], result);
+        Chosen = chosen.Count > 0 ? chosen : RunPlots.Busiest(result);
+        var rendered = RunPlots.Render(result, Chosen, Language);
+        PlotSource = "data:image/svg+xml;base64," + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(rendered.Svg));
+        PlotPoints = JsonSerializer.Serialize(rendered.Map, Camel);
+
+        var timeline = await runs.TimelineAsync(id);
+        Explain(result, timeline, explain, date);
+        Describe(result, timeline);
+
+        Border = BorderMap.Of(result, at ?? result.Dates.Count - 1, Language);
+        BorderDates = JsonSerializer.Serialize(result.Dates.Select(Day));
+        return Page();
+    }
+
+    public string Name(string actorId) => PlotNames.Actor(Scenario!, actorId, Language);
+
+    public string DyadName(Dyad dyad) => PlotNames.Dyad(Scenario!, dyad, Language);
+
+    public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string Number(double value, string format = "0.000") => value.ToString(format, CultureInfo.InvariantCulture);
+
+    public static string Peak(DyadSeries series) => Number(series.Strengths.Select(Math.Abs).DefaultIfEmpty(0).Max(), "0.0");
+
+    /// <summary>The query of this page without <paramref name="except"/>: what a form must carry to keep the reader's other choices.</summary>
+    public IEnumerable<(string Name, string Value)> Keep(params string[] except) =>
+        Request.Query.Where(q => !except.Contains(q.Key)).SelectMany(q => q.Value.Select(v => (q.Key, v ?? "")));
+
+    /// <summary>An SVG text element; Razor reserves &lt;text&gt; inside code blocks, so it is written here, encoded.</summary>
+    public static IHtmlContent SvgText(double x, double y, string text, string? anchor = null, string? cssClass = null) =>
+        new HtmlString(string.Create(CultureInfo.InvariantCulture,
+            $"<text x=\"{x:0.0}\" y=\"{y:0.0}\"{(anchor is null ? "" : $" text-anchor=\"{anchor}\"")}{(cssClass is null ? "" : $" class=\"{cssClass}\"")}>{Encoder.Encode(text)}</text>"));
+
+    public Source? SourceOf(string id) => Scenario!.Sources.FirstOrDefault(s => s.Id == id);
+
+    /// <summary>Only web addresses become links: a scenario's url could be javascript: or data:.</summary>
+    public static bool IsWebLink(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+
+    public string Describe(ExplanationLine line) => line.Kind switch
+    {
+        ContributionKind.Impulse => "impulse",
+        ContributionKind.Standing => "standing tie in force",
+        ContributionKind.SpillDown => $"spilled down from {DyadName(line.From!.Value)}",
+        _ => $"spilled up from {DyadName(line.From!.Value)}",
+    };
+
+    private void Explain(SeriesResult result, ScenarioTimeline? timeline, string? explain, string? date)
+    {
+        ExplainKey = explain ?? RunPlots.Key(Chosen.FirstOrDefault(result.Dyads[0].Dyad));
+        ExplainDate = date ?? Day(result.Dates[^1]);
+        if (explain is null || timeline is null)
+            return;
+        var dyads = RunPlots.Parse([explain], result);
+        if (dyads.Count == 0)
+        {
+            ExplainProblem = $"The run has no dyad '{explain}'.";
+            return;
+        }
+        if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            ExplainProblem = $"'{date}' is not a date (YYYY-MM-DD).";
+            return;
+        }
+        Explanation = Explanation.Of(timeline, dyads[0], day);
+    }
+
+    private void Describe(SeriesResult result, ScenarioTimeline? timeline)
+    {
+        var scenario = result.Scenario;
+        var chosen = Chosen.ToHashSet();
+        Events = [.. scenario.Events
+            .Where(e => DyadSet.DyadsOf(e).Any(chosen.Contains))
+            .OrderBy(e => e.Date.From).ThenBy(e => e.Id, StringComparer.Ordinal)];
+        var tree = new ActorTree(scenario.Actors);
+        Interruptions = [.. scenario.Interruptions.Where(i => Chosen.Any(d => StrengthModel.Applies(i, d, tree)))];
+        if (timeline is null)
+            return;
+        var events = scenario.Events.ToDictionary(e => e.Id, StringComparer.Ordinal);
+        Terms = [.. Chosen
+            .Where(timeline.Dyads.ContainsKey)
+            .SelectMany(d => timeline.Dyads[d].Contributions
+                .Where(c => c.Kind == ContributionKind.Standing)
+                .Select(c => (d, events[c.EventId], c.Day, c.Until)))
+            .OrderBy(t => t.Item3).ThenBy(t => t.d)];
+    }
+}

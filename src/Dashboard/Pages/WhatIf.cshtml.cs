@@ -1,0 +1,101 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Relations.Dashboard.Scenarios;
+using Relations.Dashboard.Variants;
+using Relations.Grains.Interfaces;
+using Relations.Model.Scenarios;
+
+namespace Relations.Dashboard.Pages;
+
+/// <summary>
+/// For trainers: the what-if editor over a scenario of the folder. Switch events and interruptions off, move their
+/// dates, change model parameters; the variant runs beside its base and the two are overlaid.
+/// </summary>
+public sealed class WhatIfModel(ScenarioCatalog catalog, WhatIfRunner runner, VariantStore store) : PageModel
+{
+    public CatalogEntry Entry { get; private set; } = null!;
+    public Scenario Base { get; private set; } = null!;
+    public VariantSpec? Prefill { get; private set; }
+    public string VariantId { get; private set; } = "";
+    public string VariantTitle { get; private set; } = "";
+    public string VariantDescription { get; private set; } = "";
+    public IReadOnlyList<string> FormProblems { get; private set; } = [];
+    public IReadOnlyList<Problem> Problems { get; private set; } = [];
+    public string? Yaml { get; private set; }
+    public string? ReopenedFrom { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string baseId, string? variant, string? from)
+    {
+        if (!Open(baseId))
+            return NotFound();
+        if (variant is not null && await store.GetAsync(variant) is { } saved && saved.Spec.BaseId == baseId)
+        {
+            Prefill = saved.Spec;
+            ReopenedFrom = $"the saved variant '{saved.Spec.Id}'";
+        }
+        else if (from is not null && runner.DraftOf(from) is { } draft && draft.BaseId == baseId)
+        {
+            Prefill = draft;
+            ReopenedFrom = "the variant you ran last";
+        }
+        SetNames(Prefill);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string baseId)
+    {
+        if (!Open(baseId))
+            return NotFound();
+        var (spec, formProblems) = VariantForm.Read(Request.Form, Entry, Base);
+        if (spec is null)
+        {
+            FormProblems = formProblems;
+            SetNames(null);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        var (runs, problems, yaml) = await runner.StartAsync(spec);
+        if (runs is null)
+        {
+            Prefill = spec;
+            Problems = problems;
+            Yaml = yaml;
+            SetNames(spec);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        return Redirect($"/compare?base={runs.BaseRun}&variant={runs.VariantRun}");
+    }
+
+    public bool Kept(string id) => Prefill is null || !Prefill.Remove.Contains(id);
+
+    public VariantMove? MoveOf(string id, bool isEvent) => Prefill?.Moves.FirstOrDefault(m => m.Id == id && m.IsEvent == isEvent);
+
+    public double ModelValue(string key, double baseValue) => Prefill?.Model.FirstOrDefault(m => m.Key == key)?.Value ?? baseValue;
+
+    public string Name(string actorId) => Relations.Plots.PlotNames.Actor(Base, actorId, Views.Language.Of(HttpContext));
+
+    private bool Open(string baseId)
+    {
+        if (catalog.Find(baseId) is not { } entry)
+            return false;
+        Entry = entry;
+        Base = catalog.Load(entry);
+        return true;
+    }
+
+    private void SetNames(VariantSpec? spec)
+    {
+        var stem = Base.Id.Length > 56 ? Base.Id[..56] : Base.Id;
+        VariantId = spec?.Id ?? Request.PostedField("id") ?? $"{stem}-what-if";
+        VariantTitle = spec?.Title ?? Request.PostedField("title") ?? $"What if … ({Base.Title})";
+        VariantDescription = spec?.Description ?? Request.PostedField("description") ?? "";
+    }
+}
+
+/// <summary>Reading a posted field on a page that is also shown by GET.</summary>
+internal static class FormFields
+{
+    public static string? PostedField(this HttpRequest request, string name) =>
+        request.HasFormContentType && request.Form[name].ToString() is { Length: > 0 } value ? value : null;
+}

@@ -1,0 +1,104 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Caching.Memory;
+using Relations.Grains.Interfaces;
+using Relations.Model.Evaluation;
+
+namespace Relations.Dashboard.Runs;
+
+/// <summary>
+/// Runs go through grains: a run is a simulation grain keyed by its run id. This starts them, follows them and
+/// fetches their results, keeping the latest results and explanation timelines in memory for the pages.
+/// </summary>
+public sealed partial class RunService(IGrainFactory grains, IMemoryCache cache, RunCheckpoints checkpoints)
+{
+    /// <summary>How much the cache holds, in samples and contributions, so that large uploads push older results out.</summary>
+    public const long CacheSize = 20_000_000;
+
+    /// <summary>The requests of the runs this process started, so that a page need not fetch a scenario back from its grain.</summary>
+    private readonly ConcurrentDictionary<string, RunRequest> requests = new(StringComparer.Ordinal);
+
+    /// <summary>Starts a run and answers its id (the scenario id and a random suffix, so runs of one scenario sit side by side).</summary>
+    public async Task<string> StartAsync(RunRequest request)
+    {
+        var id = $"{request.Scenario.Id}-{Guid.NewGuid().ToString("N")[..8]}";
+        request = request with { CheckpointEverySlices = checkpoints.EverySlices };
+        requests[id] = request;
+        await Simulation(id).Start(request);
+        return id;
+    }
+
+    /// <summary>A run's status; null when there is no such run.</summary>
+    public async Task<RunStatus?> StatusAsync(string id)
+    {
+        if (!IsRunId(id))
+            return null;
+        var status = await Simulation(id).GetStatus();
+        return status.State == RunState.NotStarted ? null : status;
+    }
+
+    /// <summary>The scenario, step and seed a run was started with; null when there is no such run.</summary>
+    public async Task<RunRequest?> RequestAsync(string id)
+    {
+        if (!IsRunId(id))
+            return null;
+        if (requests.TryGetValue(id, out var known))
+            return known;
+        var request = await Simulation(id).GetRequest();
+        if (request is not null)
+            requests.TryAdd(id, request);
+        return request;
+    }
+
+    /// <summary>A completed run's series; null when the run does not exist or has not completed.</summary>
+    public async Task<SeriesResult?> ResultAsync(string id)
+    {
+        if (cache.TryGetValue<SeriesResult>(("result", id), out var cached))
+            return cached;
+        if (await StatusAsync(id) is not { State: RunState.Completed } || await RequestAsync(id) is not { } request)
+            return null;
+        var (dates, series) = await Simulation(id).GetResults();
+        var byDyad = series
+            .Select(s => new DyadSeries(new Dyad(s.A, s.B), s.Scores, s.Strengths))
+            .OrderBy(s => s.Dyad)
+            .ToList();
+        var result = new SeriesResult(request.Scenario, request.Step, dates, byDyad);
+        return cache.Set(("result", id), result, Keep(1L + byDyad.Count * (long)dates.Length));
+    }
+
+    /// <summary>The run's scenario laid out for explanations (model.md rule 7), with the run's seed.</summary>
+    public async Task<ScenarioTimeline?> TimelineAsync(string id)
+    {
+        if (cache.TryGetValue<ScenarioTimeline>(("timeline", id), out var cached))
+            return cached;
+        if (await RequestAsync(id) is not { } request)
+            return null;
+        var timeline = ScenarioTimeline.Build(request.Scenario, request.Seed);
+        return cache.Set(("timeline", id), timeline, Keep(1L + timeline.Dyads.Values.Sum(d => (long)d.Contributions.Count)));
+    }
+
+    /// <summary>Every run the cluster knows, the latest first.</summary>
+    public async Task<RunSummary[]> ListAsync() =>
+        [.. (await grains.GetGrain<IRunRegistryGrain>("all").List()).OrderByDescending(r => r.StartedAt)];
+
+    /// <summary>The latest runs with their state now (the registry keeps the state a run was recorded with).</summary>
+    public async Task<IReadOnlyList<(RunSummary Summary, RunState State)>> RecentAsync(int count)
+    {
+        var latest = (await ListAsync()).Take(count).ToList();
+        var states = await Task.WhenAll(latest.Select(async r => (await StatusAsync(r.RunId))?.State ?? r.State));
+        return [.. latest.Zip(states)];
+    }
+
+    /// <summary>Whether text can be a run id: ids are also grain keys, so nothing else reaches a grain.</summary>
+    public static bool IsRunId(string? id) => id is not null && RunIdPattern().IsMatch(id);
+
+    private static MemoryCacheEntryOptions Keep(long size) => new() { SlidingExpiration = TimeSpan.FromMinutes(30), Size = size };
+
+    private ISimulationGrain Simulation(string id) => grains.GetGrain<ISimulationGrain>(id);
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,127}$")]
+    private static partial Regex RunIdPattern();
+}
+
+/// <summary>How many time slices the runs this dashboard starts let pass between checkpoints (RunRequest.CheckpointEverySlices).</summary>
+public sealed record RunCheckpoints(int EverySlices);

@@ -1,0 +1,110 @@
+using Microsoft.Extensions.Options;
+using Relations.Dashboard.Hosting;
+using Relations.Model.Scenarios;
+
+namespace Relations.Dashboard.Scenarios;
+
+/// <summary>A replayable file of the scenarios folder: a scenario or a what-if variant.</summary>
+public sealed record CatalogEntry(
+    string Id,
+    string Title,
+    string? Description,
+    string Path,
+    bool IsVariant,
+    string? BaseId,
+    int Events,
+    int Actors);
+
+/// <summary>
+/// The scenarios the dashboard offers: every replayable file under the scenarios folder (files without a period,
+/// meant to be included, are left out). Loads read only files inside that folder, so an upload cannot make the
+/// server read anything else through <c>include</c> or <c>base</c>.
+/// </summary>
+public sealed class ScenarioCatalog
+{
+    private readonly ILogger<ScenarioCatalog> logger;
+    private readonly Lock gate = new();
+    private (string Stamp, IReadOnlyList<CatalogEntry> Entries)? listing;
+
+    public ScenarioCatalog(IOptions<RelationsOptions> options, ILogger<ScenarioCatalog> logger)
+    {
+        this.logger = logger;
+        Root = ScenarioFolder.Locate(options.Value.Scenarios);
+    }
+
+    /// <summary>The scenarios folder, a full path; variant bases and includes of uploads resolve against it.</summary>
+    public string Root { get; }
+
+    /// <summary>Scenarios first, then variants, each by path; read again when a file has changed.</summary>
+    public IReadOnlyList<CatalogEntry> Entries
+    {
+        get
+        {
+            var files = Files();
+            var stamp = string.Join('|', files.Select(f => $"{f}:{File.GetLastWriteTimeUtc(f).Ticks}"));
+            lock (gate)
+            {
+                if (listing is { } known && known.Stamp == stamp)
+                    return known.Entries;
+                var entries = Read(files);
+                listing = (stamp, entries);
+                return entries;
+            }
+        }
+    }
+
+    public CatalogEntry? Find(string id) => Entries.FirstOrDefault(e => e.Id == id);
+
+    /// <summary>Loads a catalogue file afresh for a replay.</summary>
+    /// <exception cref="ScenarioException">The file has changed and is broken now.</exception>
+    public Scenario Load(CatalogEntry entry) => NewLoader().Load(FullPath(entry.Path));
+
+    /// <summary>Checks an uploaded scenario or variant as if it were the file <paramref name="name"/> in the scenarios folder.</summary>
+    public (Scenario? Scenario, IReadOnlyList<Problem> Problems) CheckText(string name, string text) =>
+        NewLoader().CheckText(name, text, Root);
+
+    /// <summary>A path relative to the scenarios folder, with '/' separators, as variant files name their base.</summary>
+    public string RelativePath(string fullPath) => Path.GetRelativePath(Root, fullPath).Replace('\\', '/');
+
+    private string FullPath(string relative) => Path.GetFullPath(Path.Combine(Root, relative));
+
+    private ScenarioLoader NewLoader() => new(ReadInside);
+
+    private byte[] ReadInside(string fullPath)
+    {
+        var full = Path.GetFullPath(fullPath);
+        if (!full.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            throw new UnauthorizedAccessException("only files inside the scenarios folder can be included or named as a base");
+        return File.ReadAllBytes(full);
+    }
+
+    private string[] Files() =>
+        [.. Directory.EnumerateFiles(Root, "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal)];
+
+    private List<CatalogEntry> Read(IEnumerable<string> files)
+    {
+        var loader = NewLoader();
+        var entries = new List<CatalogEntry>();
+        foreach (var file in files)
+        {
+            var (scenario, problems) = loader.Check(file);
+            if (problems.Count > 0)
+            {
+                logger.LogWarning("{File} is left out of the scenario list: {Problem}", file, problems[0]);
+                continue;
+            }
+            if (scenario is null)
+                continue;
+            if (entries.Any(e => e.Id == scenario.Id))
+            {
+                logger.LogWarning("{File} is left out of the scenario list: the id {Id} is taken", file, scenario.Id);
+                continue;
+            }
+            entries.Add(new CatalogEntry(scenario.Id, scenario.Title, scenario.Description, RelativePath(file),
+                scenario.BaseId is not null, scenario.BaseId, scenario.Events.Count, scenario.Actors.Count));
+        }
+        return [.. entries.OrderBy(e => e.IsVariant).ThenBy(e => e.Path.Count(c => c == '/')).ThenBy(e => e.Path, StringComparer.Ordinal)];
+    }
+}
