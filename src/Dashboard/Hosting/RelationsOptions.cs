@@ -1,6 +1,6 @@
 using System.Net;
-using System.Net.Sockets;
 using Relations.Grains;
+using Relations.Grains.Interfaces;
 
 namespace Relations.Dashboard.Hosting;
 
@@ -73,23 +73,13 @@ public sealed class RelationsOptions
     {
         if (string.IsNullOrWhiteSpace(gateway))
             return null;
-        var colon = gateway.LastIndexOf(':');
-        if (colon <= 0 || !int.TryParse(gateway[(colon + 1)..], out var port) || port is < 1 or > 65535)
-            throw new DashboardOptionsException($"--gateway '{gateway}' is not HOST:PORT, such as 127.0.0.1:30000");
-        var host = gateway[..colon].Trim('[', ']');
-        if (IPAddress.TryParse(host, out var address))
-            return new IPEndPoint(address, port);
-        if (host == "localhost")
-            return new IPEndPoint(IPAddress.Loopback, port);
         try
         {
-            var found = Dns.GetHostAddresses(host).FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork)
-                ?? throw new DashboardOptionsException($"--gateway host '{host}' has no IPv4 address");
-            return new IPEndPoint(found, port);
+            return ClusterAddress.ParseGateway(gateway);
         }
-        catch (SocketException)
+        catch (FormatException ex)
         {
-            throw new DashboardOptionsException($"--gateway host '{host}' cannot be resolved");
+            throw new DashboardOptionsException(ex.Message);
         }
     }
 }

@@ -39,7 +39,7 @@ public sealed class RelationsCluster : IAsyncDisposable
             var attempts = 0;
             builder.UseOrleansClient(client => client
                 .UseStaticClustering(gateway)
-                .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (SiloDefaults.ClusterId, SiloDefaults.ServiceId))
+                .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (ClusterAddress.ClusterId, ClusterAddress.ServiceId))
                 .UseConnectionRetryFilter(async (_, ct) =>
                 {
                     if (++attempts >= 3)
@@ -51,7 +51,7 @@ public sealed class RelationsCluster : IAsyncDisposable
         }
         else
         {
-            builder.UseOrleans(silo => ConfigureSilo(silo, FreePorts.Next(), FreePorts.Next(), storage));
+            builder.UseOrleans(silo => ConfigureSilo(silo, ClusterAddress.FreeLoopbackPort(), ClusterAddress.FreeLoopbackPort(), storage));
         }
         var host = builder.Build();
         try
@@ -74,7 +74,7 @@ public sealed class RelationsCluster : IAsyncDisposable
     /// <summary>The silo set-up every host of the project shares: storage, serialization of model records.</summary>
     public static void ConfigureSilo(ISiloBuilder silo, int siloPort, int gatewayPort, RelationsStorage storage)
     {
-        silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: SiloDefaults.ServiceId, clusterId: SiloDefaults.ClusterId);
+        silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: ClusterAddress.ServiceId, clusterId: ClusterAddress.ClusterId);
         silo.AddRelationsGrains(storage);
     }
 
@@ -105,11 +105,9 @@ public sealed class RelationsCluster : IAsyncDisposable
     }
 }
 
-/// <summary>The cluster and service ids, and the ports, of a silo started with <c>relations silo</c>.</summary>
+/// <summary>The default ports of a silo started with <c>relations silo</c> (its ids are <see cref="ClusterAddress"/>'s).</summary>
 public static class SiloDefaults
 {
-    public const string ClusterId = "relations";
-    public const string ServiceId = "relations";
     public const int SiloPort = 11111;
     public const int GatewayPort = 30000;
 }
