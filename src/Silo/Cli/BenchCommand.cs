@@ -37,7 +37,7 @@ internal static class BenchCommand
             var sampleStep = CommonOptions.StepOf(parse.GetValue(step)!);
             var inv = CultureInfo.InvariantCulture;
             if (parse.GetValue(durable) is { } durableFile)
-                await DurableBench.Run(console, durableFile, repeats: 3, cancellation);
+                await DurableBench.Run(console, durableFile, repeats: 9, cancellation);
 
             var clock = Stopwatch.StartNew();
             var scenario = SyntheticScenario.Generate(n, m, parse.GetValue(seed));
