@@ -25,8 +25,7 @@ public sealed class RelationshipGrain(
 
     private RelationshipSetup Current => setup ?? throw new GrainNotReadyException($"relationship {this.GetPrimaryKeyString()} has no setup in this activation");
 
-    private InterruptionCalendar Calendar => calendar ??= new InterruptionCalendar(
-        Current.Interruptions.Select(i => new Interruption(i.Id, i.From, i.To, InterruptionScope.Everything, null, null, null, null, Origin.None)));
+    private InterruptionCalendar Calendar => calendar ??= new InterruptionCalendar(Current.Interruptions.Select(i => (i.From, i.To)));
 
     /// <summary>Takes the dyad's place in the run; what it has applied so far (its state) is untouched.</summary>
     public Task Setup(RelationshipSetup relationshipSetup)
@@ -123,22 +122,10 @@ public sealed class RelationshipGrain(
     /// <summary>Folds pending impulses dated up to <paramref name="through"/> into the sum, recording every sample day passed on the way.</summary>
     private void SweepThrough(DateOnly through)
     {
-        var setup = Current;
         var s = state.State;
         var sweep = new DecaySweep(s.Cursor, s.Decayed);
-        pending.Sort(DecaySweep.Order);
-        var folded = 0;
-        var days = setup.SampleDays;
-        for (var sample = s.Scores.Count; sample < days.Length && days[sample] <= through; sample++)
-        {
-            for (; folded < pending.Count && pending[folded].Day <= days[sample]; folded++)
-                sweep.Add(pending[folded].Day, pending[folded].Amount, Calendar, setup.Model);
-            sweep.AdvanceTo(days[sample], Calendar, setup.Model);
-            s.Scores.Add(sweep.Decayed + IncrementalScore.StandingOn(s.StandingTies.Select(t => (t.Start, t.Until, t.Value)), days[sample]));
-        }
-        for (; folded < pending.Count && pending[folded].Day <= through; folded++)
-            sweep.Add(pending[folded].Day, pending[folded].Amount, Calendar, setup.Model);
-        pending.RemoveRange(0, folded);
+        IncrementalScore.SweepThrough(ref sweep, pending, [.. s.StandingTies.Select(t => (t.Start, t.Until, t.Value))],
+            Calendar, Current.Model, Current.SampleDays, s.Scores, through);
         (s.Cursor, s.Decayed) = (sweep.Cursor, sweep.Decayed);
     }
 }

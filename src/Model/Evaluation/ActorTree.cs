@@ -13,7 +13,6 @@ public sealed class ActorTree
 
     public bool Contains(string id) => byId.ContainsKey(id);
 
-    public IEnumerable<string> Ids => byId.Keys;
 
     public string? ParentOf(string id) => byId[id].Parent;
 

@@ -11,9 +11,15 @@ public sealed class InterruptionCalendar
     private readonly (int From, int To)[] spans;
 
     public InterruptionCalendar(IEnumerable<Interruption> applying)
+        : this(applying.Select(i => (i.From, i.To)))
+    {
+    }
+
+    /// <summary>A calendar of inclusive day spans (as an actor engine receives them).</summary>
+    public InterruptionCalendar(IEnumerable<(DateOnly From, DateOnly To)> inclusiveSpans)
     {
         var merged = new List<(int From, int To)>();
-        foreach (var (from, to) in applying.Select(i => (i.From.DayNumber, i.To.DayNumber)).OrderBy(s => s.Item1))
+        foreach (var (from, to) in inclusiveSpans.Select(s => (s.From.DayNumber, s.To.DayNumber)).OrderBy(s => s.Item1))
         {
             if (merged.Count > 0 && from <= merged[^1].To + 1)
                 merged[^1] = (merged[^1].From, Math.Max(merged[^1].To, to));
@@ -23,7 +29,7 @@ public sealed class InterruptionCalendar
         spans = [.. merged];
     }
 
-    public static InterruptionCalendar Empty { get; } = new([]);
+    public static InterruptionCalendar Empty { get; } = new(Array.Empty<(DateOnly, DateOnly)>());
 
     public bool IsEmpty => spans.Length == 0;
 
