@@ -23,7 +23,6 @@ public static class ActorReplay
         IProgress<RunStatus>? progress,
         CancellationToken cancellation)
     {
-        var (scenario, step) = (request.Scenario, request.Step);
         var simulation = grains.GetGrain<ISimulationGrain>(runId);
         var status = await simulation.Start(request);
         var lostCalls = 0;
@@ -44,11 +43,17 @@ public static class ActorReplay
         if (status.State == RunState.Failed)
             throw new InvalidOperationException($"run {runId} failed: {status.Error}");
 
+        return await ResultsOf(simulation, request);
+    }
+
+    /// <summary>A completed run's series, with its request's scenario and step, dyads in ordinal order.</summary>
+    public static async Task<SeriesResult> ResultsOf(ISimulationGrain simulation, RunRequest request)
+    {
         var (dates, series) = await simulation.GetResults();
         var byDyad = series
             .Select(s => new DyadSeries(new Dyad(s.A, s.B), s.Scores, s.Strengths))
             .OrderBy(s => s.Dyad)
             .ToList();
-        return new SeriesResult(scenario, step, dates, byDyad);
+        return new SeriesResult(request.Scenario, request.Step, dates, byDyad);
     }
 }

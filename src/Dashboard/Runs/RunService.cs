@@ -57,13 +57,8 @@ public sealed partial class RunService(IGrainFactory grains, IMemoryCache cache,
             return cached;
         if (await StatusAsync(id) is not { State: RunState.Completed } || await RequestAsync(id) is not { } request)
             return null;
-        var (dates, series) = await Simulation(id).GetResults();
-        var byDyad = series
-            .Select(s => new DyadSeries(new Dyad(s.A, s.B), s.Scores, s.Strengths))
-            .OrderBy(s => s.Dyad)
-            .ToList();
-        var result = new SeriesResult(request.Scenario, request.Step, dates, byDyad);
-        return cache.Set(("result", id), result, Keep(1L + byDyad.Count * (long)dates.Length));
+        var result = await ActorReplay.ResultsOf(Simulation(id), request);
+        return cache.Set(("result", id), result, Keep(1L + result.Dyads.Count * (long)result.Dates.Count));
     }
 
     /// <summary>The run's scenario laid out for explanations (model.md rule 7), with the run's seed.</summary>

@@ -71,9 +71,7 @@ internal static class RunsCommand
                 throw new InvalidOperationException($"run {runId} failed: {status.Error}");
             var request = await simulation.GetRequest()
                 ?? throw new InvalidOperationException($"run {runId} has no stored scenario");
-            var (dates, series) = await simulation.GetResults();
-            var result = new SeriesResult(request.Scenario, request.Step, dates,
-                [.. series.Select(s => new DyadSeries(new Dyad(s.A, s.B), s.Scores, s.Strengths)).OrderBy(s => s.Dyad)]);
+            var result = await ActorReplay.ResultsOf(simulation, request);
             var directory = OutputFolder.Prepare(parse.GetValue(output)!);
             SeriesCsv.Write(result, Path.Combine(directory, "series.csv"));
             SeriesJson.Write(result, Path.Combine(directory, "series.json"), runId, "actors");
