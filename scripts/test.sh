@@ -22,9 +22,16 @@ need_deb chromium
 # Azurite, the Azure Table storage emulator the storage tests run against, at the version tools/azurite pins.
 if [ ! -x tools/azurite/node_modules/.bin/azurite-table ]; then
   command -v npm >/dev/null || { echo "test.sh: npm (Node.js) is not on PATH; the storage tests need it to install Azurite" >&2; exit 1; }
-  echo "test.sh: installing Azurite with npm ci in tools/azurite" >&2
-  (cd tools/azurite && npm ci --no-audit --no-fund) >&2 \
-    || { echo "test.sh: npm ci in tools/azurite failed; run it there and try again" >&2; exit 1; }
+  # The registry sometimes drops a download half-way (EIDLETIMEOUT seen here); a few bounded attempts ride that out.
+  installed=no
+  for attempt in 1 2 3; do
+    echo "test.sh: installing Azurite with npm ci in tools/azurite (attempt $attempt of 3)" >&2
+    if (cd tools/azurite && npm ci --no-audit --no-fund --fetch-retries=5 --fetch-timeout=120000) >&2; then
+      installed=yes
+      break
+    fi
+  done
+  [ "$installed" = yes ] || { echo "test.sh: npm ci in tools/azurite failed 3 times; run it there and try again" >&2; exit 1; }
 fi
 
 log=$(mktemp)
