@@ -4,6 +4,7 @@ using Relations.Grains.Interfaces;
 namespace Relations.Grains;
 
 /// <summary>The saved what-if variants of a cluster; each change is written before it is acknowledged.</summary>
+[GrainType("variantcatalog")]
 public sealed class VariantCatalogGrain(
     [PersistentState("variants", "relations")] IPersistentState<VariantCatalogState> state) : Grain, IVariantCatalogGrain
 {

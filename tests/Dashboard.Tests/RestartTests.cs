@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Relations.Dashboard.Variants;
 using Relations.Grains.Interfaces;
-using Relations.Storage;
+using Relations.Hosting;
 
 namespace Relations.Dashboard.Tests;
 

@@ -3,7 +3,7 @@ using Orleans.TestingHost;
 using Relations.Grains.Interfaces;
 using Relations.Model.Benchmark;
 using Relations.Model.Evaluation;
-using Relations.Storage;
+using Relations.Hosting;
 
 namespace Relations.Grains.Tests;
 

@@ -2,7 +2,6 @@ using System.CommandLine;
 using Relations.Model.Evaluation;
 using Relations.Model.Output;
 using Relations.Model.Scenarios;
-using Relations.Silo.Hosting;
 
 namespace Relations.Silo.Cli;
 
@@ -28,7 +27,7 @@ internal static class ReplayCommand
         {
             var (scenario, source) = ScenarioFiles.Load(parse.GetValue(file)!);
             var engineName = parse.GetValue(engine)!;
-            var target = ClusterTarget.Parse(parse.GetValue(gateway));
+            var target = storage.Target(parse, gateway);
             OutputFolder.Check(parse.GetValue(output)!);
             var runId = RunIds.New(scenario.Id);
             console.Out.WriteLine($"run: {runId}");

@@ -1,8 +1,7 @@
-using Relations.Grains;
+using Relations.Hosting;
 using Relations.Grains.Interfaces;
 using Relations.Model.Evaluation;
 using Relations.Model.Scenarios;
-using Relations.Silo.Hosting;
 
 namespace Relations.Silo.Cli;
 

@@ -5,7 +5,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Relations.Storage;
+namespace Relations.Hosting;
 
 /// <summary>
 /// The Azurite Table service pinned in <c>tools/azurite</c>, run as a child process on a loopback port: in memory
@@ -15,6 +15,12 @@ public sealed class LocalAzurite : IAsyncDisposable
 {
     /// <summary>The well-known key of Azurite's development account; not a secret.</summary>
     public const string DevelopmentAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    /// <summary>
+    /// The port of the machine's shared local Azurite (Azurite's own default table port): the first long-lived host
+    /// with no storage configured starts it there, the next ones find it there.
+    /// </summary>
+    public const int MachinePort = 10002;
 
     private static readonly TimeSpan InstallTimeout = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
@@ -52,7 +58,7 @@ public sealed class LocalAzurite : IAsyncDisposable
         var azurite = new LocalAzurite(0);
         for (var attempt = 1; attempt <= (port is null ? StartAttempts : 1); attempt++)
         {
-            azurite.Port = port ?? FreePort();
+            azurite.Port = port ?? ClusterAddress.FreeLoopbackPort();
             azurite.process = azurite.Start(executable, workingDirectory, dataDirectory);
             if (await WaitUntilListeningAsync(azurite.process, azurite.Port, cancellation))
                 return azurite;
@@ -122,6 +128,23 @@ public sealed class LocalAzurite : IAsyncDisposable
         return started;
     }
 
+    /// <summary>Whether something accepts connections on 127.0.0.1:<paramref name="port"/> now.</summary>
+    public static async Task<bool> IsListeningAsync(int port, CancellationToken cancellation)
+    {
+        using var client = new TcpClient();
+        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        attempt.CancelAfter(TimeSpan.FromSeconds(1));
+        try
+        {
+            await client.ConnectAsync(IPAddress.Loopback, port, attempt.Token);
+            return true;
+        }
+        catch (Exception exception) when (exception is SocketException or OperationCanceledException && !cancellation.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Polls the port until Azurite accepts a connection; false when it exits or the time is up.</summary>
     private static async Task<bool> WaitUntilListeningAsync(Process process, int port, CancellationToken cancellation)
     {
@@ -130,18 +153,9 @@ public sealed class LocalAzurite : IAsyncDisposable
         {
             if (process.HasExited)
                 return false;
-            using var client = new TcpClient();
-            try
-            {
-                using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-                attempt.CancelAfter(TimeSpan.FromSeconds(1));
-                await client.ConnectAsync(IPAddress.Loopback, port, attempt.Token);
+            if (await IsListeningAsync(port, cancellation))
                 return true;
-            }
-            catch (Exception exception) when (exception is SocketException or OperationCanceledException && !cancellation.IsCancellationRequested)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(50), cancellation);
-            }
+            await Task.Delay(TimeSpan.FromMilliseconds(50), cancellation);
         }
         return false;
     }
@@ -219,12 +233,5 @@ public sealed class LocalAzurite : IAsyncDisposable
             return;
         lock (output)
             output.AppendLine(line);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,4 +1,6 @@
-namespace Relations.Grains;
+using Azure.Data.Tables;
+
+namespace Relations.Hosting;
 
 /// <summary>
 /// Where grain state lives: "memory" (gone with the process) or "azure" (Azure Table storage or Azurite, through
@@ -9,7 +11,7 @@ public sealed record RelationsStorage(string Kind, string? ConnectionString = nu
     public const string Memory = "memory";
     public const string Azure = "azure";
 
-    /// <summary>The table grain state is kept in.</summary>
+    /// <summary>The table grain state is kept in (membership and reminders keep the providers' default tables).</summary>
     public string TableName { get; init; } = "RelationsGrainState";
 
     public static RelationsStorage InMemory { get; } = new(Memory);
@@ -17,10 +19,14 @@ public sealed record RelationsStorage(string Kind, string? ConnectionString = nu
     public bool IsDurable => Kind == Azure;
 
     /// <summary>
-    /// Slices between checkpoints for <see cref="Interfaces.RunRequest.CheckpointEverySlices"/>: as asked; by default
+    /// Slices between checkpoints for <see cref="Grains.Interfaces.RunRequest.CheckpointEverySlices"/>: as asked; by default
     /// time-based (0) when the state is durable, and never in memory, where a checkpoint protects nothing.
     /// </summary>
     public int EffectiveCheckpointEverySlices => CheckpointEverySlices ?? (IsDurable ? 0 : int.MaxValue);
+
+    /// <summary>A client of the account's Table service, for the Orleans providers (grain state, membership, reminders).</summary>
+    public TableServiceClient TableService() =>
+        new(ConnectionString ?? throw new InvalidOperationException($"storage '{Kind}' has no connection string"));
 
     /// <summary>Checks the choice, answering the problem in words or null.</summary>
     public string? Problem() => Kind switch

@@ -1,9 +1,10 @@
+using Relations.Grains.Interfaces;
 using Relations.Model.Evaluation;
 using Relations.Model.Scenarios;
 
-namespace Relations.Grains.Interfaces;
+namespace Relations.Hosting;
 
-/// <summary>Replays a scenario through grains: starts a simulation grain, follows its progress, collects the series.</summary>
+/// <summary>Replays a scenario through grains: starts a simulation grain, watches it end, collects the series.</summary>
 public static class ActorReplay
 {
     public static Task<SeriesResult> RunAsync(
@@ -24,25 +25,9 @@ public static class ActorReplay
         CancellationToken cancellation)
     {
         var simulation = grains.GetGrain<ISimulationGrain>(runId);
-        var status = await simulation.Start(request);
-        var lostCalls = 0;
-        while (status.State == RunState.Running)
-        {
-            progress?.Report(status);
-            cancellation.ThrowIfCancellationRequested();
-            try
-            {
-                status = await simulation.WaitForCompletion(TimeSpan.FromMilliseconds(250));
-            }
-            catch (Exception ex) when (ex is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException && ++lostCalls <= 20)
-            {
-                // The run's silo went away; the next call activates the run elsewhere, where it resumes from its checkpoint.
-            }
-        }
-        progress?.Report(status);
+        var status = await RunWatcher.WaitAsync(grains, simulation, await simulation.Start(request), progress, cancellation);
         if (status.State == RunState.Failed)
             throw new InvalidOperationException($"run {runId} failed: {status.Error}");
-
         return await ResultsOf(simulation, request);
     }
 

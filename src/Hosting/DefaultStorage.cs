@@ -1,11 +1,10 @@
-using Relations.Storage;
-
-namespace Relations.Grains;
+namespace Relations.Hosting;
 
 /// <summary>
-/// The storage of a long-lived host (<c>relations silo</c>, the dashboard's own silo): what is configured, else a
-/// local Azurite keeping its data in a folder, else — when Node.js or the pinned Azurite cannot run — memory, with
-/// a warning the host prints. Disposing it stops the Azurite it started.
+/// The storage of a long-lived host (<c>relations silo</c>, the dashboard's own silo): what is configured, else the
+/// machine's local Azurite on 127.0.0.1:<see cref="LocalAzurite.MachinePort"/> — reused when one listens there
+/// (another silo started it), else started keeping its data in a folder — else, when Node.js or the pinned Azurite
+/// cannot run, memory, with a warning the host prints. Disposing it stops the Azurite it started.
 /// </summary>
 public sealed class DefaultStorage : IAsyncDisposable
 {
@@ -44,12 +43,19 @@ public sealed class DefaultStorage : IAsyncDisposable
             return new DefaultStorage(configured, configured.IsDurable ? "state in Azure Table storage" : "state in memory (lost when stopped)", null);
         }
         var folder = dataFolder ?? DefaultDataFolder;
+        if (await LocalAzurite.IsListeningAsync(LocalAzurite.MachinePort, cancellation))
+        {
+            return new DefaultStorage(
+                new RelationsStorage(RelationsStorage.Azure, LocalAzurite.ConnectionStringFor(LocalAzurite.MachinePort), checkpointEvery),
+                $"state in the local Azurite already running on 127.0.0.1:{LocalAzurite.MachinePort} (started by another silo, which keeps it)",
+                null);
+        }
         var tools = LocalAzurite.FindToolDirectory(AppContext.BaseDirectory) ?? LocalAzurite.FindToolDirectory(Environment.CurrentDirectory);
         try
         {
             if (tools is null)
                 throw new InvalidOperationException("tools/azurite is not found above this program or the working folder");
-            var started = await LocalAzurite.StartAsync(tools, folder, cancellation: cancellation);
+            var started = await LocalAzurite.StartAsync(tools, folder, LocalAzurite.MachinePort, cancellation);
             return new DefaultStorage(
                 new RelationsStorage(RelationsStorage.Azure, started.ConnectionString, checkpointEvery),
                 $"state in a local Azurite (127.0.0.1:{started.Port}), data in {folder}",
