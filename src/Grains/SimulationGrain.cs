@@ -71,7 +71,7 @@ public sealed class SimulationGrain(
         };
         await state.WriteStateAsync();
         await Registry.Record(Summary());
-        Drive(restore: false, TimeSpan.Zero);
+        Drive(restore: false, TickPause);
         return Status();
     }
 
@@ -145,7 +145,12 @@ public sealed class SimulationGrain(
         try
         {
             if (slices is null)
+            {
+                // Hand the turn back first: the plan of a large scenario is heavy, and the call that started the
+                // run (or a watcher's) should be answered before it is built.
+                await Task.Yield();
                 await Prepare();
+            }
             if (slices!.MoveNext())
                 await RunSlice(slices.Current);
             else
