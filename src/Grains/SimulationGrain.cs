@@ -31,6 +31,7 @@ public sealed class SimulationGrain(
     /// <summary>The pause between two ticks: none to speak of; the timer only hands the turn back to Orleans.</summary>
     private static readonly TimeSpan TickPause = TimeSpan.FromMilliseconds(1);
 
+
     private readonly ObserverManager<IRunObserver> watchers = new(TimeSpan.FromMinutes(1), logger);
     private RunRequest? runRequest;
     private TaskCompletionSource finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -60,6 +61,9 @@ public sealed class SimulationGrain(
     {
         if (state.State.State != RunState.NotStarted)
             return Status();
+        // A client sends a large scenario as its source only (RunRequests.ForWire); it is rebuilt here.
+        if (started.Source is { } source && started.Scenario.Actors.Count == 0 && started.Scenario.Events.Count == 0)
+            started = started with { Scenario = source.Load() };
         runRequest = started;
         request.State = RunRequestState.Of(started);
         await request.WriteStateAsync();
@@ -219,7 +223,10 @@ public sealed class SimulationGrain(
             ? state.State.SlicesDone % runRequest.CheckpointEverySlices == 0
             : clock.GetElapsedTime(sinceCheckpoint) >= runRequest.CheckpointInterval);
         var through = new DateOnly(slice.Year, 12, 31);
-        await Task.WhenAll((checkpoint ? dirtyDyads : touched).Select(key => Relationship(key).EndSlice(index, through, checkpoint)));
+        if (checkpoint)
+            await StorageBatches.Run(dirtyDyads, key => Relationship(key).EndSlice(index, through, true));
+        else
+            await Task.WhenAll(touched.Select(key => Relationship(key).EndSlice(index, through, false)));
         if (checkpoint)
         {
             sinceCheckpoint = clock.GetTimestamp();
@@ -242,7 +249,7 @@ public sealed class SimulationGrain(
             try
             {
                 results = await CompleteAll();
-                await Task.WhenAll(plan!.ActorTotals.Select(a => Region(a.Key).Settle(a.Value.Count, a.Value.LastDay)));
+                await StorageBatches.Run(plan!.ActorTotals, a => Region(a.Key).Settle(a.Value.Count, a.Value.LastDay));
             }
             catch (Exception ex) when (state.State.Resumes < MaxResumes)
             {
@@ -291,7 +298,7 @@ public sealed class SimulationGrain(
                 [.. partners[actor.Id]]))));
     }
 
-    private Task RestoreAll() => Task.WhenAll(state.State.DyadKeys.Select(key => Relationship(key).Restore()));
+    private Task RestoreAll() => StorageBatches.Run(state.State.DyadKeys, key => Relationship(key).Restore());
 
     /// <summary>Asks every dyad for its series, a bounded number at a time, so a large run's sweeps do not all hold memory at once.</summary>
     private async Task<DyadSeriesData[]> CompleteAll()
@@ -305,16 +312,4 @@ public sealed class SimulationGrain(
     private IRelationshipGrain Relationship(string dyadKey) => grains.GetGrain<IRelationshipGrain>(GrainKeys.Relationship(RunId, dyadKey));
 
     private IRegionGrain Region(string actorId) => grains.GetGrain<IRegionGrain>(GrainKeys.Region(RunId, actorId));
-}
-
-/// <summary>The reminder that wakes an unfinished run after its whole cluster was stopped.</summary>
-public static class RunRevival
-{
-    public const string ReminderName = "revive";
-
-    /// <summary>
-    /// How often the reminder fires while a run goes on (a no-op while it runs); a restarted cluster wakes an
-    /// unfinished run within about this long. Silos lower Orleans' one-minute minimum to this.
-    /// </summary>
-    public static readonly TimeSpan Period = TimeSpan.FromSeconds(10);
 }

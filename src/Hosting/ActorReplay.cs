@@ -17,15 +17,33 @@ public static class ActorReplay
         CancellationToken cancellation) =>
         RunAsync(grains, runId, new RunRequest(scenario, step, seed), progress, cancellation);
 
-    public static async Task<SeriesResult> RunAsync(
+    public static Task<SeriesResult> RunAsync(
         IGrainFactory grains,
         string runId,
+        RunRequest request,
+        IProgress<RunStatus>? progress,
+        CancellationToken cancellation) =>
+        RunAsync(grains, runId, request, request, progress, cancellation);
+
+    /// <summary>Through <paramref name="cluster"/>: as its client, the request travels without its scenario's bulk (<see cref="RunRequests.ForWire"/>).</summary>
+    public static Task<SeriesResult> RunAsync(
+        RelationsCluster cluster,
+        string runId,
+        RunRequest request,
+        IProgress<RunStatus>? progress,
+        CancellationToken cancellation) =>
+        RunAsync(cluster.Grains, runId, cluster.IsClient ? request.ForWire() : request, request, progress, cancellation);
+
+    private static async Task<SeriesResult> RunAsync(
+        IGrainFactory grains,
+        string runId,
+        RunRequest sent,
         RunRequest request,
         IProgress<RunStatus>? progress,
         CancellationToken cancellation)
     {
         var simulation = grains.GetGrain<ISimulationGrain>(runId);
-        var status = await RunWatcher.WaitAsync(grains, simulation, await simulation.Start(request), progress, cancellation);
+        var status = await RunWatcher.WaitAsync(grains, simulation, await simulation.Start(sent), progress, cancellation);
         if (status.State == RunState.Failed)
             throw new InvalidOperationException($"run {runId} failed: {status.Error}");
         return await ResultsOf(simulation, request);

@@ -23,6 +23,9 @@ public sealed class RelationsCluster : IAsyncDisposable
     /// <summary>Slices between checkpoints for runs this command starts (<see cref="RelationsStorage.EffectiveCheckpointEverySlices"/>).</summary>
     public int CheckpointEverySlices { get; }
 
+    /// <summary>Whether the grains are reached as a client of a running cluster (not an embedded silo).</summary>
+    public bool IsClient { get; private init; }
+
     public static Task<RelationsCluster> ConnectAsync(ClusterTarget target, CancellationToken cancellation) =>
         ConnectAsync(target, RelationsStorage.InMemory, cancellation);
 
@@ -51,7 +54,10 @@ public sealed class RelationsCluster : IAsyncDisposable
             throw new InvalidOperationException($"cannot start with Azure Table storage: {ex.GetBaseException().Message}");
         }
         // A cluster reached as a client checkpoints by time (RunRequest's default), whatever its storage.
-        return new RelationsCluster(host, target.IsEmbedded ? storage.EffectiveCheckpointEverySlices : storage.CheckpointEverySlices ?? 0);
+        return new RelationsCluster(host, target.IsEmbedded ? storage.EffectiveCheckpointEverySlices : storage.CheckpointEverySlices ?? 0)
+        {
+            IsClient = !target.IsEmbedded,
+        };
     }
 
     /// <summary>Warnings and errors only, to standard error, so standard output stays the command's own.</summary>

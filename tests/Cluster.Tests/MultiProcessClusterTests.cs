@@ -44,7 +44,7 @@ public sealed class MultiProcessClusterTests(ReferenceFixture reference, ITestOu
         var runId = $"killed-{Guid.NewGuid():N}"[..20];
         await using var client = await ClientAsync();
         var progressed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var replay = ActorReplay.RunAsync(client.Grains, runId, ReferenceFixture.Request, new InlineProgress(s =>
+        var replay = ActorReplay.RunAsync(client, runId, ReferenceFixture.Request, new InlineProgress(s =>
         {
             if (s.SlicesDone >= 3)
                 progressed.TrySetResult();
@@ -81,7 +81,7 @@ public sealed class MultiProcessClusterTests(ReferenceFixture reference, ITestOu
         await using (var client = await ClientAsync())
         {
             var simulation = client.Grains.GetGrain<ISimulationGrain>(runId);
-            var status = await simulation.Start(ReferenceFixture.Request);
+            var status = await simulation.Start(ReferenceFixture.Request.ForWire());
             var progressed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             _ = RunWatcher.WaitAsync(client.Grains, simulation, status, new InlineProgress(s =>
             {

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Serialization;
@@ -61,6 +62,12 @@ public sealed class StorageBehaviourTests(AzuriteFixture azurite)
             var simulation = silo.Services.GetRequiredService<IGrainFactory>().GetGrain<ISimulationGrain>(runId);
             readBack = await ActorReplay.ResultsOf(simulation, (await simulation.GetRequest())!);
         }
+
+        // Two entities, one per dyad, under keys the provider's '/'→'_' mapping keeps apart.
+        var stored = await new TableServiceClient(azurite.ConnectionString).GetTableClient(Storage.TableName)
+            .QueryAsync<TableEntity>(e => e.RowKey == "relationship").Select(e => e.PartitionKey)
+            .Where(key => key.StartsWith($"relations_relationship_{runId}~", StringComparison.Ordinal)).ToListAsync();
+        Assert.Equal([$"relations_relationship_{runId}~x_y~z", $"relations_relationship_{runId}~x~y_z"], stored.Order(StringComparer.Ordinal));
 
         var reference = ReferenceEvaluator.Evaluate(scenario, SampleStep.Year);
         Assert.Equal([new Dyad("x", "y_z"), new Dyad("x_y", "z")], reference.Dyads.Select(d => d.Dyad));

@@ -18,6 +18,6 @@ internal static class Replayer
         await using var cluster = await RelationsCluster.ConnectAsync(target, storage, cancellation);
         var request = new RunRequest(scenario, step, seed) { Source = source, CheckpointEverySlices = cluster.CheckpointEverySlices };
         return await RunProgressDisplay.Show(console, $"replaying {scenario.Id}", progress =>
-            ActorReplay.RunAsync(cluster.Grains, runId, request, progress, cancellation));
+            ActorReplay.RunAsync(cluster, runId, request, progress, cancellation));
     }
 }
