@@ -164,20 +164,26 @@ public sealed class LocalAzurite : IAsyncDisposable
     {
         if (process is null)
             return;
+        StopTree(process);
+        process = null;
+    }
+
+    /// <summary>Kills a child process and its own children if it still runs, waits a little for it, and disposes it.</summary>
+    public static void StopTree(Process child)
+    {
         try
         {
-            if (!process.HasExited)
+            if (!child.HasExited)
             {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit(TimeSpan.FromSeconds(10));
+                child.Kill(entireProcessTree: true);
+                child.WaitForExit(TimeSpan.FromSeconds(10));
             }
         }
         catch (InvalidOperationException)
         {
             // It exited between the check and the kill.
         }
-        process.Dispose();
-        process = null;
+        child.Dispose();
     }
 
     private static async Task InstallAsync(string toolDirectory, CancellationToken cancellation)

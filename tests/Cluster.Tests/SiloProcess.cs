@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text;
+using Relations.Hosting;
 
 namespace Relations.Cluster.Tests;
 
@@ -25,7 +26,7 @@ internal sealed class SiloProcess : IAsyncDisposable
     /// <summary>Starts a silo of the cluster <paramref name="clusterId"/> on free loopback ports and waits until it listens.</summary>
     public static async Task<SiloProcess> StartAsync(string connectionString, string clusterId)
     {
-        var (siloPort, gatewayPort) = (Relations.Hosting.ClusterAddress.FreeLoopbackPort(), Relations.Hosting.ClusterAddress.FreeLoopbackPort());
+        var (siloPort, gatewayPort) = (ClusterAddress.FreeLoopbackPort(), ClusterAddress.FreeLoopbackPort());
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -102,19 +103,7 @@ internal sealed class SiloProcess : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
-        try
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit(TimeSpan.FromSeconds(10));
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // It exited between the check and the kill.
-        }
-        process.Dispose();
+        LocalAzurite.StopTree(process);
         return ValueTask.CompletedTask;
     }
 
