@@ -136,7 +136,7 @@ public static class EventSheet
         {
             if (!actors.Declares(id))
                 bad(field, actors.Actors.Count == 0
-                    ? $"actor '{id}' is not declared: give the actors with --actors ACTORS.csv or an 'actors' sheet"
+                    ? $"actor '{id}' is not declared: give the actors in an actors file (--actors ACTORS.csv) or an 'actors' sheet"
                     : $"actor '{id}' is not declared in the actors");
         }
         foreach (var twice in ids.GroupBy(i => i).Where(g => g.Count() > 1))
