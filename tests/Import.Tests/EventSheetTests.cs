@@ -56,7 +56,7 @@ public sealed class EventSheetTests
     [Fact]
     public void Hostile_text_round_trips_as_inert_text()
     {
-        const string hostile = "line one\nline two: \"quoted\" 'single' # not a comment\n- [not, a, list]\n{a: b} &anchor *alias ! %TAG <script>alert('x')</script> \\ tab\t end — Lào Cai 老街 🙂";
+        const string hostile = "line one\nline two: \"quoted\" 'single' # not a comment\n- [not, a, list]\n{a: b} &anchor *alias ! %TAG <script>alert('x')</script> \\ tab\t end — Lào Cai 老街 🙂 \u0007 bell \u2028 separator \u00a0nbsp \r\n crlf";
         var quoted = "\"" + hostile.Replace("\"", "\"\"") + "\"";
         var csv = Header + $"2019-05-10,,,,visit,lao-cai-city,hekou,,,,,,{quoted},,{quoted},{quoted}\n";
 

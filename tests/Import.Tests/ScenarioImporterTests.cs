@@ -16,6 +16,7 @@ public sealed class ScenarioImporterTests
         Assert.Equal(new(new(2019, 1, 1), new(2023, 12, 31)), result.Scenario.Period);
         Assert.Equal("Imported from events.xlsx[events], row 2", result.Scenario.Events[0].Note);
         Assert.Equal(["Lao Cai", "老街"], result.Scenario.ActorById("lao-cai").Names.Select(n => n.Value));
+        Assert.Equal("Thành phố Lào Cai", result.Scenario.ActorById("lao-cai-city").Name);
     }
 
     [Theory]
