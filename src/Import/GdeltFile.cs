@@ -31,7 +31,8 @@ public static class GdeltFile
         return Layouts.FirstOrDefault(l => l.Columns == count);
     }
 
-    public static List<ScenarioEvent> Read(string display, string text, ActorDirectory actors, CameoKinds kinds,
+    /// <param name="skipUnmapped">Skip (and list) events whose actors map to no scenario actor instead of reporting them as errors.</param>
+    public static List<ScenarioEvent> Read(string display, string text, ActorDirectory actors, CameoKinds kinds, bool skipUnmapped,
         SourceCatalog sources, List<Problem> problems, List<Problem> skipped)
     {
         var lines = text.Split('\n');
@@ -61,6 +62,11 @@ public static class GdeltFile
                 skipped.Add(new Problem(new(display, number, EventCode), $"warning: EventCode '{code}' maps to no kind of the model; the event is skipped (map it with --map {(code.Length >= 3 ? code[..3] : code)}=KIND)"));
                 continue;
             }
+            if (skipUnmapped && (Unmapped(Actor1Code, Actor1Name) ?? Unmapped(Actor2Code, Actor2Name)) is { } unmapped)
+            {
+                skipped.Add(new Problem(new(display, number, unmapped.Column), $"warning: {unmapped.Message}; the event is skipped"));
+                continue;
+            }
             var before = problems.Count;
             var eventId = Cell(GlobalEventId);
             if (eventId.Length == 0 || !eventId.All(char.IsAsciiDigit))
@@ -70,8 +76,8 @@ public static class GdeltFile
             var day = ParseSqlDate(Cell(SqlDate));
             if (day is null)
                 Bad(SqlDate, $"SQLDATE '{Cell(SqlDate)}' is not a date YYYYMMDD");
-            var a = Actor(Cell(Actor1Code), Cell(Actor1Name), "Actor1Code", Actor1Code);
-            var b = Actor(Cell(Actor2Code), Cell(Actor2Name), "Actor2Code", Actor2Code);
+            var a = Actor(Actor1Code, Actor1Name);
+            var b = Actor(Actor2Code, Actor2Name);
             if (a is not null && a == b)
                 Bad(Actor2Code, $"both actors are '{a}'; an actor is never in a dyad with itself");
             string? url = null;
@@ -89,14 +95,23 @@ public static class GdeltFile
             events.Add(new ScenarioEvent($"gdelt-{eventId}", EventDate.Day(day!.Value), null, kind, [a!], [b!], EventMode.InPerson,
                 null, null, Certainty.Reported, sources.Cite(null, url), null, note, Origin.None));
 
-            string? Actor(string actorCode, string name, string field, int column)
+            string? Actor(int codeColumn, int nameColumn)
             {
-                if (actors.Resolve(actorCode, name) is { } id)
+                if (actors.Resolve(Cell(codeColumn), Cell(nameColumn)) is { } id)
                     return id;
-                Bad(column, actorCode.Length == 0
+                Bad(codeColumn, Unmapped(codeColumn, nameColumn)!.Value.Message);
+                return null;
+            }
+
+            (int Column, string Message)? Unmapped(int codeColumn, int nameColumn)
+            {
+                var (actorCode, name) = (Cell(codeColumn), Cell(nameColumn));
+                var field = codeColumn == Actor1Code ? "Actor1Code" : "Actor2Code";
+                if (actors.Resolve(actorCode, name) is not null)
+                    return null;
+                return (codeColumn, actorCode.Length == 0 && name.Length == 0
                     ? $"{field} is empty; the event has no actor to place it on"
                     : $"{field} '{actorCode}'{(name.Length > 0 ? $" ({name})" : "")} is not mapped to an actor: add it to the 'code' column of the actors, or declare an actor with the id '{actorCode.ToLowerInvariant()}'");
-                return null;
             }
         }
         return events;

@@ -5,12 +5,19 @@ namespace Relations.Import;
 /// <summary>A file handed to an import: the name its problems are reported under, and its bytes.</summary>
 public sealed record ImportFile(string Name, byte[] Bytes);
 
-/// <summary>What <c>relations import</c> may set besides the files: the scenario id, its period, extra CAMEO mappings.</summary>
-public sealed record ImportOptions(string? Id = null, Period? Period = null, IReadOnlyList<KeyValuePair<string, string>>? Maps = null);
+/// <summary>
+/// What <c>relations import</c> may set besides the files: the scenario id, its period, extra CAMEO mappings, and
+/// whether coded events whose actors map to no scenario actor are skipped (a raw GDELT file) rather than errors.
+/// </summary>
+public sealed record ImportOptions(
+    string? Id = null,
+    Period? Period = null,
+    IReadOnlyList<KeyValuePair<string, string>>? Maps = null,
+    bool SkipUnmappedActors = false);
 
 /// <summary>
 /// An import's outcome: the scenario (as the reader reads the written YAML back) and that YAML, or every problem;
-/// <see cref="Skipped"/> lists rows left out on purpose (event codes that map to no kind).
+/// <see cref="Skipped"/> lists rows left out on purpose (event codes that map to no kind, actors that map to none when asked to skip them).
 /// </summary>
 public sealed record ImportResult(Scenario? Scenario, string? Yaml, IReadOnlyList<Problem> Problems, IReadOnlyList<Problem> Skipped);
 
@@ -71,7 +78,7 @@ public static class ScenarioImporter
             if (GdeltFile.Detect(firstLine) is { } layout)
             {
                 format = $"a CAMEO-coded event file ({layout.Name} layout)";
-                read = GdeltFile.Read(events.Name, text, actors, new CameoKinds(options.Maps), sources, problems, skipped);
+                read = GdeltFile.Read(events.Name, text, actors, new CameoKinds(options.Maps), options.SkipUnmappedActors, sources, problems, skipped);
             }
             else
             {
@@ -97,7 +104,7 @@ public static class ScenarioImporter
             new DateOnly(read.Min(e => e.Date.From).Year, 1, 1),
             new DateOnly(read.Max(e => e.Date.To).Year, 12, 31));
         var description = $"Imported with 'relations import' from {fileName}, {format}: {read.Count} events"
-            + (skipped.Count > 0 ? $" ({skipped.Count} rows skipped: their event codes map to no kind of the model)" : "")
+            + (skipped.Count > 0 ? $" ({skipped.Count} rows skipped: their event codes map to no kind of the model, or their actors to no actor)" : "")
             + ". Each event's note names the file and row it came from.";
         var scenario = new Scenario(id, $"Imported from {fileName}", description, period, ModelParameters.Default,
             sources.Sources.ToValueList(), actors.Actors.ToValueList(), ValueList<RelationshipDeclaration>.Empty,

@@ -80,6 +80,22 @@ public sealed class ScenarioImporterTests
     }
 
     [Fact]
+    public void Events_with_unmapped_actors_are_skipped_and_listed_when_asked()
+    {
+        var file = Gdelt(61, GdeltLine(61, 700_000, "20190510", "VNMGOV", "USAGOV", "042", "https://example.org/x"));
+
+        var result = ScenarioImporter.Import(file, Actors(), new ImportOptions(SkipUnmappedActors: true));
+
+        Assert.Empty(result.Problems);
+        Assert.Equal(5, result.Scenario!.Events.Count);
+        Assert.Equal(
+        [
+            "gdelt-61.export.CSV:3:27: warning: EventCode '190' maps to no kind of the model; the event is skipped (map it with --map 190=KIND)",
+            "gdelt-61.export.CSV:7:16: warning: Actor2Code 'USAGOV' is not mapped to an actor: add it to the 'code' column of the actors, or declare an actor with the id 'usagov'; the event is skipped",
+        ], result.Skipped.Select(p => p.ToString()));
+    }
+
+    [Fact]
     public void A_gdelt_actor_is_found_by_its_name_in_the_code_column()
     {
         var file = Gdelt(58, GdeltLine(58, 800_000, "20200202", "", "CHNGOV", "042", "https://example.org/z"));

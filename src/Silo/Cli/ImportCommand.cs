@@ -6,7 +6,7 @@ using Relations.Model.Scenarios;
 namespace Relations.Silo.Cli;
 
 /// <summary>
-/// <c>relations import FILE --out SCENARIO.yaml [--actors ACTORS.csv] [--id ID] [--period FROM..TO] [--map CODE=KIND]</c>:
+/// <c>relations import FILE --out SCENARIO.yaml [--actors ACTORS.csv] [--id ID] [--period FROM..TO] [--map CODE=KIND] [--skip-unmapped]</c>:
 /// an analyst's spreadsheet, CSV or GDELT-layout event file as a scenario (interfaces.md). Every bad row is reported
 /// at once and nothing is written.
 /// </summary>
@@ -24,13 +24,17 @@ internal static class ImportCommand
             Description = "CODE=KIND: map CAMEO event codes starting with CODE to a kind (repeatable), e.g. --map 036=intent.",
             AllowMultipleArgumentsPerToken = false,
         };
+        var skipUnmapped = new Option<bool>("--skip-unmapped")
+        {
+            Description = "Skip (and list) coded events whose actors map to no actor, as in a raw GDELT file, instead of failing.",
+        };
         var command = new Command("import", "Turn a spreadsheet, CSV or CAMEO-coded (GDELT) event file into a scenario file.")
         {
-            file, output, actors, id, period, maps,
+            file, output, actors, id, period, maps, skipUnmapped,
         };
         command.SetAction(parse =>
         {
-            var options = new ImportOptions(parse.GetValue(id), ParsePeriod(parse.GetValue(period)), ParseMaps(parse.GetValue(maps)));
+            var options = new ImportOptions(parse.GetValue(id), ParsePeriod(parse.GetValue(period)), ParseMaps(parse.GetValue(maps)), parse.GetValue(skipUnmapped));
             var actorsPath = parse.GetValue(actors);
             var result = ScenarioImporter.Import(Read(parse.GetValue(file)!), actorsPath is null ? null : Read(actorsPath), options);
             foreach (var problem in result.Problems)
