@@ -36,7 +36,7 @@ public sealed class UploadModel(ScenarioCatalog catalog, RunService runs, IOptio
     {
     }
 
-    public async Task<IActionResult> OnPostAsync(IFormFile? file, IFormFile? actors, string? yaml, string? step)
+    public async Task<IActionResult> OnPostAsync(IFormFile? file, IFormFile? actors, string? yaml, string? step, bool skipUnmapped = false)
     {
         byte[]? bytes;
         if (file is { Length: > 0 })
@@ -45,7 +45,7 @@ public sealed class UploadModel(ScenarioCatalog catalog, RunService runs, IOptio
                 return TooLarge();
             bytes = await ReadAsync(file);
             if (Upload.IsEventFile(file.FileName))
-                return await ImportAsync(new ImportFile(Path.GetFileName(file.FileName), bytes), actors);
+                return await ImportAsync(new ImportFile(Path.GetFileName(file.FileName), bytes), actors, skipUnmapped);
         }
         else
         {
@@ -101,10 +101,10 @@ public sealed class UploadModel(ScenarioCatalog catalog, RunService runs, IOptio
         return Redirect($"/whatif/{Uri.EscapeDataString(scenario.Id)}");
     }
 
-    private async Task<IActionResult> ImportAsync(ImportFile events, IFormFile? actorsFile)
+    private async Task<IActionResult> ImportAsync(ImportFile events, IFormFile? actorsFile, bool skipUnmapped)
     {
         var actors = actorsFile is { Length: > 0 } ? new ImportFile(Path.GetFileName(actorsFile.FileName), await ReadAsync(actorsFile)) : null;
-        var result = ScenarioImporter.Import(events, actors);
+        var result = ScenarioImporter.Import(events, actors, new ImportOptions(SkipUnmappedActors: skipUnmapped));
         if (result.Scenario is null || result.Yaml is null)
         {
             Problems = result.Problems;
