@@ -34,4 +34,19 @@ public sealed class ModelOneOneReplayTests(ClusterFixture fixture)
         }
         Assert.Equal(level, actors.Scenario.KeptCertainty);
     }
+
+    [Fact]
+    public void A_run_stored_with_its_source_reloads_filtered_at_its_certainty()
+    {
+        var path = Path.Combine(RepositoryFiles.Root, "tests", "fixtures", "model-1.1.yaml");
+        var loader = new ScenarioLoader();
+        var reported = loader.Load(path).KeepingCertainty(Certainty.Reported);
+        var request = new RunRequest(reported, SampleStep.Month, null) { Source = ScenarioSource.FromFiles(path, loader) };
+
+        var reloaded = RunRequestState.Of(request).ToRequest()!;
+
+        Assert.Equal(Certainty.Reported, reloaded.Scenario.KeptCertainty);
+        Assert.Equal(reported.Events, reloaded.Scenario.Events);
+        Assert.Equal(reported.Interruptions, reloaded.Scenario.Interruptions);
+    }
 }
