@@ -12,18 +12,7 @@ public sealed record WarningCase(string Name, (string Name, string Text)[] Files
 /// <summary>The table of warnings. Lines and columns are counted by hand (1-based); line 8 is the first after the cast.</summary>
 public sealed class WarningTests
 {
-    /// <summary>A valid scenario over 2020 whose lines 8 onwards are <paramref name="tail"/>.</summary>
-    private static string Scenario(params string[] tail) => string.Join("\n",
-    [
-        "id: t",
-        "period: { from: 2020-01-01, to: 2020-12-31 }",
-        "sources:",
-        "  - { id: s, title: T, publisher: P }",
-        "actors:",
-        "  - { id: vn, kind: province, country: VN }",
-        "  - { id: cn, kind: region, country: CN }",
-        .. tail,
-    ]) + "\n";
+    private static string Scenario(params string[] tail) => BadInputs.Scenario(tail);
 
     private static WarningCase One(string name, string text, params (int, int, string)[] expected) =>
         new(name, [("main.yaml", text)], expected);
