@@ -19,6 +19,11 @@ public static class UploadLimits
     public static IReadOnlyList<Problem> Check(Scenario scenario, SampleStep step, string file)
     {
         var problems = new List<Problem>();
+        if (SampleCoverage.Problem(scenario.Period, step) is { } noSample)
+        {
+            problems.Add(new Problem(new SourcePosition(file, 1, 1), noSample));
+            return problems;
+        }
         long occurrences = 0;
         ScenarioEvent? largest = null;
         long largestSize = -1;

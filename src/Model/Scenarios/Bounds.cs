@@ -65,3 +65,9 @@ public static class Bounds
 
     public static bool InCalendar(DateOnly day) => day >= FirstDay && day <= LastDay;
 }
+
+/// <summary>The id rule of scenario-format.md, for hosts that build files from user input (the what-if editor).</summary>
+public static class ScenarioIds
+{
+    public static bool IsValid(string? text) => text is not null && ProblemSink.IsId(text);
+}

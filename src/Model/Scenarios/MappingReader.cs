@@ -182,6 +182,9 @@ internal sealed partial class ProblemSink(string file)
         return row[b.Length];
     }
 
+    /// <summary>Whether text is a valid id of the format (1 to 64 of a-z, 0-9, '.', '_', '-', starting with a letter or digit).</summary>
+    public static bool IsId(string text) => IdPattern().IsMatch(text);
+
     [GeneratedRegex(@"^[a-z0-9][a-z0-9._-]{0,63}$")]
     private static partial Regex IdPattern();
 

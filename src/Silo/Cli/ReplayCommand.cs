@@ -27,6 +27,8 @@ internal static class ReplayCommand
         command.SetAction(async (parse, cancellation) =>
         {
             var (scenario, source) = ScenarioFiles.Load(parse.GetValue(file)!);
+            if (SampleCoverage.Problem(scenario.Period, CommonOptions.StepOf(parse.GetValue(step)!)) is { } noSample)
+                throw new BadInputException(noSample);
             var engineName = parse.GetValue(engine)!;
             var target = ClusterTarget.Parse(parse.GetValue(gateway));
             OutputFolder.Check(parse.GetValue(output)!);
