@@ -21,6 +21,7 @@ public static class RelationsCommand
             BenchCommand.Create(console),
             CompareCommand.Create(console),
             RunsCommand.Create(console),
+            FuzzCommand.Create(console),
         };
 
         var parsed = root.Parse(args);
