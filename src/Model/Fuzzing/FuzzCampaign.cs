@@ -68,16 +68,19 @@ public sealed class FuzzCampaign(IReadOnlyDictionary<string, string> seedFiles)
         (Scenario? Scenario, IReadOnlyList<Problem> Problems) result;
         try
         {
-            result = loader.Check(path);
+            var checkedFile = loader.CheckWithWarnings(path);
+            result = (checkedFile.Scenario, [.. checkedFile.Problems, .. checkedFile.Warnings]);
         }
         catch (Exception ex)
         {
             return $"the check threw {ex.GetType().Name}: {ex.Message}";
         }
-        if (result.Problems.Count > 0)
+        if (result.Problems.Select(Unprintable).FirstOrDefault(r => r is not null) is { } unprintable)
+            return unprintable;
+        if (result.Problems.Any(p => !p.IsWarning))
         {
             outcome = Outcome.Refused;
-            return result.Problems.Select(Unprintable).FirstOrDefault(r => r is not null);
+            return null;
         }
         if (result.Scenario is not { } scenario || !replay)
             return null;
