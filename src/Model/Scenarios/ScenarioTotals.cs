@@ -7,9 +7,10 @@ namespace Relations.Model.Scenarios;
 /// on dyads (each count times the dyads of its event) stay within <see cref="Bounds.MaxOccurrences"/>, so every
 /// replay's work and every sum is bounded.
 /// </summary>
-internal static class ScenarioTotals
+public static class ScenarioTotals
 {
-    public static void Check(Scenario scenario, List<Problem> problems)
+    /// <summary>The event occurrences on dyads of a scenario, and its largest event with its share.</summary>
+    public static (long Total, ScenarioEvent? Largest, long LargestSize) Occurrences(Scenario scenario)
     {
         long occurrences = 0;
         ScenarioEvent? largest = null;
@@ -21,6 +22,12 @@ internal static class ScenarioTotals
             if (size > largestSize)
                 (largest, largestSize) = (ev, size);
         }
+        return (occurrences, largest, largestSize);
+    }
+
+    internal static void Check(Scenario scenario, List<Problem> problems)
+    {
+        var (occurrences, largest, largestSize) = Occurrences(scenario);
         if (occurrences > Bounds.MaxOccurrences && largest is not null)
         {
             problems.Add(new Problem(largest.Origin[largest.Count is null ? "between" : "count"], string.Create(CultureInfo.InvariantCulture,
