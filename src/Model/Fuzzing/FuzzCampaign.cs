@@ -25,10 +25,11 @@ public sealed class FuzzCampaign(IReadOnlyDictionary<string, string> seedFiles)
     /// <summary>Valid mutants replayed at most (the reference engine is the slow, obvious one).</summary>
     public int MaxReplays { get; init; } = int.MaxValue;
 
-    public FuzzReport Run(int count, int seed)
+    /// <summary>Runs <paramref name="count"/> mutants; <paramref name="splice"/> uses <see cref="SpliceMutator"/> instead of <see cref="ScenarioMutator"/>.</summary>
+    public FuzzReport Run(int count, int seed, bool splice = false)
     {
-        var mutator = new ScenarioMutator(seed);
         var paths = seedFiles.Keys.Order(StringComparer.Ordinal).ToArray();
+        IScenarioMutator mutator = splice ? new SpliceMutator(seed, [.. paths.Select(p => seedFiles[p])]) : new ScenarioMutator(seed);
         var failures = new List<FuzzFailure>();
         var times = new List<double>(count);
         int valid = 0, refused = 0, replayed = 0, noSample = 0;

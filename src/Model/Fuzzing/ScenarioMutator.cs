@@ -10,7 +10,7 @@ namespace Relations.Model.Fuzzing;
 /// anchors and aliases, tabs, byte-order marks, CRLF, truncation, stray document markers and paths to devices.
 /// Each mutant applies one to four of these, so most stay close enough to valid to reach the deeper checks.
 /// </summary>
-public sealed partial class ScenarioMutator(int seed)
+public sealed partial class ScenarioMutator(int seed) : IScenarioMutator
 {
     private readonly Random random = new(seed);
 

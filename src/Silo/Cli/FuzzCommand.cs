@@ -16,9 +16,11 @@ internal static class FuzzCommand
         var seed = new Option<int>("--seed") { Description = "Seed of the mutator; the same seed makes the same mutants.", DefaultValueFactory = _ => 1 };
         var scenarios = new Option<string>("--scenarios") { Description = "Folder of seed scenario files.", DefaultValueFactory = _ => "scenarios" };
         var failures = new Option<string?>("--failures") { Description = "Folder to write each failing mutant to, to reproduce it." };
+        var mutator = new Option<string>("--mutator") { Description = "lines (flips, lines, types, numbers, dates, …) or splice (tokens and lines of other seeds).", DefaultValueFactory = _ => "lines" };
+        mutator.AcceptOnlyFromAmong("lines", "splice");
         var command = new Command("fuzz", "Check mutated seed scenarios: exit 0 or 2 with positioned messages, bounded time, finite replays.")
         {
-            count, seed, scenarios, failures,
+            count, seed, scenarios, failures, mutator,
         };
         command.SetAction(parse =>
         {
@@ -34,7 +36,7 @@ internal static class FuzzCommand
                 throw new BadInputException("--count must be at least 1");
 
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            var report = new FuzzCampaign(seeds).Run(n, parse.GetValue(seed));
+            var report = new FuzzCampaign(seeds).Run(n, parse.GetValue(seed), splice: parse.GetValue(mutator) == "splice");
             console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{report.Mutants:N0} mutants of {seeds.Count} seed files in {clock.Elapsed.TotalSeconds:0.0} s: {report.Valid:N0} valid ({report.Replayed:N0} replayed, {report.NoSample:N0} with no monthly sample), {report.Refused:N0} refused with positions"));
             console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
