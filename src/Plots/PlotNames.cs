@@ -14,8 +14,12 @@ public static class PlotNames
         var actor = scenario.Actors.FirstOrDefault(a => a.Id == id);
         if (actor is null)
             return id;
-        return Shorten((language is null ? null : actor.NameIn(language)) ?? actor.DisplayName, MaxName);
+        return Actor(actor, language);
     }
+
+    /// <summary>An actor's name in the requested language, falling back to its display name, cut for a plot.</summary>
+    public static string Actor(Actor actor, string? language = null) =>
+        Shorten((language is null ? null : actor.NameIn(language)) ?? actor.DisplayName, MaxName);
 
     /// <summary>"Thành phố Lào Cai ↔ Huyện Hà Khẩu": the Vietnamese actor first, since the simulator is about Vietnam's ties.</summary>
     public static string Dyad(Scenario scenario, Dyad dyad, string? language = null)
