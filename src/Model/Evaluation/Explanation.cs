@@ -19,6 +19,9 @@ public sealed record ExplanationLine(
 {
     /// <summary>Whether a partial interruption scaled this share (0 &lt; factor &lt; 1).</summary>
     public bool IsPartlyCancelled => Factor < 1.0;
+
+    /// <summary>Every source the event cites, by id (<see cref="SourceId"/> joins them for display).</summary>
+    public IReadOnlyList<string> SourceIds { get; init; } = [SourceId];
 }
 
 /// <summary>A dyad's R and S on a day, and the events that make them up; the lines add up to R.</summary>
@@ -41,7 +44,7 @@ public sealed record Explanation(Dyad Dyad, DateOnly Day, double Score, double S
                 return new ExplanationLine(ev.Id, ev.ShortTitle, g.Key.Kind, g.Count(), g.Sum(x => x.Value), g.Key.From,
                     string.Join(", ", ev.Sources),
                     string.Join("; ", ev.Sources.Select(id => sources.TryGetValue(id, out var source) ? source.Title : id)),
-                    g.Key.Factor);
+                    g.Key.Factor) { SourceIds = ev.Sources };
             })
             .OrderByDescending(l => Math.Abs(l.Value))
             .ThenBy(l => l.EventId, StringComparer.Ordinal)

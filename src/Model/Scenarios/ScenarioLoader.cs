@@ -44,8 +44,8 @@ public sealed class ScenarioLoader
             : Check(path, Path.GetFullPath(path), requirePeriod);
 
     /// <summary>
-    /// Checks a file as <see cref="Check(string, bool)"/> does and, when it breaks no rule, also finds what is legal but
-    /// likely unintended (interfaces.md, "validate warnings"; see <see cref="ScenarioWarnings"/>).
+    /// Checks a file as <see cref="Check(string, bool)"/> does and also finds what is legal but likely unintended
+    /// (interfaces.md, "validate warnings"; see <see cref="ScenarioWarnings"/>), in the declarations that could be read.
     /// </summary>
     public ScenarioCheck CheckWithWarnings(string path, bool requirePeriod = false)
     {
@@ -53,7 +53,8 @@ public sealed class ScenarioLoader
         try
         {
             var (scenario, problems) = Check(path, requirePeriod);
-            var warnings = problems.Count > 0 ? [] : rootWarnings.Distinct().OrderBy(p => p.At.File, StringComparer.Ordinal)
+            // Warnings of a file that also breaks rules are found on what could be read, and printed after its problems.
+            var warnings = rootWarnings.Distinct().OrderBy(p => p.At.File, StringComparer.Ordinal)
                 .ThenBy(p => p.At.Line).ThenBy(p => p.At.Column).ToList();
             return new ScenarioCheck(scenario, problems, warnings);
         }

@@ -9,8 +9,8 @@ public sealed record BadInput(string Name, string Entry, string ProblemFile, int
 /// <summary>The table of bad inputs. Line and column are counted by hand in the texts below (1-based).</summary>
 internal static class BadInputs
 {
-    /// <summary>A valid scenario whose lines 9 onwards are <paramref name="tail"/>.</summary>
-    private static string Scenario(params string[] tail) => string.Join("\n",
+    /// <summary>A valid scenario over 2020 (sources s; actors vn and cn) whose lines 8 onwards are <paramref name="tail"/>.</summary>
+    internal static string Scenario(params string[] tail) => string.Join("\n",
     [
         "id: t",
         "period: { from: 2020-01-01, to: 2020-12-31 }",

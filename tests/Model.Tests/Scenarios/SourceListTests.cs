@@ -61,6 +61,7 @@ public sealed class SourceListTests
 
         var line = Assert.Single(explanation.Lines);
         Assert.Equal("a, b", line.SourceId);
+        Assert.Equal(["a", "b"], line.SourceIds);
         Assert.Equal("Article A; Article B", line.SourceTitle);
     }
 

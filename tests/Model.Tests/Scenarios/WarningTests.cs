@@ -12,18 +12,7 @@ public sealed record WarningCase(string Name, (string Name, string Text)[] Files
 /// <summary>The table of warnings. Lines and columns are counted by hand (1-based); line 8 is the first after the cast.</summary>
 public sealed class WarningTests
 {
-    /// <summary>A valid scenario over 2020 whose lines 8 onwards are <paramref name="tail"/>.</summary>
-    private static string Scenario(params string[] tail) => string.Join("\n",
-    [
-        "id: t",
-        "period: { from: 2020-01-01, to: 2020-12-31 }",
-        "sources:",
-        "  - { id: s, title: T, publisher: P }",
-        "actors:",
-        "  - { id: vn, kind: province, country: VN }",
-        "  - { id: cn, kind: region, country: CN }",
-        .. tail,
-    ]) + "\n";
+    private static string Scenario(params string[] tail) => BadInputs.Scenario(tail);
 
     private static WarningCase One(string name, string text, params (int, int, string)[] expected) =>
         new(name, [("main.yaml", text)], expected);
@@ -102,15 +91,19 @@ public sealed class WarningTests
     }
 
     [Fact]
-    public void A_file_that_breaks_a_rule_gets_its_problems_and_no_warnings()
+    public void A_file_that_breaks_a_rule_gets_its_problems_and_the_warnings_of_what_could_be_read()
     {
-        var folder = new VirtualFolder().Add("main.yaml",
-            Scenario("  - { id: la, kind: province, country: LA }", "events:", "  - { id: e, date: 2020-03-01, kind: vist, between: [vn, cn], source: s }"));
+        var folder = new VirtualFolder().Add("main.yaml", Scenario(
+            "  - { id: la, kind: province, country: LA }",
+            "events:",
+            "  - { id: e, date: 2020-03-01, kind: vist, between: [vn, cn], source: s }",
+            "  - { id: mou, date: 2020-03-01, kind: agreement, between: [vn, cn], source: s }"));
 
         var check = folder.CheckWithWarnings("main.yaml");
 
-        Assert.Single(check.Problems);
-        Assert.Empty(check.Warnings);
+        Assert.Contains("event kind 'vist' is not known", Assert.Single(check.Problems).Message);
+        Assert.Null(check.Scenario);
+        Assert.Equal([8, 11], check.Warnings.Select(w => w.At.Line));
     }
 
     [Fact]
