@@ -46,6 +46,7 @@ if (defaultStorage?.Warning is { } warning)
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
     builder.WebHost.UseUrls(RelationsOptions.DefaultUrl);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxUploadBytes + 256 * 1024);
+builder.AddHostLimits(RelationsOptions.DefaultUrl);
 
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 // Orleans logs expected trouble (a silo starting, a retried placement) as warnings with stack traces.
@@ -62,6 +63,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddMemoryCache(cache => cache.SizeLimit = RunService.CacheSize);
 builder.Services.AddSingleton<ScenarioCatalog>();
 builder.Services.AddSingleton<RunService>();
+builder.Services.AddSingleton<RunArtifacts>();
 builder.Services.AddSingleton<WhatIfRunner>();
 builder.Services.AddSingleton<VariantStore>();
 // Antiforgery tokens need keys; kept in memory, a restart only asks a reader to resend a form.
@@ -74,6 +76,7 @@ var app = builder.Build();
 
 app.UsePlainErrors();
 app.UseSecurityHeaders();
+app.UseUploadLimit(options.MaxUploadBytes + 256 * 1024);
 app.UseStaticFiles(new StaticFileOptions
 {
     RequestPath = "/assets",

@@ -89,6 +89,9 @@ public static class VariantForm
         var id = form["id"].ToString().Trim();
         var title = form["title"].ToString().Trim();
         var description = form["description"].ToString().Trim();
+        // Checked before the id is written into YAML: a newline in it would add fields of its own.
+        if (!ScenarioIds.IsValid(id))
+            problems.Add($"id: '{ProblemText.Clean(id)}' is not a valid id: use 1 to 64 characters of a-z, 0-9, '.', '_' and '-', starting with a letter or digit");
         if (problems.Count > 0)
             return (null, problems);
         var spec = new VariantSpec(id, title.Length > 0 ? title : id, description.Length > 0 ? description : null,

@@ -19,7 +19,9 @@ public static class Language
             if (Normalize(language) is { } chosen)
                 http.Response.Cookies.Append(Cookie, chosen, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(365) });
             // Only a path on this site: an open redirect would let a link send readers anywhere.
-            var local = returnUrl is { Length: > 0 } url && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+            // Browsers drop tabs and newlines from a URL ("/%09/evil" becomes "//evil"), so no control character passes.
+            var local = returnUrl is { Length: > 0 } url && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
+                && !url.Any(char.IsControl);
             return Results.Redirect(local ? returnUrl! : "/");
         });
 }

@@ -32,24 +32,16 @@ public sealed record ModelParameters
     /// <summary>The defaults of model.md (declared after <see cref="DefaultWeights"/>, which it reads).</summary>
     public static ModelParameters Default { get; } = new();
 
-    public bool IsKnownKind(string kind) => Weights.Any(w => w.Key == kind);
+    public bool IsKnownKind(string kind) => WeightIndex.Of(Weights).ContainsKey(kind);
 
-    public double WeightOf(string kind) => Weights.First(w => w.Key == kind).Value;
+    public double WeightOf(string kind) => WeightIndex.Of(Weights)[kind];
 
     /// <summary>These parameters with a file's <c>model:</c> overrides on top.</summary>
     public ModelParameters With(ModelOverrides? overrides)
     {
         if (overrides is null)
             return this;
-        var weights = Weights.ToList();
-        foreach (var (kind, weight) in overrides.Weights)
-        {
-            var index = weights.FindIndex(w => w.Key == kind);
-            if (index >= 0)
-                weights[index] = new(kind, weight);
-            else
-                weights.Add(new(kind, weight));
-        }
+        var weights = WeightIndex.Merge(Weights, overrides.Weights);
         return this with
         {
             HalfLifeDays = overrides.HalfLifeDays ?? HalfLifeDays,
@@ -61,7 +53,7 @@ public sealed record ModelParameters
             AgreementStanding = overrides.AgreementStanding ?? AgreementStanding,
             AgreementTermYears = overrides.AgreementTermYears ?? AgreementTermYears,
             TwinningStanding = overrides.TwinningStanding ?? TwinningStanding,
-            Weights = weights.ToValueList(),
+            Weights = weights,
         };
     }
 }
@@ -85,7 +77,8 @@ public sealed record ModelOverrides(
     {
         if (later is null)
             return this;
-        var weights = Weights.Where(w => later.Weights.All(l => l.Key != w.Key)).Concat(later.Weights).ToValueList();
+        var laterKinds = later.Weights.Select(l => l.Key).ToHashSet(StringComparer.Ordinal);
+        var weights = Weights.Where(w => !laterKinds.Contains(w.Key)).Concat(later.Weights).ToValueList();
         return new ModelOverrides(
             later.HalfLifeDays ?? HalfLifeDays,
             later.InterruptionDecayMultiplier ?? InterruptionDecayMultiplier,

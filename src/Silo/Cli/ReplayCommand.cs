@@ -29,6 +29,8 @@ internal static class ReplayCommand
         {
             var (loaded, source) = ScenarioFiles.Load(parse.GetValue(file)!);
             var scenario = loaded.KeepingCertainty(CommonOptions.CertaintyOf(parse.GetValue(certainty)!));
+            if (SampleCoverage.Problem(scenario.Period, CommonOptions.StepOf(parse.GetValue(step)!)) is { } noSample)
+                throw new BadInputException(noSample);
             var engineName = parse.GetValue(engine)!;
             var target = ClusterTarget.Parse(parse.GetValue(gateway));
             OutputFolder.Check(parse.GetValue(output)!);
@@ -37,9 +39,12 @@ internal static class ReplayCommand
             var result = await Replayer.ReplayAsync(console, scenario, source, engineName, CommonOptions.StepOf(parse.GetValue(step)!),
                 parse.GetValue(seed), runId, target, storage.Read(parse), cancellation);
             var directory = OutputFolder.Prepare(parse.GetValue(output)!);
-            SeriesCsv.Write(result, Path.Combine(directory, "series.csv"));
-            SeriesJson.Write(result, Path.Combine(directory, "series.json"), runId, engineName);
-            var plots = PlotFiles.WriteAll(result, directory);
+            var plots = StagedOutput.Write(directory, stage =>
+            {
+                SeriesCsv.Write(result, Path.Combine(stage, "series.csv"));
+                SeriesJson.Write(result, Path.Combine(stage, "series.json"), runId, engineName);
+                return PlotFiles.WriteAll(result, stage);
+            });
             console.Out.WriteLine($"wrote series.csv, series.json ({result.Dyads.Count} dyads × {result.Dates.Count} samples) and {plots.Count} plots to {directory}");
             return ExitCodes.Success;
         });

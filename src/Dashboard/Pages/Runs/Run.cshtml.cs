@@ -18,7 +18,7 @@ namespace Relations.Dashboard.Pages.Runs;
 /// The page a person reads for a run: its progress, then the curves with their events, interruptions and agreement
 /// terms, a dyad picker, the explanation of any point (model.md rule 7), the border view on a chosen day, and the files.
 /// </summary>
-public sealed class RunModel(RunService runs) : PageModel
+public sealed class RunModel(RunService runs, RunArtifacts artifacts) : PageModel
 {
     private static readonly JsonSerializerOptions Camel = new(JsonSerializerDefaults.Web);
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
@@ -63,7 +63,10 @@ public sealed class RunModel(RunService runs) : PageModel
         Picker = RunPlots.ByPeak(result);
         var chosen = RunPlots.Parse(dyad ?? [], result);
         Chosen = chosen.Count > 0 ? chosen : RunPlots.Busiest(result);
-        var rendered = RunPlots.Render(result, Chosen, Language);
+        // A completed run never changes: its plot is rendered once per choice of dyads and language.
+        var chosenPlot = Chosen;
+        var rendered = await artifacts.GetAsync($"{id}\npage?{Language}&{string.Join('&', Chosen.Select(RunPlots.Key))}",
+            () => RunPlots.Render(result, chosenPlot, Language), r => 2L * r.Svg.Length + 64L * result.Dates.Count * (chosenPlot.Count + 1));
         PlotSource = "data:image/svg+xml;base64," + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(rendered.Svg));
         PlotPoints = JsonSerializer.Serialize(rendered.Map, Camel);
 
