@@ -180,6 +180,9 @@ internal sealed partial class ProblemSink(string file)
         return row[b.Length];
     }
 
+    /// <summary>Whether a text is a valid id (of an actor, event, kind...), as files must write them.</summary>
+    public static bool IsId(string text) => IdPattern().IsMatch(text);
+
     [GeneratedRegex(@"^[a-z0-9][a-z0-9._-]{0,63}$")]
     private static partial Regex IdPattern();
 

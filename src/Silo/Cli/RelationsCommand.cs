@@ -21,6 +21,8 @@ public static class RelationsCommand
             BenchCommand.Create(console),
             CompareCommand.Create(console),
             RunsCommand.Create(console),
+            EnsembleCommand.Create(console),
+            SweepCommand.Create(console),
         };
 
         var parsed = root.Parse(args);
