@@ -24,7 +24,7 @@ internal sealed class DrawReplayer : IAsyncDisposable
     }
 
     /// <summary>Runs in flight at once: enough to keep the cluster's silos busy, few enough to bound memory.</summary>
-    public int Concurrency => cluster is null ? Environment.ProcessorCount : 16;
+    public int Concurrency => cluster is null ? Environment.ProcessorCount : int.TryParse(Environment.GetEnvironmentVariable("RELATIONS_DRAW_CONCURRENCY"), out var c) ? c : 16;
 
     public static async Task<DrawReplayer> OpenAsync(string engine, ClusterTarget target, RelationsStorage storage, CancellationToken cancellation) =>
         new(engine, engine == "actors" ? await RelationsCluster.ConnectAsync(target, storage, cancellation) : null);
