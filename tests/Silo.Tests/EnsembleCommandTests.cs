@@ -99,7 +99,7 @@ public sealed class EnsembleCommandTests
     public async Task A_sweep_with_draws_writes_the_ensemble_columns_per_cell()
     {
         var folder = TempFolder();
-        var sweep = await Run("sweep", File, "--set", "halfLifeDays=365,730", "--draws", "2", "--seed", "3", "--engine", "reference", "--out", folder);
+        var sweep = await Run("sweep", File, "--set", "halfLifeDays=365,730", "--draws", "2", "--seed", "3", "--certainty", "reported", "--engine", "reference", "--out", folder);
 
         Assert.Equal(0, sweep.ExitCode);
         var rows = Csv.Read(Path.Combine(folder, "sweep.csv"));

@@ -20,17 +20,19 @@ internal static class EnsembleCommand
         var seed = DrawOptions.FirstSeed();
         var engine = CommonOptions.Engine();
         var step = CommonOptions.Step();
+        var certainty = CommonOptions.Certainty();
         var gateway = CommonOptions.Gateway();
         var storage = CommonOptions.StorageOptions();
         var command = new Command("ensemble", "Replay N Monte-Carlo draws of a scenario; write ensemble.csv (mean, sd, quantiles per dyad and day) and band plots.")
         {
-            file, output, draws, seed, engine, step, gateway,
+            file, output, draws, seed, engine, step, certainty, gateway,
         };
         foreach (var option in storage.All)
             command.Add(option);
         command.SetAction(async (parse, cancellation) =>
         {
-            var (scenario, source) = ScenarioFiles.Load(parse.GetValue(file)!);
+            var (loaded, source) = ScenarioFiles.Load(parse.GetValue(file)!);
+            var scenario = loaded.KeepingCertainty(CommonOptions.CertaintyOf(parse.GetValue(certainty)!));
             var count = parse.GetValue(draws)!.Value;
             var firstSeed = DrawOptions.CheckSeeds(parse.GetValue(seed), count);
             var target = ClusterTarget.Parse(parse.GetValue(gateway));

@@ -26,11 +26,12 @@ internal static class SweepCommand
         var seed = DrawOptions.FirstSeed();
         var engine = CommonOptions.Engine();
         var step = CommonOptions.Step();
+        var certainty = CommonOptions.Certainty();
         var gateway = CommonOptions.Gateway();
         var storage = CommonOptions.StorageOptions();
         var command = new Command("sweep", "Replay a grid of model-parameter values; write sweep.csv, sensitivity.csv and a sensitivity plot.")
         {
-            file, set, output, draws, seed, engine, step, gateway,
+            file, set, output, draws, seed, engine, step, certainty, gateway,
         };
         foreach (var option in storage.All)
             command.Add(option);
@@ -45,7 +46,8 @@ internal static class SweepCommand
             {
                 throw new BadInputException(ex.Message);
             }
-            var (scenario, source) = ScenarioFiles.Load(parse.GetValue(file)!);
+            var (loaded, source) = ScenarioFiles.Load(parse.GetValue(file)!);
+            var scenario = loaded.KeepingCertainty(CommonOptions.CertaintyOf(parse.GetValue(certainty)!));
             var cells = grid.Cells().Select(cell => (Cell: cell, Scenario: cell.Apply(scenario))).ToList();
             var drawCount = parse.GetValue(draws);
             var firstSeed = drawCount is { } n ? DrawOptions.CheckSeeds(parse.GetValue(seed), n) : 0;
