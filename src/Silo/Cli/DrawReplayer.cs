@@ -51,11 +51,49 @@ internal sealed class DrawReplayer : IAsyncDisposable
     {
         var deterministic = await ReplayAsync(scenario, source, step, null, runId, cancellation);
         return await RunProgressDisplay.Show(console, $"{draws} draws of {scenario.Id}", progress =>
-            EnsembleRunner.RunAsync(deterministic, draws, seed,
-                (draw, drawSeed, token) => ReplayAsync(scenario, source, step, drawSeed, $"{runId}-d{draw}", token),
-                Concurrency,
-                CountProgress.Every(draws, done => progress.Report(new RunStatus(runId, RunState.Running, done, draws, 0, null, scenario.Id))),
-                cancellation), unit: "draws");
+        {
+            var report = CountProgress.Every(draws, done => progress.Report(new RunStatus(runId, RunState.Running, done, draws, 0, null, scenario.Id)));
+            return cluster is null
+                ? EnsembleRunner.RunAsync(deterministic, draws, seed,
+                    (draw, drawSeed, token) => ReplayAsync(scenario, source, step, drawSeed, $"{runId}-d{draw}", token),
+                    Concurrency, report, cancellation)
+                : ClusterEnsembleAsync(cluster, deterministic, new RunRequest(scenario, step, seed) { Source = source, CheckpointEverySlices = cluster.CheckpointEverySlices },
+                    draws, runId, report, cancellation);
+        }, unit: "draws");
+    }
+
+    /// <summary>
+    /// The draws as runs of the cluster, started and kept by an ensemble grain (key: the run id), followed to their
+    /// end; then their series, fetched in draw order a few at a time and folded.
+    /// </summary>
+    private async Task<EnsembleResult> ClusterEnsembleAsync(
+        RelationsCluster connected, SeriesResult deterministic, RunRequest request, int draws, string runId, IProgress<int> progress, CancellationToken cancellation)
+    {
+        var ensemble = connected.Grains.GetGrain<IEnsembleGrain>(runId);
+        var status = await ensemble.Start(new EnsembleRequest(request, draws, Concurrency));
+        var lostCalls = 0;
+        while (status.State == RunState.Running)
+        {
+            progress.Report(status.DrawsDone);
+            cancellation.ThrowIfCancellationRequested();
+            try
+            {
+                status = await ensemble.WaitForCompletion(TimeSpan.FromMilliseconds(250));
+            }
+            catch (Exception ex) when (ex is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException && ++lostCalls <= 20)
+            {
+                // The ensemble's silo went away; the next call activates it elsewhere, where it goes on with its draws.
+            }
+        }
+        if (status.State == RunState.Failed)
+            throw new InvalidOperationException($"ensemble {runId} failed: {status.Error}");
+
+        var accumulator = new EnsembleAccumulator(deterministic, draws);
+        await OrderedWindow.RunAsync(draws, Concurrency,
+            (draw, _) => ActorReplay.ResultsOf(connected.Grains.GetGrain<ISimulationGrain>(EnsembleKeys.Draw(runId, draw)), request),
+            (_, replay) => accumulator.Add(replay), cancellation);
+        progress.Report(draws);
+        return accumulator.Result();
     }
 
     public ValueTask DisposeAsync() => cluster?.DisposeAsync() ?? ValueTask.CompletedTask;
