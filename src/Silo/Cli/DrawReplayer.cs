@@ -1,3 +1,4 @@
+using Orleans.Core.Internal;
 using Relations.Grains;
 using Relations.Grains.Interfaces;
 using Relations.Model.Ensembles;
@@ -63,38 +64,45 @@ internal sealed class DrawReplayer : IAsyncDisposable
     }
 
     /// <summary>
-    /// The draws as runs of the cluster, started and kept by an ensemble grain (key: the run id), followed to their
-    /// end; then their series, fetched in draw order a few at a time and folded.
+    /// The draws as runs of the cluster, started and kept by an ensemble grain (key: the run id). This client follows
+    /// them in draw order, a window at a time: it waits for draw i (starting it itself if it is first there — starting
+    /// is idempotent), folds its series, and deactivates the draw's grains, so the activations held stay bounded by
+    /// the window however many draws there are (their state stays in storage, as every run's does).
     /// </summary>
     private async Task<EnsembleResult> ClusterEnsembleAsync(
         RelationsCluster connected, SeriesResult deterministic, RunRequest request, int draws, string runId, IProgress<int> progress, CancellationToken cancellation)
     {
         var ensemble = connected.Grains.GetGrain<IEnsembleGrain>(runId);
-        var status = await ensemble.Start(new EnsembleRequest(request, draws, Concurrency));
-        var lostCalls = 0;
-        while (status.State == RunState.Running)
-        {
-            progress.Report(status.DrawsDone);
-            cancellation.ThrowIfCancellationRequested();
-            try
-            {
-                status = await ensemble.WaitForCompletion(TimeSpan.FromMilliseconds(250));
-            }
-            catch (Exception ex) when (ex is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException && ++lostCalls <= 20)
-            {
-                // The ensemble's silo went away; the next call activates it elsewhere, where it goes on with its draws.
-            }
-        }
-        if (status.State == RunState.Failed)
-            throw new InvalidOperationException($"ensemble {runId} failed: {status.Error}");
-
+        await ensemble.Start(new EnsembleRequest(request, draws, Concurrency));
+        var seed = request.Seed!.Value;
         var accumulator = new EnsembleAccumulator(deterministic, draws);
-        await OrderedWindow.RunAsync(draws, Concurrency,
-            (draw, _) => ActorReplay.ResultsOf(connected.Grains.GetGrain<ISimulationGrain>(EnsembleKeys.Draw(runId, draw)), request),
-            (_, replay) => accumulator.Add(replay), cancellation);
-        progress.Report(draws);
+        await OrderedWindow.RunAsync(draws, Concurrency, async (draw, token) =>
+        {
+            var drawId = EnsembleKeys.Draw(runId, draw);
+            var simulation = connected.Grains.GetGrain<ISimulationGrain>(drawId);
+            var drawRequest = request with { Seed = seed + draw };
+            await ActorReplay.RunToEndAsync(simulation, drawRequest, null, token);
+            var result = await ActorReplay.ResultsOf(simulation, drawRequest);
+            await Deactivate(connected.Grains, drawId, request.Scenario, deterministic);
+            return result;
+        }, (_, replay) =>
+        {
+            accumulator.Add(replay);
+            progress.Report(accumulator.Folded);
+        }, cancellation);
+
+        var status = await ensemble.WaitForCompletion(TimeSpan.FromSeconds(30));
+        if (status.State != RunState.Completed)
+            throw new InvalidOperationException($"ensemble {runId} is {status.State.ToString().ToLowerInvariant()} after all its draws completed{(status.Error is { } e ? $": {e}" : "")}");
         return accumulator.Result();
     }
+
+    /// <summary>Lets a finished draw's grains go (the run, its dyads' and its actors'): its series are folded.</summary>
+    private static Task Deactivate(IGrainFactory grains, string drawId, Scenario scenario, SeriesResult deterministic) =>
+        Task.WhenAll(deterministic.Dyads.Select(s => (IAddressable)grains.GetGrain<IRelationshipGrain>(GrainKeys.Relationship(drawId, s.Dyad)))
+            .Concat(scenario.Actors.Select(a => (IAddressable)grains.GetGrain<IRegionGrain>(GrainKeys.Region(drawId, a.Id))))
+            .Append(grains.GetGrain<ISimulationGrain>(drawId))
+            .Select(grain => grain.AsReference<IGrainManagementExtension>().DeactivateOnIdle().AsTask()));
 
     public ValueTask DisposeAsync() => cluster?.DisposeAsync() ?? ValueTask.CompletedTask;
 
