@@ -64,6 +64,8 @@ internal static class SweepCommand
                 // Each cell an ensemble, one after another; its draws fill the replayer's concurrency.
                 foreach (var (cell, cellScenario) in cells)
                 {
+                    console.Out.WriteLine(FormattableString.Invariant(
+                        $"cell {cell.Index + 1}/{cells.Count}: {string.Join(", ", grid.Axes.Select((a, i) => $"{a.Key}={cell.Values[i]:R}"))}"));
                     var ensemble = await replayer.EnsembleAsync(console, cellScenario, source, sampleStep, count, firstSeed, $"{runId}-c{cell.Index}", cancellation);
                     results[cell.Index] = new SweepCellResult(cell, ensemble.Deterministic, ensemble);
                 }

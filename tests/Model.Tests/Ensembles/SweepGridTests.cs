@@ -54,7 +54,7 @@ public sealed class SweepGridTests
             var fromCell = cell.Apply(baseScenario);
             Assert.Equal(variant.Model, fromCell.Model);
             foreach (var seed in (int?[])[null, 7])
-                AssertSameSeries(ReferenceEvaluator.Evaluate(variant, SampleStep.Week, seed), ReferenceEvaluator.Evaluate(fromCell, SampleStep.Week, seed));
+                SeriesAssert.Same(ReferenceEvaluator.Evaluate(variant, SampleStep.Week, seed), ReferenceEvaluator.Evaluate(fromCell, SampleStep.Week, seed));
         }
     }
 
@@ -75,15 +75,4 @@ public sealed class SweepGridTests
     [Fact]
     public void A_key_given_twice_is_refused() =>
         Assert.Contains("kappa", Assert.Throws<FormatException>(() => SweepGrid.Parse(["kappa=1", "kappa=2"])).Message);
-
-    private static void AssertSameSeries(SeriesResult expected, SeriesResult actual)
-    {
-        Assert.Equal(expected.Dates, actual.Dates);
-        Assert.Equal(expected.Dyads.Select(d => d.Dyad), actual.Dyads.Select(d => d.Dyad));
-        for (var i = 0; i < expected.Dyads.Count; i++)
-        {
-            Assert.Equal(expected.Dyads[i].Scores, actual.Dyads[i].Scores);
-            Assert.Equal(expected.Dyads[i].Strengths, actual.Dyads[i].Strengths);
-        }
-    }
 }
