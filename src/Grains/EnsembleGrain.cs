@@ -78,7 +78,7 @@ public sealed class EnsembleGrain(
                 try
                 {
                     var simulation = grains.GetGrain<ISimulationGrain>(EnsembleKeys.Draw(EnsembleId, draw));
-                    await ActorReplay.RunToEndAsync(simulation, run with { Seed = state.State.Seed + draw }, null, CancellationToken.None);
+                    await ActorReplay.RunToEndAsync(simulation, run with { Seed = state.State.Seed + draw, Unlisted = true }, null, CancellationToken.None);
                 }
                 finally
                 {

@@ -5,7 +5,10 @@ using Relations.Model.Scenarios;
 
 namespace Relations.Grains.Tests;
 
-/// <summary>An ensemble grain runs draw i as the run with seed S + i, and goes on with its draws from its state when re-activated.</summary>
+/// <summary>
+/// An ensemble grain runs draw i as the run with seed S + i, goes on with its draws from its state when re-activated,
+/// and keeps its draws out of the run registry.
+/// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class EnsembleGrainTests(ClusterFixture fixture)
 {
@@ -28,6 +31,7 @@ public sealed class EnsembleGrainTests(ClusterFixture fixture)
         Assert.Equal(RunState.Completed, status.State);
         Assert.Equal(draws, status.DrawsDone);
         Assert.Equal(RunState.Completed, (await ensemble.Start(new EnsembleRequest(new RunRequest(scenario, SampleStep.Month, seed), draws, 2))).State);
+        Assert.DoesNotContain(await Grains.GetGrain<IRunRegistryGrain>("all").List(), run => run.RunId.StartsWith(id, StringComparison.Ordinal));
         for (var draw = 0; draw < draws; draw++)
         {
             var simulation = Grains.GetGrain<ISimulationGrain>(EnsembleKeys.Draw(id, draw));

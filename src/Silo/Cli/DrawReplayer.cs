@@ -30,14 +30,15 @@ internal sealed class DrawReplayer : IAsyncDisposable
     public static async Task<DrawReplayer> OpenAsync(string engine, ClusterTarget target, RelationsStorage storage, CancellationToken cancellation) =>
         new(engine, engine == "actors" ? await RelationsCluster.ConnectAsync(target, storage, cancellation) : null);
 
-    public async Task<SeriesResult> ReplayAsync(Scenario scenario, ScenarioSource? source, SampleStep step, int? seed, string runId, CancellationToken cancellation)
+    /// <param name="unlisted">A draw or a cell: not recorded in the run registry (<see cref="RunRequest.Unlisted"/>).</param>
+    public async Task<SeriesResult> ReplayAsync(Scenario scenario, ScenarioSource? source, SampleStep step, int? seed, string runId, CancellationToken cancellation, bool unlisted = false)
     {
         SeriesResult result;
         if (cluster is null)
             result = ReferenceEvaluator.Evaluate(scenario, step, seed);
         else
         {
-            var request = new RunRequest(scenario, step, seed) { Source = source, CheckpointEverySlices = cluster.CheckpointEverySlices };
+            var request = new RunRequest(scenario, step, seed) { Source = source, CheckpointEverySlices = cluster.CheckpointEverySlices, Unlisted = unlisted };
             result = await ActorReplay.RunAsync(cluster.Grains, runId, request, progress: null, cancellation);
         }
         return result with { Dyads = [.. result.Dyads.OrderBy(s => s.Dyad)] };
@@ -56,9 +57,9 @@ internal sealed class DrawReplayer : IAsyncDisposable
             var report = CountProgress.Every(draws, done => progress.Report(new RunStatus(runId, RunState.Running, done, draws, 0, null, scenario.Id)));
             return cluster is null
                 ? EnsembleRunner.RunAsync(deterministic, draws, seed,
-                    (draw, drawSeed, token) => ReplayAsync(scenario, source, step, drawSeed, $"{runId}-d{draw}", token),
+                    (draw, drawSeed, token) => ReplayAsync(scenario, source, step, drawSeed, $"{runId}-d{draw}", token, unlisted: true),
                     Concurrency, report, cancellation)
-                : ClusterEnsembleAsync(cluster, deterministic, new RunRequest(scenario, step, seed) { Source = source, CheckpointEverySlices = cluster.CheckpointEverySlices },
+                : ClusterEnsembleAsync(cluster, deterministic, new RunRequest(scenario, step, seed) { Source = source, CheckpointEverySlices = cluster.CheckpointEverySlices, Unlisted = true },
                     draws, runId, report, cancellation);
         }, unit: "draws");
     }

@@ -46,7 +46,8 @@ internal static class SweepCommand
             {
                 throw new BadInputException(ex.Message);
             }
-            var (loaded, source) = ScenarioFiles.Load(parse.GetValue(file)!);
+            // The cells' runs store their changed scenario itself: the file's source would reload without the changes.
+            var (loaded, _) = ScenarioFiles.Load(parse.GetValue(file)!);
             var scenario = loaded.KeepingCertainty(CommonOptions.CertaintyOf(parse.GetValue(certainty)!));
             var cells = grid.Cells().Select(cell => (Cell: cell, Scenario: cell.Apply(scenario))).ToList();
             var drawCount = parse.GetValue(draws);
@@ -66,7 +67,7 @@ internal static class SweepCommand
                 {
                     console.Out.WriteLine(FormattableString.Invariant(
                         $"cell {cell.Index + 1}/{cells.Count}: {string.Join(", ", grid.Axes.Select((a, i) => $"{a.Key}={cell.Values[i]:R}"))}"));
-                    var ensemble = await replayer.EnsembleAsync(console, cellScenario, source, sampleStep, count, firstSeed, $"{runId}-c{cell.Index}", cancellation);
+                    var ensemble = await replayer.EnsembleAsync(console, cellScenario, null, sampleStep, count, firstSeed, $"{runId}-c{cell.Index}", cancellation);
                     results[cell.Index] = new SweepCellResult(cell, ensemble.Deterministic, ensemble);
                 }
             }
@@ -76,7 +77,7 @@ internal static class SweepCommand
                 {
                     var report = CountProgress.Every(cells.Count, done => progress.Report(new RunStatus(runId, RunState.Running, done, cells.Count, 0, null, scenario.Id)));
                     await OrderedWindow.RunAsync(cells.Count, replayer.Concurrency,
-                        (i, token) => replayer.ReplayAsync(cells[i].Scenario, source, sampleStep, null, $"{runId}-c{i}", token),
+                        (i, token) => replayer.ReplayAsync(cells[i].Scenario, null, sampleStep, null, $"{runId}-c{i}", token, unlisted: true),
                         (i, replay) =>
                         {
                             results[i] = new SweepCellResult(cells[i].Cell, replay, null);
