@@ -24,13 +24,6 @@ public static class ActorReplay
         CancellationToken cancellation)
     {
         var simulation = grains.GetGrain<ISimulationGrain>(runId);
-        await RunToEndAsync(simulation, request, progress, cancellation);
-        return await ResultsOf(simulation, request);
-    }
-
-    /// <summary>Starts a run (or finds it started) and follows it to its end; throws when it failed.</summary>
-    public static async Task<RunStatus> RunToEndAsync(ISimulationGrain simulation, RunRequest request, IProgress<RunStatus>? progress, CancellationToken cancellation)
-    {
         var status = await simulation.Start(request);
         var lostCalls = 0;
         while (status.State == RunState.Running)
@@ -48,8 +41,9 @@ public static class ActorReplay
         }
         progress?.Report(status);
         if (status.State == RunState.Failed)
-            throw new InvalidOperationException($"run {status.RunId} failed: {status.Error}");
-        return status;
+            throw new InvalidOperationException($"run {runId} failed: {status.Error}");
+
+        return await ResultsOf(simulation, request);
     }
 
     /// <summary>A completed run's series, with its request's scenario and step, dyads in ordinal order.</summary>

@@ -77,8 +77,7 @@ public sealed class EnsembleGrain(
                 await gate.WaitAsync();
                 try
                 {
-                    var simulation = grains.GetGrain<ISimulationGrain>(EnsembleKeys.Draw(EnsembleId, draw));
-                    await ActorReplay.RunToEndAsync(simulation, run with { Seed = state.State.Seed + draw, Unlisted = true }, null, CancellationToken.None);
+                    await RunDraw(draw, run with { Seed = state.State.Seed + draw, Unlisted = true });
                 }
                 finally
                 {
@@ -99,6 +98,29 @@ public sealed class EnsembleGrain(
         finished.TrySetResult();
         finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         driving = null;
+    }
+
+    /// <summary>
+    /// Starts draw <paramref name="draw"/> (or finds it started) and waits for its end; a failed draw fails the
+    /// ensemble. A call lost with a silo is tried again: the run goes on from its checkpoint wherever it is activated.
+    /// </summary>
+    private async Task RunDraw(int draw, RunRequest drawRequest)
+    {
+        var simulation = grains.GetGrain<ISimulationGrain>(EnsembleKeys.Draw(EnsembleId, draw));
+        var lostCalls = 0;
+        RunStatus? status = null;
+        while (status is null || status.State == RunState.Running)
+        {
+            try
+            {
+                status = status is null ? await simulation.Start(drawRequest) : await simulation.WaitForCompletion(TimeSpan.FromSeconds(5));
+            }
+            catch (Exception ex) when (ex is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException && ++lostCalls <= 20)
+            {
+            }
+        }
+        if (status.State == RunState.Failed)
+            throw new InvalidOperationException($"draw {draw} ({status.RunId}) failed: {status.Error}");
     }
 
     /// <summary>Writes progress about every 5 %, one write at a time (draws complete concurrently).</summary>

@@ -80,10 +80,7 @@ internal sealed class DrawReplayer : IAsyncDisposable
         await OrderedWindow.RunAsync(draws, Concurrency, async (draw, token) =>
         {
             var drawId = EnsembleKeys.Draw(runId, draw);
-            var simulation = connected.Grains.GetGrain<ISimulationGrain>(drawId);
-            var drawRequest = request with { Seed = seed + draw };
-            await ActorReplay.RunToEndAsync(simulation, drawRequest, null, token);
-            var result = await ActorReplay.ResultsOf(simulation, drawRequest);
+            var result = await ActorReplay.RunAsync(connected.Grains, drawId, request with { Seed = seed + draw }, null, token);
             await Deactivate(connected.Grains, drawId, request.Scenario, deterministic);
             return result;
         }, (_, replay) =>
