@@ -27,8 +27,13 @@ internal sealed class DrawReplayer : IAsyncDisposable
     /// <summary>Runs in flight at once: enough to keep the cluster's silos busy, few enough to bound memory.</summary>
     public int Concurrency => cluster is null ? Environment.ProcessorCount : int.TryParse(Environment.GetEnvironmentVariable("RELATIONS_DRAW_CONCURRENCY"), out var c) ? c : 16;
 
-    public static async Task<DrawReplayer> OpenAsync(string engine, ClusterTarget target, RelationsStorage storage, CancellationToken cancellation) =>
-        new(engine, engine == "actors" ? await RelationsCluster.ConnectAsync(target, storage, cancellation) : null);
+    public static async Task<DrawReplayer> OpenAsync(string engine, ClusterTarget target, RelationsStorage storage, CancellationToken cancellation) => engine switch
+    {
+        "actors" => new(engine, await RelationsCluster.ConnectAsync(target, storage, cancellation)),
+        "reference" => new(engine, null),
+        // An engine added to --engine later (the streaming "fast" evaluator) must be wired in here, not fall back silently.
+        _ => throw new BadInputException($"--engine {engine} is not supported by ensembles and sweeps yet; use actors or reference"),
+    };
 
     /// <param name="unlisted">A draw or a cell: not recorded in the run registry (<see cref="RunRequest.Unlisted"/>).</param>
     public async Task<SeriesResult> ReplayAsync(Scenario scenario, ScenarioSource? source, SampleStep step, int? seed, string runId, CancellationToken cancellation, bool unlisted = false)
