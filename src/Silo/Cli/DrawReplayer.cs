@@ -1,4 +1,3 @@
-using Orleans.Core.Internal;
 using Relations.Grains;
 using Relations.Grains.Interfaces;
 using Relations.Model.Ensembles;
@@ -10,7 +9,8 @@ namespace Relations.Silo.Cli;
 
 /// <summary>
 /// Replays the many runs of an ensemble or a sweep with one engine: <c>reference</c> in this process, <c>actors</c>
-/// as concurrent runs of one cluster connection (each run its own simulation grain, as <c>replay</c> starts it).
+/// as concurrent runs of one cluster connection (each run its own simulation grain, as <c>replay</c> starts it;
+/// an ensemble's draws kept by an ensemble grain, <see cref="EnsembleReplay"/>).
 /// Every result comes back with its dyads in ordinal order, whichever engine made it.
 /// </summary>
 internal sealed class DrawReplayer : IAsyncDisposable
@@ -64,48 +64,11 @@ internal sealed class DrawReplayer : IAsyncDisposable
                 ? EnsembleRunner.RunAsync(deterministic, draws, seed,
                     (draw, drawSeed, token) => ReplayAsync(scenario, source, step, drawSeed, $"{runId}-d{draw}", token, unlisted: true),
                     Concurrency, report, cancellation)
-                : ClusterEnsembleAsync(cluster, deterministic, new RunRequest(scenario, step, seed) { Source = source, CheckpointEverySlices = cluster.CheckpointEverySlices, Unlisted = true },
-                    draws, runId, report, cancellation);
+                : EnsembleReplay.RunAsync(cluster.Grains, runId, deterministic,
+                    new RunRequest(scenario, step, seed) { Source = source, CheckpointEverySlices = cluster.CheckpointEverySlices },
+                    draws, Concurrency, report, cancellation);
         }, unit: "draws");
     }
-
-    /// <summary>
-    /// The draws as runs of the cluster, started and kept by an ensemble grain (key: the run id). This client follows
-    /// them in draw order, a window at a time: it waits for draw i (starting it itself if it is first there — starting
-    /// is idempotent), folds its series, and deactivates the draw's grains, so the activations held stay bounded by
-    /// the window however many draws there are (their state stays in storage, as every run's does).
-    /// </summary>
-    private async Task<EnsembleResult> ClusterEnsembleAsync(
-        RelationsCluster connected, SeriesResult deterministic, RunRequest request, int draws, string runId, IProgress<int> progress, CancellationToken cancellation)
-    {
-        var ensemble = connected.Grains.GetGrain<IEnsembleGrain>(runId);
-        await ensemble.Start(new EnsembleRequest(request, draws, Concurrency));
-        var seed = request.Seed!.Value;
-        var accumulator = new EnsembleAccumulator(deterministic, draws);
-        await OrderedWindow.RunAsync(draws, Concurrency, async (draw, token) =>
-        {
-            var drawId = EnsembleKeys.Draw(runId, draw);
-            var result = await ActorReplay.RunAsync(connected.Grains, drawId, request with { Seed = seed + draw }, null, token);
-            await Deactivate(connected.Grains, drawId, request.Scenario, deterministic);
-            return result;
-        }, (_, replay) =>
-        {
-            accumulator.Add(replay);
-            progress.Report(accumulator.Folded);
-        }, cancellation);
-
-        var status = await ensemble.WaitForCompletion(TimeSpan.FromSeconds(30));
-        if (status.State != RunState.Completed)
-            throw new InvalidOperationException($"ensemble {runId} is {status.State.ToString().ToLowerInvariant()} after all its draws completed{(status.Error is { } e ? $": {e}" : "")}");
-        return accumulator.Result();
-    }
-
-    /// <summary>Lets a finished draw's grains go (the run, its dyads' and its actors'): its series are folded.</summary>
-    private static Task Deactivate(IGrainFactory grains, string drawId, Scenario scenario, SeriesResult deterministic) =>
-        Task.WhenAll(deterministic.Dyads.Select(s => (IAddressable)grains.GetGrain<IRelationshipGrain>(GrainKeys.Relationship(drawId, s.Dyad)))
-            .Concat(scenario.Actors.Select(a => (IAddressable)grains.GetGrain<IRegionGrain>(GrainKeys.Region(drawId, a.Id))))
-            .Append(grains.GetGrain<ISimulationGrain>(drawId))
-            .Select(grain => grain.AsReference<IGrainManagementExtension>().DeactivateOnIdle().AsTask()));
 
     public ValueTask DisposeAsync() => cluster?.DisposeAsync() ?? ValueTask.CompletedTask;
 
