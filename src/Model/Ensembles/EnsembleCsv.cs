@@ -23,7 +23,12 @@ public static class EnsembleCsv
     public static void Write(EnsembleResult ensemble, string path)
     {
         using var writer = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        using var csv = new CsvWriter(writer, System.Globalization.CultureInfo.InvariantCulture);
+        Write(ensemble, writer);
+    }
+
+    public static void Write(EnsembleResult ensemble, TextWriter writer)
+    {
+        using var csv = new CsvWriter(writer, System.Globalization.CultureInfo.InvariantCulture, leaveOpen: true);
         foreach (var column in (string[])["actor_a", "actor_b", "date", .. StatisticColumns, "scenario"])
             csv.WriteField(column);
         csv.NextRecord();

@@ -17,7 +17,12 @@ public static class SensitivityCsv
     public static void Write(IReadOnlyList<SensitivityRow> rows, string path)
     {
         using var writer = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        Write(rows, writer);
+    }
+
+    public static void Write(IReadOnlyList<SensitivityRow> rows, TextWriter writer)
+    {
+        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
         foreach (var column in Columns)
             csv.WriteField(column);
         csv.NextRecord();

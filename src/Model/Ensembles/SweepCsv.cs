@@ -15,7 +15,12 @@ public static class SweepCsv
     public static void Write(SweepResult sweep, string path)
     {
         using var writer = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        Write(sweep, writer);
+    }
+
+    public static void Write(SweepResult sweep, TextWriter writer)
+    {
+        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
         var withDraws = sweep.Cells.Any(c => c.Ensemble is not null);
         csv.WriteField("cell");
         foreach (var axis in sweep.Grid.Axes)
