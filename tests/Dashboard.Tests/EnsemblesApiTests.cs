@@ -32,6 +32,8 @@ public sealed class EnsemblesApiTests(DashboardFactory dashboard) : IClassFixtur
             Assert.True(Math.Abs(mean - Number(row["score_mean"])) <= 1e-9, $"{dyad} {row["date"]}");
             Assert.Equal("3", row["draws"]);
         }
+        var png = await client.GetByteArrayAsync($"/api/runs/{id}/bands.png");
+        Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, png[..4]);
     }
 
     [Fact]

@@ -23,6 +23,8 @@ public static class EnsemblesApi
         var api = app.MapGroup("/api");
         api.MapGet("/runs/{id}/ensemble.csv", (string id, EnsembleJobs jobs) => Csv(jobs.Find(id), id, "ensemble", job => job.Ensemble,
             (ensemble, writer) => EnsembleCsv.Write(ensemble, writer)));
+        api.MapGet("/runs/{id}/bands.png", (string id, string? dyad, EnsembleJobs jobs, HttpContext http) => Bands(jobs.Find(id), id, dyad, svg: false, http));
+        api.MapGet("/runs/{id}/bands.svg", (string id, string? dyad, EnsembleJobs jobs, HttpContext http) => Bands(jobs.Find(id), id, dyad, svg: true, http));
         api.MapPost("/sweeps", PostSweep);
         api.MapGet("/sweeps/{id}", (string id, EnsembleJobs jobs) => jobs.Find(id) is { IsSweep: true } job
             ? Results.Json(new
@@ -123,6 +125,30 @@ public static class EnsemblesApi
         {
             return ProblemResults.InvalidScenario(ex.Problems);
         }
+    }
+
+    /// <summary>
+    /// An ensemble's band plot of one dyad (<c>?dyad=A~B</c>), by default the dyad whose 5–95 % band is widest: where
+    /// the curve could lie given the dated ranges, for the run page to show.
+    /// </summary>
+    private static IResult Bands(EnsembleJob? job, string id, string? dyad, bool svg, HttpContext http)
+    {
+        if (job is null || job.IsSweep)
+            return ProblemResults.NotFound($"There is no ensemble '{id}'.");
+        if (job.State != Grains.Interfaces.RunState.Completed || job.Ensemble is not { } ensemble)
+            return ProblemResults.NotReady($"'{id}' is {RunsApi.StatusName(job.State)} ({job.Done} of {job.Total} draws done); try again when it is completed.");
+        var index = dyad is null
+            ? Enumerable.Range(0, ensemble.Bands.Count).MaxBy(d => ensemble.Bands[d].Quantile(95).Zip(ensemble.Bands[d].Quantile(5)).Max(p => p.First - p.Second))
+            : Enumerable.Range(0, ensemble.Bands.Count).FirstOrDefault(d => Views.RunPlots.Key(ensemble.Bands[d].Dyad) == dyad, -1);
+        if (index < 0)
+            return ProblemResults.BadRequest("Unknown dyad", $"'{dyad}' is not a dyad of this ensemble; write it as A~B.");
+        var plot = Plots.BandPlots.ForDyad(ensemble, index);
+        http.Response.Headers[Microsoft.Net.Http.Headers.HeaderNames.XContentTypeOptions] = "nosniff";
+        if (svg)
+            http.Response.Headers[Microsoft.Net.Http.Headers.HeaderNames.ContentSecurityPolicy] = RunsApi.SvgPolicy;
+        return svg
+            ? Results.File(Encoding.UTF8.GetBytes(Plots.RelationPlots.GetSvg(plot)), "image/svg+xml", $"{id}-bands.svg")
+            : Results.File(Plots.RelationPlots.GetPng(plot), "image/png", $"{id}-bands.png");
     }
 
     private static IResult Csv<T>(EnsembleJob? job, string id, string name, Func<EnsembleJob, T?> result, Action<T, TextWriter> write)

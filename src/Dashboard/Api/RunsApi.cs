@@ -21,7 +21,7 @@ public static class RunsApi
     private static readonly string[] YamlTypes = ["application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml"];
 
     /// <summary>An SVG opened on its own must not run script, whatever text a scenario put into it.</summary>
-    private const string SvgPolicy = "default-src 'none'; style-src 'unsafe-inline'";
+    internal const string SvgPolicy = "default-src 'none'; style-src 'unsafe-inline'";
 
     public static void MapRunsApi(this IEndpointRouteBuilder app)
     {
