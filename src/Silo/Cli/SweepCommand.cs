@@ -2,7 +2,6 @@ using System.CommandLine;
 using Relations.Model.Ensembles;
 using Relations.Grains.Interfaces;
 using Relations.Plots;
-using Relations.Silo.Hosting;
 
 namespace Relations.Silo.Cli;
 
@@ -14,27 +13,15 @@ internal static class SweepCommand
 {
     public static Command Create(CliConsole console)
     {
-        var file = new Argument<string>("FILE") { Description = "A scenario or variant file." };
         var set = new Option<string[]>("--set")
         {
             Description = "KEY=V1,V2,...: a model parameter (model.md's table, or weights.KIND) and its values; repeat for more keys.",
             Required = true,
             AllowMultipleArgumentsPerToken = false,
         };
-        var output = new Option<string>("--out") { Description = "Folder for sweep.csv, sensitivity.csv and the sensitivity plot.", Required = true };
-        var draws = DrawOptions.Draws(required: false);
-        var seed = DrawOptions.FirstSeed();
-        var engine = CommonOptions.Engine();
-        var step = CommonOptions.Step();
-        var certainty = CommonOptions.Certainty();
-        var gateway = CommonOptions.Gateway();
-        var storage = CommonOptions.StorageOptions();
-        var command = new Command("sweep", "Replay a grid of model-parameter values; write sweep.csv, sensitivity.csv and a sensitivity plot.")
-        {
-            file, set, output, draws, seed, engine, step, certainty, gateway,
-        };
-        foreach (var option in storage.All)
-            command.Add(option);
+        var options = new DrawCommandOptions("Folder for sweep.csv, sensitivity.csv and the sensitivity plot.", drawsRequired: false);
+        var command = options.Command("sweep", "Replay a grid of model-parameter values; write sweep.csv, sensitivity.csv and a sensitivity plot.");
+        command.Add(set);
         command.SetAction(async (parse, cancellation) =>
         {
             SweepGrid grid;
@@ -47,18 +34,14 @@ internal static class SweepCommand
                 throw new BadInputException(ex.Message);
             }
             // The cells' runs store their changed scenario itself: the file's source would reload without the changes.
-            var (loaded, _) = ScenarioFiles.Load(parse.GetValue(file)!);
-            var scenario = loaded.KeepingCertainty(CommonOptions.CertaintyOf(parse.GetValue(certainty)!));
+            var (scenario, _) = options.Scenario(parse);
             var cells = grid.Cells().Select(cell => (Cell: cell, Scenario: cell.Apply(scenario))).ToList();
-            var drawCount = parse.GetValue(draws);
-            var firstSeed = drawCount is { } n ? DrawOptions.CheckSeeds(parse.GetValue(seed), n) : 0;
-            var target = ClusterTarget.Parse(parse.GetValue(gateway));
-            OutputFolder.Check(parse.GetValue(output)!);
-            var runId = RunIds.New(scenario.Id);
-            console.Out.WriteLine($"run: {runId}");
-            var sampleStep = CommonOptions.StepOf(parse.GetValue(step)!);
+            var drawCount = parse.GetValue(options.Draws);
+            var firstSeed = drawCount is { } n ? options.FirstSeed(parse, n) : 0;
+            var runId = options.Start(parse, scenario, console);
+            var sampleStep = options.StepOf(parse);
 
-            await using var replayer = await DrawReplayer.OpenAsync(parse.GetValue(engine)!, target, storage.Read(parse), cancellation);
+            await using var replayer = await options.OpenReplayerAsync(parse, cancellation);
             var results = new SweepCellResult[cells.Count];
             if (drawCount is { } count)
             {
@@ -89,7 +72,7 @@ internal static class SweepCommand
 
             var sweep = new SweepResult(grid, results);
             var sensitivity = Sensitivity.Of(sweep);
-            var directory = OutputFolder.Prepare(parse.GetValue(output)!);
+            var directory = OutputFolder.Prepare(parse.GetValue(options.Output)!);
             SweepCsv.Write(sweep, Path.Combine(directory, "sweep.csv"));
             SensitivityCsv.Write(sensitivity, Path.Combine(directory, "sensitivity.csv"));
             var plots = SensitivityPlot.Write(scenario, sweep, sensitivity, directory);
