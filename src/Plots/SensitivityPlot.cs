@@ -76,13 +76,13 @@ public static class SensitivityPlot
     }
 
     /// <summary>
-    /// The bars drawn: rows with identical numbers for one key (sibling dyads that move alike) merged into one with a
-    /// count, then each key's three largest and the largest overall up to <see cref="MaxBars"/>, largest first.
+    /// The bars drawn: rows of one key whose numbers agree to the 0.1 the labels show (sibling dyads that move alike)
+    /// merged into one with a count, then each key's three largest and the largest overall up to <see cref="MaxBars"/>, largest first.
     /// </summary>
     private static List<(SensitivityRow Row, int Alike)> Shown(IReadOnlyList<SensitivityRow> rows)
     {
         var groups = rows.Where(r => r.Swing > 0)
-            .GroupBy(r => (r.Key, r.ValueAtMin, r.MinStrength, r.ValueAtMax, r.MaxStrength))
+            .GroupBy(r => (r.Key, r.ValueAtMin, Math.Round(r.MinStrength, 1), r.ValueAtMax, Math.Round(r.MaxStrength, 1)))
             .Select(g => (Row: g.First(), Alike: g.Count() - 1))
             .ToList();
         var perKey = groups.GroupBy(g => g.Row.Key).SelectMany(k => k.Take(3));
