@@ -64,6 +64,7 @@ builder.Services.AddMemoryCache(cache => cache.SizeLimit = RunService.CacheSize)
 builder.Services.AddSingleton<ScenarioCatalog>();
 builder.Services.AddSingleton<RunService>();
 builder.Services.AddSingleton<RunArtifacts>();
+builder.Services.AddSingleton<Relations.Dashboard.Ensembles.EnsembleJobs>();
 builder.Services.AddSingleton<WhatIfRunner>();
 builder.Services.AddSingleton<VariantStore>();
 // Antiforgery tokens need keys; kept in memory, a restart only asks a reader to resend a form.
@@ -83,6 +84,7 @@ app.UseStaticFiles(new StaticFileOptions
     FileProvider = new EmbeddedFileProvider(typeof(Program).Assembly, "Relations.Dashboard.Assets"),
 });
 app.MapRunsApi();
+app.MapEnsemblesApi();
 app.MapVariantsApi();
 app.MapLanguageSwitch();
 app.MapRazorPages();

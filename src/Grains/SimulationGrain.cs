@@ -56,7 +56,7 @@ public sealed class SimulationGrain(
             StartedAt = clock.GetUtcNow(),
         };
         await state.WriteStateAsync();
-        await Registry.Record(Summary());
+        await RecordInRegistry();
         driving = Drive(resuming: false);
         return Status();
     }
@@ -88,6 +88,9 @@ public sealed class SimulationGrain(
     }
 
     private IRunRegistryGrain Registry => grains.GetGrain<IRunRegistryGrain>("all");
+
+    private Task RecordInRegistry() =>
+        (runRequest ??= request.State.ToRequest())?.Unlisted == true ? Task.CompletedTask : Registry.Record(Summary());
 
     private RunSummary Summary() => new(RunId, state.State.ScenarioId ?? "", runRequest?.Scenario.Title ?? "",
         state.State.State, state.State.StartedAt);
@@ -140,7 +143,7 @@ public sealed class SimulationGrain(
             state.State.Error = ex.Message;
         }
         await state.WriteStateAsync();
-        await Registry.Record(Summary());
+        await RecordInRegistry();
         finished.TrySetResult();
         finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         driving = null;

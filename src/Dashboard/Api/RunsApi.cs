@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using Relations.Dashboard.Ensembles;
 using Relations.Dashboard.Hosting;
 using Relations.Dashboard.Runs;
 using Relations.Dashboard.Scenarios;
@@ -20,7 +21,7 @@ public static class RunsApi
     private static readonly string[] YamlTypes = ["application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml"];
 
     /// <summary>An SVG opened on its own must not run script, whatever text a scenario put into it.</summary>
-    private const string SvgPolicy = "default-src 'none'; style-src 'unsafe-inline'";
+    internal const string SvgPolicy = "default-src 'none'; style-src 'unsafe-inline'";
 
     public static void MapRunsApi(this IEndpointRouteBuilder app)
     {
@@ -58,8 +59,9 @@ public static class RunsApi
         _ => "running",
     };
 
-    private static async Task<IResult> PostRun(HttpRequest request, ScenarioCatalog catalog, RunService runs, IOptions<RelationsOptions> options)
+    private static async Task<IResult> PostRun(HttpRequest request, ScenarioCatalog catalog, RunService runs, EnsembleJobs ensembles, IOptions<RelationsOptions> options)
     {
+        var drawsText = request.Query["draws"].FirstOrDefault();
         var limit = options.Value.MaxUploadBytes;
         MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType);
         var mediaType = contentType?.MediaType.Value?.ToLowerInvariant() ?? "";
@@ -112,6 +114,8 @@ public static class RunsApi
                         return ProblemResults.BadRequest("Unknown step", $"step '{word}' is not one of month, day, week, year");
                     step = Sampling.Parse(word);
                 }
+                if (json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("draws", out var drawsProperty))
+                    drawsText = drawsProperty.GetRawText();
                 if (json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("seed", out var seedProperty)
                     && seedProperty.TryGetInt32(out var jsonSeed))
                     seed = jsonSeed;
@@ -136,6 +140,15 @@ public static class RunsApi
 
         if (SampleCoverage.Problem(scenario.Period, step) is { } noSample)
             return ProblemResults.BadRequest("No sample", noSample);
+        // With "draws": an ensemble, draw i replaying with seed S + i (S the seed, 0 by default); its id is also its deterministic run's.
+        var (draws, drawsProblem) = EnsemblesApi.Draws(drawsText);
+        if (drawsProblem is not null)
+            return drawsProblem;
+        if (draws is { } n)
+        {
+            var ensembleId = ensembles.StartEnsemble(new RunRequest(scenario, step, seed ?? 0), n);
+            return Results.Created($"/api/runs/{ensembleId}", new { id = ensembleId, status = "running", draws = n, page = $"/runs/{ensembleId}" });
+        }
         var id = await runs.StartAsync(new RunRequest(scenario, step, seed));
         return Results.Created($"/api/runs/{id}", new { id, status = "running", page = $"/runs/{id}" });
     }

@@ -145,9 +145,7 @@ internal static partial class ScenarioReader
 
     private static ModelOverrides? ReadModel(YamlTreeNode? node, ProblemSink sink)
     {
-        var m = sink.Mapping(node, "'model'",
-            "halfLifeDays", "interruptionDecayMultiplier", "kappa", "onlineFactor", "spillDown", "spillUp",
-            "agreementStanding", "agreementTermYears", "twinningStanding", "weights");
+        var m = sink.Mapping(node, "'model'", [.. ModelParameters.Keys.Select(k => k.Name), "weights"]);
         if (m is null)
             return null;
 

@@ -24,6 +24,8 @@ public static class RelationsCommand
             ImportCommand.Create(console),
             FuzzCommand.Create(console),
             SourcesCommand.Create(console),
+            EnsembleCommand.Create(console),
+            SweepCommand.Create(console),
         };
 
         var parsed = root.Parse(args);
