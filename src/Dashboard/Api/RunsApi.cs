@@ -44,6 +44,8 @@ public static class RunsApi
             startedAt = r.StartedAt,
         }));
         api.MapGet("/runs/{id}", GetRun);
+        api.MapRunEvents();
+        api.MapCompareApi();
         api.MapGet("/runs/{id}/series.csv", SeriesCsvFile);
         api.MapGet("/runs/{id}/series.json", SeriesJsonFile);
         api.MapGet("/runs/{id}/plot.svg", (string id, string[]? dyad, string? lang, RunService runs, HttpContext http) => Plot(id, dyad, lang, svg: true, runs, http));
@@ -181,6 +183,11 @@ public static class RunsApi
     {
         if (await runs.ResultAsync(id) is not { } result)
             return await NoResult(id, runs);
+        if (lang is not null && Language.Normalize(lang) is null)
+            return ProblemResults.BadRequest("Unknown language", $"lang={lang}: names can be drawn in vi (Vietnamese) or en (English).");
+        var known = result.Dyads.Select(d => RunPlots.Key(d.Dyad)).ToHashSet(StringComparer.Ordinal);
+        if ((dyad ?? []).FirstOrDefault(k => !known.Contains(k ?? "")) is { } unknown)
+            return ProblemResults.BadRequest("Unknown relationship", $"dyad={unknown}: the run has no such relationship (write it 'a~b', actor ids in ordinal order).");
         var chosen = RunPlots.Parse(dyad ?? [], result);
         var plot = RunPlots.Build(result, chosen, Language.Normalize(lang));
         http.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";

@@ -24,7 +24,7 @@ public sealed class UploadModel(ScenarioCatalog catalog, RunService runs, IOptio
     {
     }
 
-    public async Task<IActionResult> OnPostAsync(IFormFile? file, string? yaml, string? step)
+    public async Task<IActionResult> OnPostAsync(IFormFile? file, string? yaml, string? step, int? seed)
     {
         byte[]? bytes;
         if (file is { Length: > 0 })
@@ -62,7 +62,7 @@ public sealed class UploadModel(ScenarioCatalog catalog, RunService runs, IOptio
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        var id = await runs.StartAsync(new RunRequest(scenario, sampleStep, null));
+        var id = await runs.StartAsync(new RunRequest(scenario, sampleStep, seed));
         return Redirect($"/runs/{id}");
     }
 

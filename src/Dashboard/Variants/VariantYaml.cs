@@ -20,7 +20,7 @@ public static class VariantYaml
         if (!string.IsNullOrWhiteSpace(spec.Description))
             yaml.Append("description: ").Append(Quote(spec.Description)).Append('\n');
         yaml.Append("base: ").Append(Quote(spec.BasePath)).Append('\n');
-        if (spec.Remove.Length == 0 && spec.Moves.Length == 0 && spec.Model.Length == 0)
+        if (spec.Remove.Length == 0 && spec.Moves.Length == 0 && spec.Added.Length == 0 && spec.Model.Length == 0)
             return yaml.ToString();
 
         yaml.Append("changes:\n");
@@ -41,6 +41,12 @@ public static class VariantYaml
                 yaml.Append(" }\n");
             }
         }
+        if (spec.Added.Length > 0)
+        {
+            yaml.Append("  add:\n    events:\n");
+            foreach (var added in spec.Added)
+                AppendEvent(yaml, added);
+        }
         if (spec.Model.Length > 0)
         {
             yaml.Append("  model:\n");
@@ -55,6 +61,36 @@ public static class VariantYaml
             }
         }
         return yaml.ToString();
+    }
+
+    /// <summary>One added event as a flow mapping, with only the fields the trainer set.</summary>
+    private static void AppendEvent(StringBuilder yaml, AddedEvent added)
+    {
+        yaml.Append("      - { id: ").Append(added.Id);
+        if (added.To is { } to)
+            yaml.Append(", date: { from: ").Append(Date(added.From)).Append(", to: ").Append(Date(to)).Append(" }");
+        else
+            yaml.Append(", date: ").Append(Date(added.From));
+        if (added.Count is { } count)
+            yaml.Append(", count: ").Append(count.ToString(CultureInfo.InvariantCulture));
+        yaml.Append(", kind: ").Append(added.Kind).Append(", between: [").Append(added.ActorA).Append(", ").Append(added.ActorB).Append(']');
+        if (added.Online)
+            yaml.Append(", mode: online");
+        if (added.Weight is { } weight)
+            yaml.Append(", weight: ").Append(Number(weight));
+        if (added.TermUntil is { } until)
+            yaml.Append(", term: { until: ").Append(Date(until)).Append(" }");
+        else if (added.TermYears is { } years)
+            yaml.Append(", term: { years: ").Append(years.ToString(CultureInfo.InvariantCulture)).Append(" }");
+        if (added.Certainty is { } certainty)
+            yaml.Append(", certainty: ").Append(certainty);
+        if (added.Source is { } source)
+            yaml.Append(", source: ").Append(source);
+        if (added.Title is { } title)
+            yaml.Append(", title: ").Append(Quote(title));
+        if (added.Note is { } note)
+            yaml.Append(", note: ").Append(Quote(note));
+        yaml.Append(" }\n");
     }
 
     /// <summary>A YAML double-quoted scalar: backslash, quote and control characters escaped, so any title stays one value.</summary>

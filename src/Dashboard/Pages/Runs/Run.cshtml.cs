@@ -18,7 +18,7 @@ namespace Relations.Dashboard.Pages.Runs;
 /// The page a person reads for a run: its progress, then the curves with their events, interruptions and agreement
 /// terms, a dyad picker, the explanation of any point (model.md rule 7), the border view on a chosen day, and the files.
 /// </summary>
-public sealed class RunModel(RunService runs) : PageModel
+public sealed class RunModel(RunService runs, Scenarios.ScenarioCatalog catalog) : PageModel
 {
     private static readonly JsonSerializerOptions Camel = new(JsonSerializerDefaults.Web);
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
@@ -47,22 +47,38 @@ public sealed class RunModel(RunService runs) : PageModel
     public IReadOnlyList<Interruption> Interruptions { get; private set; } = [];
     public IReadOnlyList<(Dyad Dyad, ScenarioEvent Event, DateOnly From, DateOnly? Until)> Terms { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(string id, [FromQuery] string[]? dyad, string? explain, string? date, int? at)
+    /// <summary>Whether the what-if editor can open this run's scenario (it is a file of the scenarios folder).</summary>
+    public bool Editable { get; private set; }
+
+    /// <summary>What the picker did with the reader's choice, when it was not simply shown: a default, or trimmed.</summary>
+    public string? PickerNote { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string id, [FromQuery] string[]? dyad, string? explain, string? date, int? at, string? lang)
     {
         if (await runs.StatusAsync(id) is not { } status)
             return NotFound();
+        if (lang is not null && Views.Language.Normalize(lang) is null)
+            return BadRequest($"lang={lang}: the names can be shown in vi (Vietnamese) or en (English).");
         Id = id;
         Status = status;
         Language = Views.Language.Of(HttpContext);
         Started = await runs.RequestAsync(id);
         Scenario = Started?.Scenario;
+        Editable = status.ScenarioId is { } scenarioId && catalog.Find(scenarioId) is not null;
         if (status.State != RunState.Completed || await runs.ResultAsync(id) is not { } result)
             return Page();
 
         Result = result;
         Picker = RunPlots.ByPeak(result);
+        var known = result.Dyads.Select(d => RunPlots.Key(d.Dyad)).ToHashSet(StringComparer.Ordinal);
+        if ((dyad ?? []).FirstOrDefault(k => !known.Contains(k ?? "")) is { } unknown)
+            return BadRequest($"dyad={unknown}: the run has no such relationship; a dyad is written 'a~b' with the actor ids in ordinal order, as the picker's links do.");
+        var asked = (dyad ?? []).Distinct(StringComparer.Ordinal).Count();
         var chosen = RunPlots.Parse(dyad ?? [], result);
         Chosen = chosen.Count > 0 ? chosen : RunPlots.Busiest(result);
+        PickerNote = asked == 0
+            ? $"None chosen, so the {Chosen.Count} strongest are shown (one of each set of identical curves)."
+            : asked > chosen.Count ? $"You chose {asked}; only the first {chosen.Count} are drawn (at most {RunPlots.MaxChosen} fit one plot)." : null;
         var rendered = RunPlots.Render(result, Chosen, Language);
         PlotSource = "data:image/svg+xml;base64," + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(rendered.Svg));
         PlotPoints = JsonSerializer.Serialize(rendered.Map, Camel);
@@ -75,6 +91,9 @@ public sealed class RunModel(RunService runs) : PageModel
         BorderDates = JsonSerializer.Serialize(result.Dates.Select(Day));
         return Page();
     }
+
+    private static ContentResult BadRequest(string reason) =>
+        new() { StatusCode = StatusCodes.Status400BadRequest, ContentType = "text/plain; charset=utf-8", Content = reason + "\n" };
 
     public string Name(string actorId) => PlotNames.Actor(Scenario!, actorId, Language);
 
