@@ -80,7 +80,7 @@ public sealed class BrowserTests(BrowserDashboard app) : IClassFixture<BrowserDa
         await page.Locator("#save-variant").ClickAsync();
         await page.WaitForURLAsync("**/variants?saved=no-covid-fast");
         var row = page.Locator("tr[data-variant='no-covid-fast']");
-        Assert.Contains("1 removed, 1 moved, 1 parameter", await row.InnerTextAsync());
+        Assert.Contains("1 removed, 1 moved, 0 added, 1 parameter", await row.InnerTextAsync());
         await BrowserDashboard.ShotAsync(page, "07-saved-variants");
 
         // The export is a variant file that loads beside the seed scenarios, as `relations replay` would load it.
