@@ -21,6 +21,7 @@ public static class RelationsCommand
             BenchCommand.Create(console),
             CompareCommand.Create(console),
             RunsCommand.Create(console),
+            SourcesCommand.Create(console),
         };
 
         var parsed = root.Parse(args);
