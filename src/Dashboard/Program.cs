@@ -62,6 +62,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddMemoryCache(cache => cache.SizeLimit = RunService.CacheSize);
 builder.Services.AddSingleton<ScenarioCatalog>();
 builder.Services.AddSingleton<RunService>();
+builder.Services.AddSingleton<CertaintyRuns>();
 builder.Services.AddSingleton<WhatIfRunner>();
 builder.Services.AddSingleton<VariantStore>();
 // Antiforgery tokens need keys; kept in memory, a restart only asks a reader to resend a form.

@@ -46,6 +46,7 @@ public static class RunsApi
         api.MapGet("/runs/{id}", GetRun);
         api.MapRunEvents();
         api.MapCompareApi();
+        api.MapActorsApi();
         api.MapGet("/runs/{id}/series.csv", SeriesCsvFile);
         api.MapGet("/runs/{id}/series.json", SeriesJsonFile);
         api.MapGet("/runs/{id}/plot.svg", (string id, string[]? dyad, string? lang, RunService runs, HttpContext http) => Plot(id, dyad, lang, svg: true, runs, http));

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Relations.Dashboard.Scenarios;
 using Relations.Dashboard.Variants;
 using Relations.Grains.Interfaces;
+using Relations.Model.Evaluation;
 using Relations.Model.Scenarios;
 
 namespace Relations.Dashboard.Pages;
@@ -87,6 +88,9 @@ public sealed class WhatIfModel(ScenarioCatalog catalog, WhatIfRunner runner, Va
     public VariantMove? MoveOf(string id, bool isEvent) => Prefill?.Moves.FirstOrDefault(m => m.Id == id && m.IsEvent == isEvent);
 
     public double ModelValue(string key, double baseValue) => Prefill?.Model.FirstOrDefault(m => m.Key == key)?.Value ?? baseValue;
+
+    /// <summary>An actor's country, inherited from its parent when not its own.</summary>
+    public string CountryOf(string actorId) => new ActorTree(Base.Actors).CountryOf(actorId) ?? "";
 
     public string Name(string actorId) => Relations.Plots.PlotNames.Actor(Base, actorId, Views.Language.Of(HttpContext));
 

@@ -18,7 +18,7 @@ namespace Relations.Dashboard.Pages.Runs;
 /// The page a person reads for a run: its progress, then the curves with their events, interruptions and agreement
 /// terms, a dyad picker, the explanation of any point (model.md rule 7), the border view on a chosen day, and the files.
 /// </summary>
-public sealed class RunModel(RunService runs, Scenarios.ScenarioCatalog catalog) : PageModel
+public sealed class RunModel(RunService runs, Scenarios.ScenarioCatalog catalog, CertaintyRuns certainty) : PageModel
 {
     private static readonly JsonSerializerOptions Camel = new(JsonSerializerDefaults.Web);
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
@@ -53,7 +53,21 @@ public sealed class RunModel(RunService runs, Scenarios.ScenarioCatalog catalog)
     /// <summary>What the picker did with the reader's choice, when it was not simply shown: a default, or trimmed.</summary>
     public string? PickerNote { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string id, [FromQuery] string[]? dyad, string? explain, string? date, int? at, string? lang)
+    /// <summary>The picker's filters: a country code, an actor kind, part of a name (or id).</summary>
+    public (string Country, string Kind, string Name) Filter { get; private set; } = ("", "", "");
+
+    /// <summary>How many relationships the run has in all (the picker may show fewer when filtered).</summary>
+    public int AllDyads { get; private set; }
+
+    /// <summary>The countries and kinds the filters offer.</summary>
+    public IReadOnlyList<string> Countries { get; private set; } = [];
+    public IReadOnlyList<string> Kinds { get; private set; } = [];
+
+    /// <summary>Actors that have a relationship in the run, for links to their pages.</summary>
+    public IReadOnlyList<string> ActorIds { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string id, [FromQuery] string[]? dyad, string? explain, string? date, int? at, string? lang,
+        string? country, string? kind, string? name)
     {
         if (await runs.StatusAsync(id) is not { } status)
             return NotFound();
@@ -69,7 +83,19 @@ public sealed class RunModel(RunService runs, Scenarios.ScenarioCatalog catalog)
             return Page();
 
         Result = result;
-        Picker = RunPlots.ByPeak(result);
+        var tree = new ActorTree(result.Scenario.Actors);
+        ActorIds = [.. result.Dyads.SelectMany(d => new[] { d.Dyad.A, d.Dyad.B }).Distinct().Order(StringComparer.Ordinal)];
+        Countries = [.. ActorIds.Select(a => tree.CountryOf(a) ?? "").Where(c => c.Length > 0).Distinct().Order(StringComparer.Ordinal)];
+        Kinds = [.. ActorIds.Select(a => tree[a].Kind).Distinct().Order(StringComparer.Ordinal)];
+        Filter = (country?.Trim() ?? "", kind?.Trim() ?? "", name?.Trim() ?? "");
+        bool Matches(string actor) =>
+            (Filter.Country.Length == 0 || tree.CountryOf(actor) == Filter.Country)
+            && (Filter.Kind.Length == 0 || tree[actor].Kind == Filter.Kind)
+            && (Filter.Name.Length == 0 || Name(actor).Contains(Filter.Name, StringComparison.CurrentCultureIgnoreCase)
+                || actor.Contains(Filter.Name, StringComparison.OrdinalIgnoreCase));
+        var all = RunPlots.ByPeak(result);
+        AllDyads = all.Count;
+        Picker = [.. all.Where(s => Matches(s.Dyad.A) || Matches(s.Dyad.B))];
         var known = result.Dyads.Select(d => RunPlots.Key(d.Dyad)).ToHashSet(StringComparer.Ordinal);
         if ((dyad ?? []).FirstOrDefault(k => !known.Contains(k ?? "")) is { } unknown)
             return BadRequest($"dyad={unknown}: the run has no such relationship; a dyad is written 'a~b' with the actor ids in ordinal order, as the picker's links do.");
@@ -90,6 +116,16 @@ public sealed class RunModel(RunService runs, Scenarios.ScenarioCatalog catalog)
         Border = BorderMap.Of(result, at ?? result.Dates.Count - 1, Language);
         BorderDates = JsonSerializer.Serialize(result.Dates.Select(Day));
         return Page();
+    }
+
+    /// <summary>The certainty switch: the same scenario keeping only what is at least as certain as the level chosen.</summary>
+    public async Task<IActionResult> OnPostCertaintyAsync(string id, string? level)
+    {
+        if (CertaintyWords.Parse(level) is not { } chosen)
+            return BadRequest($"level={level}: reported, inferred or assumed.");
+        if (await certainty.SwitchAsync(id, chosen) is not { } run)
+            return BadRequest($"Run '{id}' cannot be shown at '{level}': its unfiltered run is not known to this dashboard; replay the scenario again.");
+        return Redirect($"/runs/{run}");
     }
 
     private static ContentResult BadRequest(string reason) =>

@@ -1,0 +1,43 @@
+using Relations.Dashboard.Runs;
+using Relations.Dashboard.Views;
+
+namespace Relations.Dashboard.Api;
+
+/// <summary><c>GET /api/runs/{id}/actors/{actorId}</c> (interfaces.md, "Actors"): one actor and its partners in a completed run.</summary>
+public static class ActorsApi
+{
+    public static void MapActorsApi(this RouteGroupBuilder api) =>
+        api.MapGet("/runs/{id}/actors/{actorId}", async (string id, string actorId, string? lang, RunService runs) =>
+        {
+            if (lang is not null && Language.Normalize(lang) is null)
+                return ProblemResults.BadRequest("Unknown language", $"lang={lang}: names can be given in vi (Vietnamese) or en (English).");
+            if (await runs.ResultAsync(id) is not { } result)
+                return ProblemResults.NotFound($"There is no completed run '{id}'.");
+            if (ActorView.Of(result, await runs.TimelineAsync(id), actorId, Language.Normalize(lang)) is not { } view)
+                return ProblemResults.NotFound($"Run '{id}' has no actor '{actorId}'.");
+            var actor = view.Actor;
+            return Results.Json(new
+            {
+                actor = new
+                {
+                    id = actor.Id,
+                    name = view.Name,
+                    names = actor.Names.ToDictionary(n => n.Key, n => n.Value),
+                    kind = actor.Kind,
+                    country = view.Country,
+                    parent = actor.Parent,
+                },
+                occurrences = view.Occurrences,
+                partners = view.Partners.Select(p => new
+                {
+                    id = p.Id,
+                    name = p.Name,
+                    actor_a = p.Dyad.A,
+                    actor_b = p.Dyad.B,
+                    strength = p.Strength,
+                    peak = p.Peak,
+                    occurrences = p.Occurrences,
+                }),
+            });
+        });
+}
