@@ -86,6 +86,7 @@ app.MapLanguageSwitch();
 app.MapRazorPages();
 if (gateway is null)
 {
+    app.UseOrleansBackLink();
     app.MapOrleansDashboard(routePrefix: "/orleans");
 }
 else

@@ -151,5 +151,7 @@ public sealed class BrowserTests(BrowserDashboard app) : IClassFixture<BrowserDa
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         Assert.Contains("Orleans", await page.TitleAsync(), StringComparison.OrdinalIgnoreCase);
         await BrowserDashboard.ShotAsync(page, "11-orleans");
+        await page.Locator("#relations-back a").ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
     }
 }

@@ -40,6 +40,13 @@ public sealed partial class SharedUseTests(BrowserDashboard app) : IClassFixture
         var one = await third.Locator("input[name=id]").InputValueAsync();
         await third.ReloadAsync();
         Assert.NotEqual(one, await third.Locator("input[name=id]").InputValueAsync());
+        // An exercise's id is not saved over, from the editor either.
+        await third.Locator("input[name=id]").FillAsync("no-covid");
+        await third.Locator("#whatif-form button[type=submit]").First.ClickAsync();
+        await third.WaitForURLAsync("**/compare?**");
+        await third.Locator("#save-variant").ClickAsync();
+        await third.Locator("#save-refused").WaitForAsync();
+        Assert.Contains("is the id of the exercise", await third.Locator("#save-refused").InnerTextAsync());
 
         await first.Locator("input[name=savedBy]").FillAsync("Lan");
         await first.Locator("#save-variant").ClickAsync();

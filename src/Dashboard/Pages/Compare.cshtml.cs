@@ -85,13 +85,21 @@ public sealed class CompareModel(RunService runs, WhatIfRunner whatIf, VariantSt
     {
         if (whatIf.DraftOf(variant) is not { } spec)
             return NotFound();
-        var outcome = await store.SaveAsync(spec, replace, savedBy);
-        if (outcome is SaveOutcome.Created or SaveOutcome.Replaced)
-            return Redirect($"/variants?saved={Uri.EscapeDataString(spec.Id)}");
-        Taken = await store.GetAsync(spec.Id);
-        SaveRefused = outcome == SaveOutcome.Exists
-            ? $"Not saved: a variant '{spec.Id}' is saved already."
-            : $"Not saved: the variant '{spec.Id}' has changed since you were shown it (someone saved or deleted it).";
+        if (catalog.Find(spec.Id) is { } file)
+        {
+            SaveRefused = $"Not saved: '{spec.Id}' is the id of the {(file.IsVariant ? "exercise" : "scenario")} {file.Path}. " +
+                "Go back to the editor (Edit again) and give the variant an id of its own.";
+        }
+        else
+        {
+            var outcome = await store.SaveAsync(spec, replace, savedBy);
+            if (outcome is SaveOutcome.Created or SaveOutcome.Replaced)
+                return Redirect($"/variants?saved={Uri.EscapeDataString(spec.Id)}");
+            Taken = await store.GetAsync(spec.Id);
+            SaveRefused = outcome == SaveOutcome.Exists
+                ? $"Not saved: a variant '{spec.Id}' is saved already."
+                : $"Not saved: the variant '{spec.Id}' has changed since you were shown it (someone saved or deleted it).";
+        }
         Response.StatusCode = StatusCodes.Status409Conflict;
         var page = await OnGetAsync(baseRun, variant);
         Response.StatusCode = StatusCodes.Status409Conflict;
