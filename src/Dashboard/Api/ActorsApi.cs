@@ -9,8 +9,8 @@ public static class ActorsApi
     public static void MapActorsApi(this RouteGroupBuilder api) =>
         api.MapGet("/runs/{id}/actors/{actorId}", async (string id, string actorId, string? lang, RunService runs) =>
         {
-            if (lang is not null && Language.Normalize(lang) is null)
-                return ProblemResults.BadRequest("Unknown language", $"lang={lang}: names can be given in vi (Vietnamese) or en (English).");
+            if (Language.Problem(lang) is { } badLanguage)
+                return ProblemResults.BadRequest("Unknown language", badLanguage);
             if (await runs.ResultAsync(id) is not { } result)
                 return ProblemResults.NotFound($"There is no completed run '{id}'.");
             if (ActorView.Of(result, await runs.TimelineAsync(id), actorId, Language.Normalize(lang)) is not { } view)

@@ -37,13 +37,13 @@ public static class CompareApi
         {
             if (format is not ("png" or "svg"))
                 return ProblemResults.NotFound("The plot is plot.png or plot.svg.");
-            if (lang is not null && Language.Normalize(lang) is null)
-                return ProblemResults.BadRequest("Unknown language", $"lang={lang}: names can be drawn in vi (Vietnamese) or en (English).");
+            if (Language.Problem(lang) is { } badLanguage)
+                return ProblemResults.BadRequest("Unknown language", badLanguage);
             if (await PairAsync(baseRun, variant, runs) is not ({ } b, { } v))
                 return ProblemResults.NotFound("Give two completed runs: ?base=RUN&variant=RUN.");
+            if (RunPlots.Problem(dyad ?? [], b, v) is { } badDyad)
+                return ProblemResults.BadRequest("Unknown relationship", badDyad);
             var plot = Plot(b, v, dyad ?? [], Language.Normalize(lang));
-            if (plot is null)
-                return ProblemResults.BadRequest("Unknown relationship", "Some dyad= is in neither run (write it 'a~b', actor ids in ordinal order).");
             http.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
             return format == "png"
                 ? Results.File(RelationPlots.GetPng(plot), "image/png", "compare.png")
@@ -51,12 +51,9 @@ public static class CompareApi
         });
     }
 
-    /// <summary>The overlay of the chosen dyads (all when none), or null when a key names a dyad neither run has.</summary>
-    public static ScottPlot.Multiplot? Plot(SeriesResult baseResult, SeriesResult variant, IReadOnlyCollection<string> keys, string? language)
+    /// <summary>The overlay of the chosen dyads (all when none); the keys are known dyads (<see cref="RunPlots.Problem"/>).</summary>
+    public static ScottPlot.Multiplot Plot(SeriesResult baseResult, SeriesResult variant, IReadOnlyCollection<string> keys, string? language)
     {
-        var known = baseResult.Dyads.Concat(variant.Dyads).Select(d => RunPlots.Key(d.Dyad)).ToHashSet(StringComparer.Ordinal);
-        if (keys.Any(k => !known.Contains(k)))
-            return null;
         var options = PlotOptions.Default with { Language = language };
         if (keys.Count == 0)
             return RelationPlots.Compare(baseResult, variant, options);

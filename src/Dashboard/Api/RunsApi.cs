@@ -184,11 +184,10 @@ public static class RunsApi
     {
         if (await runs.ResultAsync(id) is not { } result)
             return await NoResult(id, runs);
-        if (lang is not null && Language.Normalize(lang) is null)
-            return ProblemResults.BadRequest("Unknown language", $"lang={lang}: names can be drawn in vi (Vietnamese) or en (English).");
-        var known = result.Dyads.Select(d => RunPlots.Key(d.Dyad)).ToHashSet(StringComparer.Ordinal);
-        if ((dyad ?? []).FirstOrDefault(k => !known.Contains(k ?? "")) is { } unknown)
-            return ProblemResults.BadRequest("Unknown relationship", $"dyad={unknown}: the run has no such relationship (write it 'a~b', actor ids in ordinal order).");
+        if (Language.Problem(lang) is { } badLanguage)
+            return ProblemResults.BadRequest("Unknown language", badLanguage);
+        if (RunPlots.Problem(dyad ?? [], result) is { } badDyad)
+            return ProblemResults.BadRequest("Unknown relationship", badDyad);
         var chosen = RunPlots.Parse(dyad ?? [], result);
         var plot = RunPlots.Build(result, chosen, Language.Normalize(lang));
         http.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";

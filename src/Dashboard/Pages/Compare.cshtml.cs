@@ -50,10 +50,10 @@ public sealed class CompareModel(RunService runs, WhatIfRunner whatIf, VariantSt
         if (BaseResult is null || VariantResult is null)
             return Page();
 
-        Chosen = [.. Request.Query["dyad"].Select(k => k ?? "").Distinct(StringComparer.Ordinal)];
-        if (Api.CompareApi.Plot(BaseResult, VariantResult, Chosen, Views.Language.Of(HttpContext)) is not { } plot)
-            return new ContentResult { StatusCode = 400, ContentType = "text/plain; charset=utf-8", Content = "A dyad= names a relationship neither run has.\n" };
-        var svg = RelationPlots.GetSvg(plot);
+        Chosen = [.. Request.Query["dyad"].Select(k => k ?? "").Where(k => k.Length > 0).Distinct(StringComparer.Ordinal)];
+        if (Views.RunPlots.Problem(Chosen, BaseResult, VariantResult) is { } badDyad)
+            return new ContentResult { StatusCode = 400, ContentType = "text/plain; charset=utf-8", Content = badDyad + "\n" };
+        var svg = RelationPlots.GetSvg(Api.CompareApi.Plot(BaseResult, VariantResult, Chosen, Views.Language.Of(HttpContext)));
         PlotSource = "data:image/svg+xml;base64," + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(svg));
         Differences = [.. Comparison.Rows(BaseResult, VariantResult)
             .GroupBy(r => r.Dyad)

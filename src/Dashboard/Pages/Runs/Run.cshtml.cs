@@ -71,8 +71,8 @@ public sealed class RunModel(RunService runs, Scenarios.ScenarioCatalog catalog,
     {
         if (await runs.StatusAsync(id) is not { } status)
             return NotFound();
-        if (lang is not null && Views.Language.Normalize(lang) is null)
-            return BadRequest($"lang={lang}: the names can be shown in vi (Vietnamese) or en (English).");
+        if (Views.Language.Problem(lang) is { } badLanguage)
+            return BadRequest(badLanguage);
         Id = id;
         Status = status;
         Language = Views.Language.Of(HttpContext);
@@ -96,9 +96,8 @@ public sealed class RunModel(RunService runs, Scenarios.ScenarioCatalog catalog,
         var all = RunPlots.ByPeak(result);
         AllDyads = all.Count;
         Picker = [.. all.Where(s => Matches(s.Dyad.A) || Matches(s.Dyad.B))];
-        var known = result.Dyads.Select(d => RunPlots.Key(d.Dyad)).ToHashSet(StringComparer.Ordinal);
-        if ((dyad ?? []).FirstOrDefault(k => !known.Contains(k ?? "")) is { } unknown)
-            return BadRequest($"dyad={unknown}: the run has no such relationship; a dyad is written 'a~b' with the actor ids in ordinal order, as the picker's links do.");
+        if (RunPlots.Problem(dyad ?? [], result) is { } badDyad)
+            return BadRequest(badDyad);
         var asked = (dyad ?? []).Distinct(StringComparer.Ordinal).Count();
         var chosen = RunPlots.Parse(dyad ?? [], result);
         Chosen = chosen.Count > 0 ? chosen : RunPlots.Busiest(result);
