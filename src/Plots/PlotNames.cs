@@ -14,7 +14,7 @@ public static class PlotNames
         var actor = scenario.Actors.FirstOrDefault(a => a.Id == id);
         if (actor is null)
             return id;
-        return (language is null ? null : actor.NameIn(language)) ?? actor.DisplayName;
+        return (language is null ? null : actor.NameIn(language) ?? UnnamedActors.Compose(scenario, actor, language)) ?? actor.DisplayName;
     }
 
     /// <summary>"Thành phố Lào Cai ↔ Huyện Hà Khẩu": the Vietnamese actor first, since the simulator is about Vietnam's ties.</summary>
