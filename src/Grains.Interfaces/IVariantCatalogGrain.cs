@@ -89,7 +89,31 @@ public sealed record VariantSpec(
 
     /// <summary>The added events, never null.</summary>
     public AddedEvent[] Added => Add ?? [];
+
+    /// <summary>Interruptions the variant adds (changes.add.interruptions); null in variants saved before.</summary>
+    [Id(9)] public AddedInterruption[]? AddInterruptions { get; init; }
+
+    /// <summary>The added interruptions, never null.</summary>
+    public AddedInterruption[] AddedInterruptions => AddInterruptions ?? [];
 }
+
+/// <summary>
+/// An interruption the what-if editor adds (scenario-format.md, "interruptions"): its days, its scope (all, or the
+/// countries or actors listed) and the optional fields of format 1.1; null where the format's default applies.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("relations.added-interruption")]
+public sealed record AddedInterruption(
+    [property: Id(0)] string Id,
+    [property: Id(1)] DateOnly From,
+    [property: Id(2)] DateOnly To,
+    [property: Id(3)] string[]? Countries,
+    [property: Id(4)] string[]? Actors,
+    [property: Id(5)] double? Cancels,
+    [property: Id(6)] double? DecayMultiplier,
+    [property: Id(7)] string? Certainty,
+    [property: Id(8)] string? Source,
+    [property: Id(9)] string? Title,
+    [property: Id(10)] string? Note);
 
 /// <summary>
 /// An event the what-if editor adds (scenario-format.md, "events"): one dyad, a day (or a range with a count),

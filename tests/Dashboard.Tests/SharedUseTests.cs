@@ -162,6 +162,60 @@ public sealed partial class SharedUseTests(BrowserDashboard app) : IClassFixture
                 Assert.Equal(0, delta);
         }
         Assert.Contains(csv, l => l.StartsWith("hekou,lao-cai-city,2025-04-01,", StringComparison.Ordinal) && double.Parse(l.Split(',')[5], CultureInfo.InvariantCulture) > 1);
+
+        // The picker narrows the overlay to one relationship; its plot downloads follow the choice.
+        await page.Locator("#compare-picker select[name=dyad]").SelectOptionAsync("hekou~lao-cai-city");
+        await page.Locator("#compare-picker button").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("dyad=hekou~lao-cai-city") || url.Contains("dyad=hekou%7Elao-cai-city"));
+        foreach (var format in new[] { "png", "svg" })
+        {
+            var href = await page.Locator($".downloads a[href*='plot.{format}']").GetAttributeAsync("href");
+            Assert.Contains("dyad=", href);
+            var file = await page.APIRequest.GetAsync(href!);
+            Assert.Equal(200, file.Status);
+            Assert.StartsWith(format == "png" ? "image/png" : "image/svg+xml", file.Headers["content-type"]);
+        }
+        Assert.Equal(400, (await page.APIRequest.GetAsync($"/api/compare/plot.png{query}&dyad=bogus")).Status);
+        // Each difference explains itself in the base and in the variant.
+        await page.Locator("#differences a", new() { HasText = "why? (variant)" }).First.ClickAsync();
+        await page.Locator("#explanation-result").WaitForAsync();
+        Assert.Contains("A new MoU", await page.Locator("#explanation-result").InnerTextAsync());
+    }
+
+    [Fact]
+    public async Task Trainer_sees_problems_at_their_fields_then_adds_an_interruption()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync($"/whatif/{Base}");
+        await page.Locator("input[name=id]").FillAsync("closure-2025");
+        await page.Locator("input[name='ev-date:pioneer-exchange']").FillAsync("2031-01-01");
+        await page.Locator("input[name='new-int-id']").FillAsync("closure-2025");
+        await page.Locator("input[name='new-int-from']").FillAsync("2025-01-01");
+        await page.Locator("input[name='new-int-to']").FillAsync("2025-06-30");
+        await page.Locator("select[name='new-int-scope']").SelectOptionAsync("countries");
+        await page.Locator("input[name='new-int-list']").FillAsync("XX");
+        await page.Locator("#whatif-form button[type=submit]").First.ClickAsync();
+
+        // Moving an event out of the period is refused at its row; the scope at the interruption's field.
+        var eventRow = page.Locator("tr[data-event='pioneer-exchange'] .field-problem");
+        Assert.Contains("outside the scenario's period", await eventRow.InnerTextAsync());
+        Assert.Contains("XX", await page.Locator("#new-interruption .field-problem[data-field='int-list']").InnerTextAsync());
+        Assert.Equal("2031-01-01", await page.Locator("input[name='ev-date:pioneer-exchange']").InputValueAsync());
+        await BrowserDashboard.ShotAsync(page, "25-whatif-field-problems");
+
+        await page.Locator("input[name='ev-date:pioneer-exchange']").FillAsync("2023-03-22");
+        await page.Locator("input[name='new-int-list']").FillAsync("CN");
+        await page.Locator("#whatif-form button[type=submit]").First.ClickAsync();
+        await page.WaitForURLAsync("**/compare?**");
+        await page.Locator("#compare img").WaitForAsync(new() { Timeout = RunTimeout });
+        Assert.Contains("Adds the interruption closure-2025 (closure-2025), 2025-01-01 – 2025-06-30, in CN.", await page.Locator("#changes").InnerTextAsync());
+        var variantRun = Regex.Match(new Uri(page.Url).Query, "variant=([^&]+)").Groups[1].Value;
+        var exported = await (await page.APIRequest.GetAsync($"/api/runs/{variantRun}/variant.yaml")).TextAsync();
+        var (variant, problems) = new ScenarioLoader().CheckText("closure-2025.yaml", exported, RepositoryFiles.Scenarios);
+        Assert.Empty(problems);
+        var added = variant!.Interruptions.Single(i => i.Id == "closure-2025");
+        Assert.Equal(["CN"], added.Scope.Countries);
+        Assert.Equal(new DateOnly(2025, 6, 30), added.To);
     }
 
     [Fact]

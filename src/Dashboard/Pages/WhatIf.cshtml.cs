@@ -76,8 +76,16 @@ public sealed class WhatIfModel(ScenarioCatalog catalog, WhatIfRunner runner, Va
         Prefill?.Added ?? (Request.PostedField(VariantForm.Added) is { } json
             ? System.Text.Json.JsonSerializer.Deserialize<AddedEvent[]>(json) ?? [] : []);
 
+    /// <summary>The interruptions added so far (as <see cref="AddedEvents"/>).</summary>
+    public IReadOnlyList<AddedInterruption> AddedInterruptionList =>
+        Prefill?.AddedInterruptions ?? (Request.PostedField(VariantForm.AddedInterruptions) is { } json
+            ? System.Text.Json.JsonSerializer.Deserialize<AddedInterruption[]>(json) ?? [] : []);
+
     /// <summary>The problem of a form field, shown beside it.</summary>
     public string? ProblemAt(string field) => FormProblems.TryGetValue(field, out var message) ? message : null;
+
+    /// <summary>A field as the reader last posted it when the form came back with a problem; otherwise <paramref name="shown"/>.</summary>
+    public string Posted(string field, string shown) => Prefill is null ? Request.PostedField(field) ?? shown : shown;
 
     /// <summary>What the new-event row held when the form came back with a problem.</summary>
     public string NewValue(string field) => Prefill is null ? Request.PostedField(VariantForm.New(field)) ?? "" : "";

@@ -27,6 +27,12 @@ public static class ChangeSummary
             var when = added.To is { } to ? $"{Day(added.From)} – {Day(to)}{(added.Count is { } n ? $", {n} times" : "")}" : Day(added.From);
             yield return $"Adds {added.Title ?? added.Kind} ({added.Id}): a {added.Kind} between {name(added.ActorA)} and {name(added.ActorB)} on {when}.";
         }
+        foreach (var added in spec.AddedInterruptions)
+        {
+            var scope = added.Countries is { Length: > 0 } countries ? "in " + string.Join(", ", countries)
+                : added.Actors is { Length: > 0 } actors ? "for " + string.Join(", ", actors.Select(name)) : "everywhere";
+            yield return $"Adds the interruption {added.Title ?? added.Id} ({added.Id}), {Day(added.From)} – {Day(added.To)}, {scope}.";
+        }
         var parameters = ModelForm.Values(baseScenario.Model).ToDictionary(v => v.Key, v => v);
         foreach (var setting in spec.Model)
         {

@@ -1,12 +1,11 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Relations.Grains.Interfaces;
 using Relations.Model.Scenarios;
 
 namespace Relations.Dashboard.Variants;
 
 /// <summary>The editor's "add an event" row: every field of the format's event, one dyad, checked field by field.</summary>
-public static partial class NewEvent
+public static class NewEvent
 {
     public static readonly string[] Certainties = ["reported", "inferred", "assumed"];
 
@@ -25,7 +24,7 @@ public static partial class NewEvent
         if (id.Length == 0 && dateText.Length == 0 && a.Length == 0 && b.Length == 0)
             return null;
         var before = problems.Count;
-        if (!IdPattern().IsMatch(id))
+        if (!VariantIds.IsValid(id))
             Problem("id", "an id is lower-case letters, digits, '.', '_' or '-' (at most 64), starting with a letter or digit");
         var from = dateText.Length == 0 ? null : readDate(VariantForm.New("date"), null);
         if (dateText.Length == 0)
@@ -88,7 +87,4 @@ public static partial class NewEvent
         return new AddedEvent(id, kind, a, b, from.Value, to, count, mode == "online", weight, termUntil, termYears,
             certainty == "reported" ? null : certainty, source, Optional("title"), Optional("note"));
     }
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,63}$")]
-    private static partial Regex IdPattern();
 }

@@ -15,11 +15,13 @@ public static class VariantForm
 {
     public const string Keep = "keep";
     public const string Added = "added";
+    public const string AddedInterruptions = "added-int";
     public const string NewPrefix = "new-";
 
     public static string KeepEvent(string id) => "e:" + id;
     public static string KeepInterruption(string id) => "i:" + id;
     public static string KeepAdded(string id) => "a:" + id;
+    public static string KeepAddedInterruption(string id) => "ai:" + id;
     public static string EventDate(string id) => "ev-date:" + id;
     public static string EventFrom(string id) => "ev-from:" + id;
     public static string EventTo(string id) => "ev-to:" + id;
@@ -33,7 +35,7 @@ public static class VariantForm
         ["id", "date", "to", "count", "kind", "a", "b", "mode", "weight", "term-until", "term-years", "certainty", "source", "title", "note"];
 
     /// <summary>The added events carried between posts (a hidden field), so a trainer can add one after another.</summary>
-    public static string Serialize(IEnumerable<AddedEvent> added) => JsonSerializer.Serialize(added.ToArray());
+    public static string Serialize<T>(IEnumerable<T> added) => JsonSerializer.Serialize(added.ToArray());
 
     /// <summary>The variant the form describes, or the form's problems by field (a date or number that does not read).</summary>
     public static (VariantSpec? Spec, IReadOnlyDictionary<string, string> Problems) Read(IFormCollection form, CatalogEntry entry, Scenario baseScenario)
@@ -103,6 +105,21 @@ public static class VariantForm
                 added.Add(fresh);
         }
 
+        var addedInterruptions = new List<AddedInterruption>();
+        var carriedInterruptions = form[AddedInterruptions].ToString();
+        if (carriedInterruptions.Length > 0)
+        {
+            addedInterruptions.AddRange((JsonSerializer.Deserialize<AddedInterruption[]>(carriedInterruptions) ?? [])
+                .Where(a => keep.Contains(KeepAddedInterruption(a.Id))));
+        }
+        if (NewInterruption.Read(form, baseScenario, ReadDate, problems) is { } freshInterruption)
+        {
+            if (addedInterruptions.Any(a => a.Id == freshInterruption.Id))
+                problems[NewInterruption.Field("id")] = $"an interruption '{freshInterruption.Id}' is added already";
+            else
+                addedInterruptions.Add(freshInterruption);
+        }
+
         var model = new List<ModelSetting>();
         foreach (var (key, _, value) in ModelForm.Values(baseScenario.Model))
         {
@@ -121,7 +138,7 @@ public static class VariantForm
         if (problems.Count > 0)
             return (null, problems);
         var spec = new VariantSpec(id, title.Length > 0 ? title : id, description.Length > 0 ? description : null,
-            entry.Id, entry.Path, [.. remove], [.. moves], [.. model]) { Add = [.. added] };
+            entry.Id, entry.Path, [.. remove], [.. moves], [.. model]) { Add = [.. added], AddInterruptions = [.. addedInterruptions] };
         return (spec, problems);
     }
 
