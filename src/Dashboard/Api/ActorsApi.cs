@@ -1,5 +1,6 @@
 using Relations.Dashboard.Runs;
 using Relations.Dashboard.Views;
+using Relations.Grains.Interfaces;
 
 namespace Relations.Dashboard.Api;
 
@@ -7,13 +8,14 @@ namespace Relations.Dashboard.Api;
 public static class ActorsApi
 {
     public static void MapActorsApi(this RouteGroupBuilder api) =>
-        api.MapGet("/runs/{id}/actors/{actorId}", async (string id, string actorId, string? lang, RunService runs) =>
+        api.MapGet("/runs/{id}/actors/{actorId}", async (string id, string actorId, string? lang, RunService runs, IGrainFactory grains) =>
         {
             if (Language.Problem(lang) is { } badLanguage)
                 return ProblemResults.BadRequest("Unknown language", badLanguage);
             if (await runs.ResultAsync(id) is not { } result)
                 return ProblemResults.NotFound($"There is no completed run '{id}'.");
-            if (ActorView.Of(result, await runs.TimelineAsync(id), actorId, Language.Normalize(lang)) is not { } view)
+            var region = await grains.GetGrain<IRegionGrain>(GrainKeys.Region(id, actorId)).GetSummary();
+            if (ActorView.Of(result, await runs.TimelineAsync(id), actorId, Language.Normalize(lang), region) is not { } view)
                 return ProblemResults.NotFound($"Run '{id}' has no actor '{actorId}'.");
             var actor = view.Actor;
             return Results.Json(new

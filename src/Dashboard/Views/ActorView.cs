@@ -1,3 +1,4 @@
+using Relations.Grains.Interfaces;
 using Relations.Model.Evaluation;
 using Relations.Model.Scenarios;
 using Relations.Plots;
@@ -9,12 +10,14 @@ namespace Relations.Dashboard.Views;
 public sealed record ActorPartner(string Id, string Name, Dyad Dyad, double Strength, double Peak, int Occurrences);
 
 /// <summary>
-/// One actor of a completed run and all its partners (interfaces.md, "Actors"), strongest tie first. Read from the
-/// run's series and its timeline (every contribution the grains replayed), so it holds for any run the dashboard can show.
+/// One actor of a completed run and all its partners (interfaces.md, "Actors"), strongest tie first. The occurrences
+/// that reached it and its country come from the actor's region grain of that run (which counts them as slices
+/// arrive and settles them at the end); the partners' strengths from the run's series and the occurrences on each
+/// relationship from its timeline. Without a region grain (a run from before regions kept state) the timeline counts.
 /// </summary>
 public sealed record ActorView(Actor Actor, string Name, string? Country, IReadOnlyList<ActorPartner> Partners, int Occurrences)
 {
-    public static ActorView? Of(SeriesResult result, ScenarioTimeline? timeline, string actorId, string? language)
+    public static ActorView? Of(SeriesResult result, ScenarioTimeline? timeline, string actorId, string? language, RegionSummary? region = null)
     {
         var scenario = result.Scenario;
         if (scenario.Actors.FirstOrDefault(a => a.Id == actorId) is not { } actor)
@@ -30,8 +33,11 @@ public sealed record ActorView(Actor Actor, string Name, string? Country, IReadO
                 series.Strengths.Count > 0 ? series.Strengths[^1] : 0,
                 series.Strengths.Select(Math.Abs).DefaultIfEmpty(0).Max(), occurrences.Count));
         }
-        return new ActorView(actor, PlotNames.Actor(scenario, actorId, language), new ActorTree(scenario.Actors).CountryOf(actorId),
-            [.. partners.OrderByDescending(p => p.Peak).ThenBy(p => p.Id, StringComparer.Ordinal)], reached.Count);
+        var settled = region?.Setup is not null;
+        return new ActorView(actor, PlotNames.Actor(scenario, actorId, language),
+            settled ? region!.Setup!.Country : new ActorTree(scenario.Actors).CountryOf(actorId),
+            [.. partners.OrderByDescending(p => p.Peak).ThenBy(p => p.Id, StringComparer.Ordinal)],
+            settled ? region!.OccurrencesReceived : reached.Count);
     }
 
     /// <summary>The event occurrences (event id, occurrence) that added to a dyad: its own impulses and the spills into it.</summary>

@@ -9,7 +9,7 @@ using Relations.Model.Scenarios;
 namespace Relations.Dashboard.Pages.Runs;
 
 /// <summary>One actor of a run with all its partners: their curves (the strongest ties), strengths and events.</summary>
-public sealed class ActorModel(RunService runs) : PageModel
+public sealed class ActorModel(RunService runs, IGrainFactory grains) : PageModel
 {
     public string Id { get; private set; } = "";
     public ActorView View { get; private set; } = null!;
@@ -24,7 +24,8 @@ public sealed class ActorModel(RunService runs) : PageModel
         if (await runs.ResultAsync(id) is not { } result)
             return NotFound();
         Language = Views.Language.Of(HttpContext);
-        if (ActorView.Of(result, await runs.TimelineAsync(id), actorId, Language) is not { } view)
+        var region = await grains.GetGrain<Relations.Grains.Interfaces.IRegionGrain>(Relations.Grains.Interfaces.GrainKeys.Region(id, actorId)).GetSummary();
+        if (ActorView.Of(result, await runs.TimelineAsync(id), actorId, Language, region) is not { } view)
             return NotFound();
         (Id, View, Scenario) = (id, view, result.Scenario);
         Drawn = [.. view.Partners.Take(RunPlots.MaxChosen).Select(p => p.Dyad)];
