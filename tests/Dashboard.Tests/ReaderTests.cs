@@ -92,6 +92,15 @@ public sealed class ReaderTests(BrowserDashboard app) : IClassFixture<BrowserDas
         await app.Dashboard.WaitForRunAsync(run);
         var page = await app.NewPageAsync();
 
+        // Progress is pushed as server-sent events; a finished run's stream says so and ends.
+        using (var events = await http.GetAsync($"/api/runs/{run}/events"))
+        {
+            Assert.Equal("text/event-stream", events.Content.Headers.ContentType?.MediaType);
+            var stream = await events.Content.ReadAsStringAsync();
+            Assert.StartsWith("data: ", stream);
+            Assert.Contains("\"status\":\"completed\"", stream);
+        }
+
         await page.GotoAsync($"/runs/{run}?name=zzz-nobody");
         Assert.Contains("showing 0 of", await page.Locator("#filter-note").InnerTextAsync());
         await page.GotoAsync($"/runs/{run}");

@@ -230,11 +230,19 @@ public sealed partial class SharedUseTests(BrowserDashboard app) : IClassFixture
             Content = Yaml($"variant: crawl-what-if\ntitle: \"Crawled\"\nbase: {Base}.yaml\nchanges:\n  remove: [covid-19]\n"),
         })
             Assert.Equal(HttpStatusCode.Created, (await http.SendAsync(put)).StatusCode);
+        // And a variant run made in the editor, whose run page once linked the editor at its variant's id (a 404).
+        var page = await app.NewPageAsync();
+        await page.GotoAsync($"/whatif/{Base}");
+        await page.Locator("input[value='i:covid-19']").UncheckAsync();
+        await page.Locator("#whatif-form button[type=submit]").First.ClickAsync();
+        await page.WaitForURLAsync("**/compare?**");
+        await page.Locator("#compare img").WaitForAsync(new() { Timeout = RunTimeout });
+        var editorRun = Regex.Match(new Uri(page.Url).Query, "variant=([^&]+)").Groups[1].Value;
 
         var seen = new HashSet<string>(StringComparer.Ordinal) { "/" };
         var queue = new Queue<string>(["/"]);
         var broken = new List<string>();
-        while (queue.Count > 0 && seen.Count < 300)
+        while (queue.Count > 0 && seen.Count < 600)
         {
             var url = queue.Dequeue();
             using var response = await http.GetAsync(url);
@@ -251,11 +259,13 @@ public sealed partial class SharedUseTests(BrowserDashboard app) : IClassFixture
                     queue.Enqueue(href);
             }
         }
+        Assert.True(queue.Count == 0, $"the crawl stopped at {seen.Count} addresses with {queue.Count} left");
         Assert.True(broken.Count == 0, "404: " + string.Join(", ", broken));
         Assert.Contains($"/runs/{uploaded}", seen);
         Assert.Contains("/variants/crawl-what-if.yaml", seen);
+        Assert.Contains($"/runs/{editorRun}", seen);
+        Assert.Contains($"/whatif/{Base}?from={editorRun}", seen);
 
-        var page = await app.NewPageAsync();
         await page.SetViewportSizeAsync(800, 900);
         foreach (var path in new[] { $"/runs/{uploaded}", "/", $"/whatif/{Base}", "/variants", "/runs", "/glossary", "/model" })
         {

@@ -18,7 +18,7 @@ namespace Relations.Dashboard.Pages.Runs;
 /// The page a person reads for a run: its progress, then the curves with their events, interruptions and agreement
 /// terms, a dyad picker, the explanation of any point (model.md rule 7), the border view on a chosen day, and the files.
 /// </summary>
-public sealed class RunModel(RunService runs, Scenarios.ScenarioCatalog catalog, CertaintyRuns certainty) : PageModel
+public sealed class RunModel(RunService runs, Scenarios.ScenarioCatalog catalog, CertaintyRuns certainty, Variants.WhatIfRunner whatIf) : PageModel
 {
     private static readonly JsonSerializerOptions Camel = new(JsonSerializerDefaults.Web);
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
@@ -47,8 +47,9 @@ public sealed class RunModel(RunService runs, Scenarios.ScenarioCatalog catalog,
     public IReadOnlyList<Interruption> Interruptions { get; private set; } = [];
     public IReadOnlyList<(Dyad Dyad, ScenarioEvent Event, DateOnly From, DateOnly? Until)> Terms { get; private set; } = [];
 
-    /// <summary>Whether the what-if editor can open this run's scenario (it is a file of the scenarios folder).</summary>
-    public bool Editable { get; private set; }
+    /// <summary>The what-if editor's address for this run: its scenario's, when a file of the scenarios folder, or the
+    /// editor reopened on the variant this run was started from; null when neither (an upload).</summary>
+    public string? EditorLink { get; private set; }
 
     /// <summary>What the picker did with the reader's choice, when it was not simply shown: a default, or trimmed.</summary>
     public string? PickerNote { get; private set; }
@@ -78,7 +79,8 @@ public sealed class RunModel(RunService runs, Scenarios.ScenarioCatalog catalog,
         Language = Views.Language.Of(HttpContext);
         Started = await runs.RequestAsync(id);
         Scenario = Started?.Scenario;
-        Editable = status.ScenarioId is { } scenarioId && catalog.Find(scenarioId) is not null;
+        EditorLink = status.ScenarioId is { } scenarioId && catalog.Find(scenarioId) is not null ? $"/whatif/{scenarioId}"
+            : whatIf.DraftOf(id) is { } draft && catalog.Find(draft.BaseId) is not null ? $"/whatif/{draft.BaseId}?from={id}" : null;
         if (status.State != RunState.Completed || await runs.ResultAsync(id) is not { } result)
             return Page();
 
