@@ -65,6 +65,7 @@ builder.Services.AddSingleton<ScenarioCatalog>();
 builder.Services.AddSingleton<RunService>();
 builder.Services.AddSingleton<RunArtifacts>();
 builder.Services.AddSingleton<Relations.Dashboard.Ensembles.EnsembleJobs>();
+builder.Services.AddSingleton<CertaintyRuns>();
 builder.Services.AddSingleton<WhatIfRunner>();
 builder.Services.AddSingleton<VariantStore>();
 // Antiforgery tokens need keys; kept in memory, a restart only asks a reader to resend a form.
@@ -90,6 +91,7 @@ app.MapLanguageSwitch();
 app.MapRazorPages();
 if (gateway is null)
 {
+    app.UseOrleansBackLink();
     app.MapOrleansDashboard(routePrefix: "/orleans");
 }
 else

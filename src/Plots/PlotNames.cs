@@ -14,7 +14,7 @@ public static class PlotNames
         var actor = scenario.Actors.FirstOrDefault(a => a.Id == id);
         if (actor is null)
             return id;
-        return Actor(actor, language);
+        return Shorten((language is null ? null : actor.NameIn(language) ?? UnnamedActors.Compose(scenario, actor, language)) ?? actor.DisplayName, MaxName);
     }
 
     /// <summary>An actor's name in the requested language, falling back to its display name, cut for a plot.</summary>

@@ -76,6 +76,9 @@ internal sealed class StrengthPlot
     {
         rangeBottom = bottom;
         rangeTop = top;
+        // The axis names the range it draws: 0…100 unless some tie has turned negative.
+        if (Plot.Axes.Left.Label.Text == StrengthAxisLabel && bottom >= 0)
+            Plot.Axes.Left.Label.Text = StrengthAxisLabel.Replace("−100…100", "0…100", StringComparison.Ordinal);
         manualTicks = ticks;
     }
 

@@ -45,6 +45,9 @@ public static class RunsApi
             startedAt = r.StartedAt,
         }));
         api.MapGet("/runs/{id}", GetRun);
+        api.MapRunEvents();
+        api.MapCompareApi();
+        api.MapActorsApi();
         api.MapGet("/runs/{id}/series.csv", SeriesCsvFile);
         api.MapGet("/runs/{id}/series.json", SeriesJsonFile);
         api.MapGet("/runs/{id}/plot.svg", (string id, string[]? dyad, string? lang, RunService runs, RunArtifacts artifacts, HttpContext http) => Plot(id, dyad, lang, svg: true, runs, artifacts, http));
@@ -202,6 +205,10 @@ public static class RunsApi
     {
         if (await runs.ResultAsync(id) is not { } result)
             return await NoResult(id, runs);
+        if (Language.Problem(lang) is { } badLanguage)
+            return ProblemResults.BadRequest("Unknown language", badLanguage);
+        if (RunPlots.Problem(dyad ?? [], result) is { } badDyad)
+            return ProblemResults.BadRequest("Unknown relationship", badDyad);
         var chosen = RunPlots.Parse(dyad ?? [], result);
         var language = Language.Normalize(lang);
         http.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";

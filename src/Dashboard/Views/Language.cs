@@ -9,6 +9,10 @@ public static class Language
     /// <summary>"vi" or "en"; anything else is null (each actor's display name).</summary>
     public static string? Normalize(string? language) => language is "vi" or "en" ? language : null;
 
+    /// <summary>Why a <c>lang</c> query value is refused, or null when it is absent or known.</summary>
+    public static string? Problem(string? lang) =>
+        lang is not null && Normalize(lang) is null ? $"lang={lang}: names can be shown in vi (Vietnamese) or en (English)." : null;
+
     /// <summary>The reader's choice: a <c>lang</c> query value, else the cookie, else Vietnamese.</summary>
     public static string Of(HttpContext http) =>
         Normalize(http.Request.Query["lang"]) ?? Normalize(http.Request.Cookies[Cookie]) ?? Default;

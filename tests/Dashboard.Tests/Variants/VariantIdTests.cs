@@ -23,6 +23,6 @@ public sealed class VariantIdTests
         var (spec, problems) = VariantForm.Read(form, entry, Base);
 
         Assert.Null(spec);
-        Assert.Contains(problems, p => p.Contains("is not a valid id", StringComparison.Ordinal) && !p.Contains('\n'));
+        Assert.Contains(problems, p => p.Key == "id" && p.Value.Contains("is not a valid id", StringComparison.Ordinal) && !p.Value.Contains('\n'));
     }
 }
