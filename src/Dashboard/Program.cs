@@ -44,6 +44,7 @@ if (defaultStorage?.Warning is { } warning)
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
     builder.WebHost.UseUrls(RelationsOptions.DefaultUrl);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxUploadBytes + 256 * 1024);
+builder.AddHostLimits(RelationsOptions.DefaultUrl);
 
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 // Orleans logs expected trouble (a silo starting, a retried placement) as warnings with stack traces.
@@ -60,6 +61,9 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddMemoryCache(cache => cache.SizeLimit = RunService.CacheSize);
 builder.Services.AddSingleton<ScenarioCatalog>();
 builder.Services.AddSingleton<RunService>();
+builder.Services.AddSingleton<RunArtifacts>();
+builder.Services.AddSingleton<Relations.Dashboard.Ensembles.EnsembleJobs>();
+builder.Services.AddSingleton<CertaintyRuns>();
 builder.Services.AddSingleton<WhatIfRunner>();
 builder.Services.AddSingleton<VariantStore>();
 // Antiforgery tokens need keys; kept in memory, a restart only asks a reader to resend a form.
@@ -72,17 +76,20 @@ var app = builder.Build();
 
 app.UsePlainErrors();
 app.UseSecurityHeaders();
+app.UseUploadLimit(options.MaxUploadBytes + 256 * 1024);
 app.UseStaticFiles(new StaticFileOptions
 {
     RequestPath = "/assets",
     FileProvider = new EmbeddedFileProvider(typeof(Program).Assembly, "Relations.Dashboard.Assets"),
 });
 app.MapRunsApi();
+app.MapEnsemblesApi();
 app.MapVariantsApi();
 app.MapLanguageSwitch();
 app.MapRazorPages();
 if (target.IsEmbedded)
 {
+    app.UseOrleansBackLink();
     app.MapOrleansDashboard(routePrefix: "/orleans");
 }
 else

@@ -21,6 +21,12 @@ public sealed record RunRequest(
 
     /// <summary>Where the scenario came from; stored instead of the scenario when given.</summary>
     [Id(4)] public ScenarioSource? Source { get; init; }
+
+    /// <summary>
+    /// A draw of an ensemble (or a cell of a sweep): kept by its ensemble, so not recorded in the run registry,
+    /// which would otherwise list thousands of draws and rewrite its whole list for each.
+    /// </summary>
+    [Id(6)] public bool Unlisted { get; init; }
 }
 
 /// <summary>A run as the registry lists it.</summary>
@@ -68,12 +74,26 @@ public sealed record RelationshipSetup(
     [property: Id(6)] ModelParameters Model,
     [property: Id(7)] DateOnly[] SampleDays);
 
-/// <summary>An interruption applying to a dyad, inclusive days.</summary>
+/// <summary>
+/// An interruption applying to a dyad, inclusive days, with its decay multiplier resolved against the model's m and
+/// the share of in-person activity it cancels (model.md rule 3 and E, 1.1).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("relations.interruption-span")]
 public readonly record struct InterruptionSpan(
     [property: Id(0)] string Id,
     [property: Id(1)] DateOnly From,
-    [property: Id(2)] DateOnly To);
+    [property: Id(2)] DateOnly To,
+    [property: Id(3)] double DecayMultiplier,
+    [property: Id(4)] double Cancels)
+{
+    public static InterruptionSpan Of(Interruption interruption, ModelParameters model)
+    {
+        var span = CalendarSpan.Of(interruption, model);
+        return new(interruption.Id, span.From, span.To, span.DecayMultiplier, span.Cancels);
+    }
+
+    public CalendarSpan ToCalendarSpan() => new(From, To, DecayMultiplier, Cancels);
+}
 
 /// <summary>One occurrence of an event as it reaches a dyad: its weight (rule 1) and, for agreements and twinnings, its standing tie (rule 2).</summary>
 [GenerateSerializer, Immutable, Alias("relations.arriving-occurrence")]

@@ -74,7 +74,7 @@ public sealed class SimulationGrain(
             StartedAt = clock.GetUtcNow(),
         };
         await state.WriteStateAsync();
-        await Registry.Record(Summary());
+        await RecordInRegistry();
         Drive(restore: false, TickPause);
         return Status();
     }
@@ -127,6 +127,9 @@ public sealed class SimulationGrain(
     }
 
     private IRunRegistryGrain Registry => grains.GetGrain<IRunRegistryGrain>("all");
+
+    private Task RecordInRegistry() =>
+        (runRequest ??= request.State.ToRequest())?.Unlisted == true ? Task.CompletedTask : Registry.Record(Summary());
 
     private RunSummary Summary() => new(RunId, state.State.ScenarioId ?? "", runRequest?.Scenario.Title ?? "",
         state.State.State, state.State.StartedAt);
@@ -263,7 +266,7 @@ public sealed class SimulationGrain(
         state.State.State = end;
         state.State.Error = error;
         await state.WriteStateAsync();
-        await Registry.Record(Summary());
+        await RecordInRegistry();
         if (await this.GetReminder(RunRevival.ReminderName) is { } reminder)
             await this.UnregisterReminder(reminder);
         var status = Status();
@@ -282,7 +285,7 @@ public sealed class SimulationGrain(
             var parent = plan.Dyads.ParentOf(dyad) is { } p && plan.Dyads.All.Contains(p) ? GrainKeys.DyadKey(p) : null;
             var setup = new RelationshipSetup(RunId, dyad.A, dyad.B, parent,
                 [.. plan.Dyads.ChildrenOf(dyad).Select(GrainKeys.DyadKey)],
-                [.. scenario.Interruptions.Where(i => StrengthModel.Applies(i, dyad, actors)).Select(i => new InterruptionSpan(i.Id, i.From, i.To))],
+                [.. scenario.Interruptions.Where(i => StrengthModel.Applies(i, dyad, actors)).Select(i => InterruptionSpan.Of(i, scenario.Model))],
                 scenario.Model,
                 days);
             return grains.GetGrain<IRelationshipGrain>(GrainKeys.Relationship(RunId, dyad)).Setup(setup);

@@ -14,6 +14,24 @@ public sealed class VariantCatalogGrain(
         return state.WriteStateAsync();
     }
 
+    public async Task<SaveOutcome> SaveChecked(SavedVariant variant, string? ifMatch)
+    {
+        var known = state.State.Variants.TryGetValue(variant.Spec.Id, out var saved);
+        var outcome = (known, ifMatch) switch
+        {
+            (false, null) => SaveOutcome.Created,
+            (true, null) => SaveOutcome.Exists,
+            (true, _) when ifMatch == "*" || ifMatch == saved!.ETag => SaveOutcome.Replaced,
+            _ => SaveOutcome.Stale,
+        };
+        if (outcome is SaveOutcome.Created or SaveOutcome.Replaced)
+        {
+            state.State.Variants[variant.Spec.Id] = variant;
+            await state.WriteStateAsync();
+        }
+        return outcome;
+    }
+
     public Task<SavedVariant[]> List() =>
         Task.FromResult(state.State.Variants.Values
             .OrderByDescending(v => v.SavedAt).ThenBy(v => v.Spec.Id, StringComparer.Ordinal).ToArray());

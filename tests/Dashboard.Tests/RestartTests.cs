@@ -44,7 +44,7 @@ public sealed class RestartTests : IAsyncLifetime
             runId = await DashboardFactory.PostScenarioIdAsync(client, "lao-cai-hekou-youth");
             await first.WaitForRunAsync(runId);
             csvBefore = await client.GetStringAsync($"/api/runs/{runId}/series.csv");
-            await first.Services.GetRequiredService<VariantStore>().SaveAsync(spec);
+            await first.Services.GetRequiredService<VariantStore>().SaveAsync(spec, null, null);
         }
 
         await using var second = new DurableDashboard(azurite.ConnectionString);

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace Relations.Dashboard.Api;
 
-/// <summary>Reads an uploaded scenario or variant: at most the configured size, strict UTF-8.</summary>
+/// <summary>Reads an uploaded scenario, variant or event file: at most the configured size, strict UTF-8 for text.</summary>
 public static class Upload
 {
     /// <summary>The name an upload's problems are reported under; it sits in the scenarios folder, so a variant's base resolves there.</summary>
@@ -26,6 +26,13 @@ public static class Upload
         }
         return buffer.ToArray();
     }
+
+    /// <summary>
+    /// Whether an uploaded file is an analyst's event file to import (a spreadsheet, CSV or GDELT export) rather than
+    /// a scenario or variant: by its name, as the browser sends it.
+    /// </summary>
+    public static bool IsEventFile(string fileName) =>
+        Path.GetExtension(fileName).ToLowerInvariant() is ".xlsx" or ".csv" or ".tsv" or ".txt";
 
     /// <summary>The bytes as text without a byte-order mark; null when they are not UTF-8.</summary>
     public static string? Decode(byte[] bytes)

@@ -7,12 +7,17 @@ using Relations.Dashboard.Hosting;
 using Relations.Dashboard.Runs;
 using Relations.Dashboard.Scenarios;
 using Relations.Grains.Interfaces;
+using Relations.Import;
 using Relations.Model.Evaluation;
 using Relations.Model.Scenarios;
 
 namespace Relations.Dashboard.Pages;
 
-/// <summary>For analysts: upload a scenario or variant file (or paste it), see every problem with line and column, or replay it.</summary>
+/// <summary>
+/// For analysts: upload a scenario or variant file (or paste it), see every problem with line and column, or replay it.
+/// A spreadsheet, CSV or GDELT event file is imported first (as <c>relations import</c> does) and the scenario it
+/// made is shown, ready to replay or to open in the what-if editor.
+/// </summary>
 public sealed class UploadModel(ScenarioCatalog catalog, RunService runs, IOptions<RelationsOptions> options) : PageModel
 {
     public string Text { get; private set; } = "";
@@ -20,20 +25,27 @@ public sealed class UploadModel(ScenarioCatalog catalog, RunService runs, IOptio
     public string? Message { get; private set; }
     public int Limit => options.Value.MaxUploadBytes;
 
+    /// <summary>The scenario an import made (shown above its YAML), and the rows it skipped.</summary>
+    public Scenario? Imported { get; private set; }
+    public IReadOnlyList<Problem> Skipped { get; private set; } = [];
+
+    /// <summary>Whether <see cref="Problems"/> are an import's (rows and columns of a table) rather than a YAML file's.</summary>
+    public bool ImportProblems { get; private set; }
+
     public void OnGet()
     {
     }
 
-    public async Task<IActionResult> OnPostAsync(IFormFile? file, string? yaml, string? step)
+    public async Task<IActionResult> OnPostAsync(IFormFile? file, IFormFile? actors, string? yaml, string? step, int? seed, bool skipUnmapped = false)
     {
         byte[]? bytes;
         if (file is { Length: > 0 })
         {
-            if (file.Length > Limit)
+            if (file.Length > Limit || actors?.Length > Limit)
                 return TooLarge();
-            using var buffer = new MemoryStream();
-            await file.CopyToAsync(buffer);
-            bytes = buffer.ToArray();
+            bytes = await ReadAsync(file);
+            if (Upload.IsEventFile(file.FileName))
+                return await ImportAsync(new ImportFile(Path.GetFileName(file.FileName), bytes), actors, skipUnmapped);
         }
         else
         {
@@ -62,13 +74,60 @@ public sealed class UploadModel(ScenarioCatalog catalog, RunService runs, IOptio
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        var id = await runs.StartAsync(new RunRequest(scenario, sampleStep, null));
+        var id = await runs.StartAsync(new RunRequest(scenario, sampleStep, seed));
         return Redirect($"/runs/{id}");
+    }
+
+    /// <summary>Keeps an imported scenario in the scenarios folder (imported/ID.yaml) and opens it in the what-if editor.</summary>
+    public IActionResult OnPostWhatIf(string? yaml)
+    {
+        Text = yaml ?? "";
+        if (Encoding.UTF8.GetByteCount(Text) > Limit)
+            return TooLarge();
+        var (scenario, problems) = catalog.CheckText(Upload.FileName, Text);
+        if (scenario is null || problems.Count > 0 || scenario.BaseId is not null)
+        {
+            Problems = problems;
+            Message = problems.Count == 0 ? "Only a scenario (not a variant) can be opened in the what-if editor as a base." : null;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        if (ImportedScenarios.Save(catalog, scenario, Text) is { } refused)
+        {
+            Message = refused;
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+        return Redirect($"/whatif/{Uri.EscapeDataString(scenario.Id)}");
+    }
+
+    private async Task<IActionResult> ImportAsync(ImportFile events, IFormFile? actorsFile, bool skipUnmapped)
+    {
+        var actors = actorsFile is { Length: > 0 } ? new ImportFile(Path.GetFileName(actorsFile.FileName), await ReadAsync(actorsFile)) : null;
+        var result = ScenarioImporter.Import(events, actors, new ImportOptions(SkipUnmappedActors: skipUnmapped));
+        if (result.Scenario is null || result.Yaml is null)
+        {
+            Problems = result.Problems;
+            ImportProblems = true;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        Imported = result.Scenario;
+        Skipped = result.Skipped;
+        Text = result.Yaml;
+        return Page();
+    }
+
+    private static async Task<byte[]> ReadAsync(IFormFile file)
+    {
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer);
+        return buffer.ToArray();
     }
 
     private IActionResult TooLarge()
     {
-        Message = $"The file is larger than {Limit / 1024 / 1024.0:0.##} MiB, the most a scenario or variant may be here.";
+        Message = $"The file is larger than {Limit / 1024 / 1024.0:0.##} MiB, the most a scenario, variant or event file may be here.";
         Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
         return Page();
     }

@@ -26,22 +26,22 @@ internal static partial class ScenarioReader
             return null;
         var explicitId = sink.Id(m.Field("id"), "the event id");
         var date = ReadEventDate(m.Required("date"), sink);
-        var count = sink.Integer(m.Field("count"), "'count'", 1);
+        var count = sink.Integer(m.Field("count"), "'count'", 1, Bounds.MaxCount);
         if (m.Has("count") && date is { IsRange: false })
             sink.Report(m.Field("count")!, "'count' goes only with a date range: write date: { from: ..., to: ... }");
         var kind = sink.Id(m.Required("kind"), "the event kind");
         var sides = ReadBetween(m.Required("between"), sink);
         var mode = sink.OneOf(m.Field("mode"), "'mode'", ModeWords) == "online" ? EventMode.Online : EventMode.InPerson;
-        var weight = sink.Number(m.Field("weight"), "'weight'");
+        var weight = sink.Number(m.Field("weight"), "'weight'", Bounds.Weight);
         var term = ReadTerm(m.Field("term"), sink);
         var certainty = ReadCertainty(m.Field("certainty"), sink) ?? Certainty.Reported;
-        var source = sink.Id(m.Required("source"), "'source'");
+        var sources = ReadSourceIds(m, sink, required: true);
         var title = sink.Text(m.Field("title"), "'title'");
         var note = sink.Text(m.Field("note"), "'note'");
-        if (m.Has("id") && explicitId is null || date is null || kind is null || sides is null || source is null)
+        if (m.Has("id") && explicitId is null || date is null || kind is null || sides is null || sources is null)
             return null;
         return new ScenarioEvent(explicitId ?? defaultId, date, count, kind, sides.Value.A, sides.Value.B, mode,
-            weight, term, certainty, source, title, note, m.Origin) { HasExplicitId = explicitId is not null };
+            weight, term, certainty, sources, title, note, m.Origin) { HasExplicitId = explicitId is not null };
     }
 
     internal static EventDate? ReadEventDate(YamlTreeNode? node, ProblemSink sink)
@@ -104,7 +104,7 @@ internal static partial class ScenarioReader
         if (m is null)
             return null;
         var until = sink.Date(m.Field("until"), "'term.until'");
-        var years = sink.Integer(m.Field("years"), "'term.years'", 1);
+        var years = sink.Integer(m.Field("years"), "'term.years'", 1, Bounds.MaxTermYears);
         if (m.Has("until") == m.Has("years"))
         {
             sink.Report(m.Node, "'term' gives exactly one of 'until' (a date) or 'years' (a whole number)");

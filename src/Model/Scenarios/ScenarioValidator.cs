@@ -19,10 +19,13 @@ internal static class ScenarioValidator
         var sourceIds = sources.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
         var actorById = actors.ToDictionary(a => a.Id, StringComparer.Ordinal);
 
-        void RequireSource(string? id, Origin origin, string field = "source")
+        void RequireSources(ValueList<string> ids, Origin origin)
         {
-            if (id is not null && !sourceIds.Contains(id))
-                problems.Add(new Problem(origin[field], $"source '{id}' is not declared under 'sources'"));
+            for (var i = 0; i < ids.Count; i++)
+            {
+                if (!sourceIds.Contains(ids[i]))
+                    problems.Add(new Problem(origin.Has($"source#{i}") ? origin[$"source#{i}"] : origin["source"], $"source '{ids[i]}' is not declared under 'sources'"));
+            }
         }
 
         void RequireActor(string id, Origin origin, string field)
@@ -33,7 +36,7 @@ internal static class ScenarioValidator
 
         foreach (var actor in actors)
         {
-            RequireSource(actor.Source, actor.Origin);
+            RequireSources(actor.Sources, actor.Origin);
             if (actor.Parent is not null)
             {
                 RequireActor(actor.Parent, actor.Origin, "parent");
@@ -57,17 +60,17 @@ internal static class ScenarioValidator
 
         foreach (var interruption in interruptions)
         {
-            RequireSource(interruption.Source, interruption.Origin);
+            RequireSources(interruption.Sources, interruption.Origin);
             foreach (var id in interruption.Scope.Actors)
                 RequireActor(id, interruption.Origin, "scope");
         }
 
         foreach (var ev in events)
         {
-            RequireSource(ev.Source, ev.Origin);
+            RequireSources(ev.Sources, ev.Origin);
             if (!model.IsKnownKind(ev.Kind))
                 problems.Add(new Problem(ev.Origin["kind"],
-                    $"event kind '{ev.Kind}' is not known: use one of {string.Join(", ", model.Weights.Select(w => w.Key))}, or add it under model.weights"));
+                    $"event kind '{ev.Kind}' is not known: use one of {KnownKinds(model)}, or add it under model.weights"));
             foreach (var id in ev.SideA.Concat(ev.SideB).Distinct())
                 RequireActor(id, ev.Origin, "between");
             foreach (var id in ev.SideA.Intersect(ev.SideB))
@@ -80,26 +83,44 @@ internal static class ScenarioValidator
         }
     }
 
+    /// <summary>The first kinds, enough to remind; a file may add thousands, and this is said once per unknown kind.</summary>
+    private static string KnownKinds(ModelParameters model) =>
+        string.Join(", ", model.Weights.Take(20).Select(w => w.Key)) + (model.Weights.Count > 20 ? ", …" : "");
+
+    /// <summary>
+    /// Reports each parent cycle once, walking every actor's parent chain at most once in all (actors are marked
+    /// done as their chain is settled), so a chain of n actors costs n steps, not n².
+    /// </summary>
     private static void ReportParentCycles(IReadOnlyList<Actor> actors, Dictionary<string, Actor> byId, List<Problem> problems)
     {
-        var reported = new HashSet<string>(StringComparer.Ordinal);
+        var done = new HashSet<string>(StringComparer.Ordinal);
+        var order = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var actor in actors)
+            order.TryAdd(actor.Id, order.Count);
         foreach (var actor in actors)
         {
-            var seen = new List<string>();
+            var path = new List<Actor>();
+            var onPath = new Dictionary<string, int>(StringComparer.Ordinal);
             var current = actor;
-            while (current.Parent is { } parent && byId.TryGetValue(parent, out var next) && parent != current.Id)
+            while (!done.Contains(current.Id))
             {
-                seen.Add(current.Id);
-                if (next.Id == actor.Id)
+                if (onPath.TryGetValue(current.Id, out var start))
                 {
-                    if (seen.All(reported.Add))
-                        problems.Add(new Problem(actor.Origin["parent"], $"parents form a cycle: {string.Join(" → ", seen.Append(actor.Id))}"));
+                    // Named from its member declared first, wherever the walk entered it.
+                    var members = path.Skip(start).ToList();
+                    var firstAt = members.IndexOf(members.MinBy(a => order[a.Id])!);
+                    var cycle = members.Skip(firstAt).Concat(members.Take(firstAt)).Select(a => a.Id).ToList();
+                    var first = members[firstAt];
+                    problems.Add(new Problem(first.Origin["parent"], $"parents form a cycle: {string.Join(" → ", cycle.Append(first.Id))}"));
                     break;
                 }
-                if (seen.Contains(next.Id))
+                onPath[current.Id] = path.Count;
+                path.Add(current);
+                if (current.Parent is not { } parent || parent == current.Id || !byId.TryGetValue(parent, out var next))
                     break;
                 current = next;
             }
+            done.UnionWith(onPath.Keys);
         }
     }
 }

@@ -21,6 +21,11 @@ public static class RelationsCommand
             BenchCommand.Create(console),
             CompareCommand.Create(console),
             RunsCommand.Create(console),
+            ImportCommand.Create(console),
+            FuzzCommand.Create(console),
+            SourcesCommand.Create(console),
+            EnsembleCommand.Create(console),
+            SweepCommand.Create(console),
         };
 
         var parsed = root.Parse(args);

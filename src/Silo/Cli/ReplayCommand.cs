@@ -15,17 +15,21 @@ internal static class ReplayCommand
         var engine = CommonOptions.Engine();
         var step = CommonOptions.Step();
         var seed = CommonOptions.Seed();
+        var certainty = CommonOptions.Certainty();
         var gateway = CommonOptions.Gateway();
         var storage = CommonOptions.StorageOptions();
         var command = new Command("replay", "Replay a scenario or variant; write series.csv, series.json and plots.")
         {
-            file, output, engine, step, seed, gateway,
+            file, output, engine, step, seed, certainty, gateway,
         };
         foreach (var option in storage.All)
             command.Add(option);
         command.SetAction(async (parse, cancellation) =>
         {
-            var (scenario, source) = ScenarioFiles.Load(parse.GetValue(file)!);
+            var (loaded, source) = ScenarioFiles.Load(parse.GetValue(file)!);
+            var scenario = loaded.KeepingCertainty(CommonOptions.CertaintyOf(parse.GetValue(certainty)!));
+            if (SampleCoverage.Problem(scenario.Period, CommonOptions.StepOf(parse.GetValue(step)!)) is { } noSample)
+                throw new BadInputException(noSample);
             var engineName = parse.GetValue(engine)!;
             var target = storage.Target(parse, gateway);
             OutputFolder.Check(parse.GetValue(output)!);
@@ -34,9 +38,12 @@ internal static class ReplayCommand
             var result = await Replayer.ReplayAsync(console, scenario, source, engineName, CommonOptions.StepOf(parse.GetValue(step)!),
                 parse.GetValue(seed), runId, target, storage.Read(parse), cancellation);
             var directory = OutputFolder.Prepare(parse.GetValue(output)!);
-            SeriesCsv.Write(result, Path.Combine(directory, "series.csv"));
-            SeriesJson.Write(result, Path.Combine(directory, "series.json"), runId, engineName);
-            var plots = PlotFiles.WriteAll(result, directory);
+            var plots = StagedOutput.Write(directory, stage =>
+            {
+                SeriesCsv.Write(result, Path.Combine(stage, "series.csv"));
+                SeriesJson.Write(result, Path.Combine(stage, "series.json"), runId, engineName);
+                return PlotFiles.WriteAll(result, stage);
+            });
             console.Out.WriteLine($"wrote series.csv, series.json ({result.Dyads.Count} dyads × {result.Dates.Count} samples) and {plots.Count} plots to {directory}");
             return ExitCodes.Success;
         });
