@@ -84,6 +84,7 @@ app.UseStaticFiles(new StaticFileOptions
 });
 app.MapRunsApi();
 app.MapEnsemblesApi();
+app.MapJobEvents();
 app.MapVariantsApi();
 app.MapLanguageSwitch();
 app.MapRazorPages();

@@ -5,7 +5,7 @@ using Relations.Model.Scenarios;
 namespace Relations.Dashboard.Tests;
 
 /// <summary>Students, trainers and analysts using the dashboard in a real browser.</summary>
-public sealed class BrowserTests(BrowserDashboard app) : IClassFixture<BrowserDashboard>
+public sealed partial class BrowserTests(BrowserDashboard app) : IClassFixture<BrowserDashboard>
 {
     private const float RunTimeout = 120_000;
 

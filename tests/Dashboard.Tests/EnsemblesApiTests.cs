@@ -68,6 +68,60 @@ public sealed class EnsemblesApiTests(DashboardFactory dashboard) : IClassFixtur
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
 
+    [Fact]
+    public async Task A_yaml_sweep_with_draws_streams_its_progress_and_its_pages_show_the_result()
+    {
+        var yaml = await File.ReadAllTextAsync(Path.Combine(RepositoryFiles.Scenarios, ScenarioId + ".yaml"));
+        using var posted = await client.PostAsync("/api/sweeps?set=kappa=5,10&draws=2&seed=3", new StringContent(yaml, System.Text.Encoding.UTF8, "application/yaml"));
+        Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
+        var id = JsonDocument.Parse(await posted.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
+        await Job(id).Completion;
+
+        // The event stream of a finished job is one event with the final status, and then it ends.
+        using var events = await client.GetAsync($"/api/jobs/{id}/events");
+        Assert.Equal("text/event-stream", events.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("\"status\":\"completed\"", await events.Content.ReadAsStringAsync());
+        var header = (await client.GetStringAsync($"/api/sweeps/{id}/sweep.csv")).Split('\n')[0];
+        Assert.StartsWith("cell,kappa,actor_a,actor_b,date,strength,score,score_mean,score_sd", header);
+        var page = await client.GetStringAsync($"/sweeps/{id}");
+        Assert.Contains("id=\"sensitivity\"", page);
+        Assert.Contains("kappa", page);
+    }
+
+    [Fact]
+    public async Task An_ensemble_page_shows_its_bands_and_why_and_bad_requests_are_400_never_500()
+    {
+        var id = await PostAsync("/api/runs", new { scenarioId = ScenarioId, draws = 4 });
+        await Job(id).Completion;
+        var page = await client.GetStringAsync($"/runs/{id}/uncertainty");
+        Assert.Contains($"/api/runs/{id}/bands.png?dyad=", page);
+        Assert.Contains("id=\"why\"", page);
+        using var svg = await client.GetAsync($"/api/runs/{id}/bands.svg");
+        Assert.Equal("image/svg+xml", svg.Content.Headers.ContentType?.MediaType);
+
+        foreach (var (path, body) in new (string, object)[]
+        {
+            ("/api/runs", new { scenarioId = ScenarioId, draws = 0 }),
+            ("/api/sweeps", new { scenarioId = ScenarioId, set = new Dictionary<string, double[]> { ["kappa"] = [5] }, seed = "x" }),
+            ("/api/sweeps", new { scenarioId = ScenarioId, set = new Dictionary<string, double[]> { ["nosuchKey"] = [5] } }),
+            ("/api/sweeps", new { scenarioId = "no-such-scenario", set = new Dictionary<string, double[]> { ["kappa"] = [5] } }),
+        })
+        {
+            using var response = await client.PostAsJsonAsync(path, body);
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{path} {JsonSerializer.Serialize(body)} answered {(int)response.StatusCode}");
+        }
+        foreach (var path in new[] { $"/api/runs/{id}/bands.svg?dyad=a~b", $"/runs/{id}/uncertainty?dyad=a~b" })
+        {
+            using var response = await client.GetAsync(path);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        }
+        foreach (var path in new[] { "/sweeps/sweep-none-00000000", "/runs/none-00000000/uncertainty", "/api/jobs/none/events" })
+        {
+            using var response = await client.GetAsync(path);
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        }
+    }
+
     private EnsembleJob Job(string id) => dashboard.Services.GetRequiredService<EnsembleJobs>().Find(id)!;
 
     private static Scenario Scenario() => new ScenarioLoader().Load(Path.Combine(RepositoryFiles.Scenarios, ScenarioId + ".yaml"));

@@ -22,13 +22,21 @@ public sealed class EnsembleJobs(IGrainFactory grains, RunCheckpoints checkpoint
 
     private readonly ConcurrentDictionary<string, EnsembleJob> jobs = new(StringComparer.Ordinal);
 
+    private readonly ConcurrentDictionary<string, string> byRun = new(StringComparer.Ordinal);
+
     public EnsembleJob? Find(string id) => jobs.TryGetValue(id, out var job) ? job : null;
+
+    /// <summary>The ensemble last started from run <paramref name="runId"/>'s page, if any (so its uncertainty view finds it again).</summary>
+    public string? EnsembleOf(string runId) => byRun.TryGetValue(runId, out var id) ? id : null;
+
+    /// <summary>Starts an ensemble of a run's request, remembered as that run's.</summary>
+    public string StartEnsemble(string runId, RunRequest request, int draws) => byRun[runId] = StartEnsemble(request, draws);
 
     /// <summary>Starts an ensemble of <paramref name="draws"/> draws (seed S = the request's); its id is also its deterministic run's.</summary>
     public string StartEnsemble(RunRequest request, int draws)
     {
         var id = NewId(request.Scenario.Id);
-        var job = jobs[id] = new EnsembleJob(id, draws);
+        var job = jobs[id] = new EnsembleJob(id, draws) { Title = request.Scenario.Title };
         Run(job, async () =>
         {
             request = request with { CheckpointEverySlices = checkpoints.EverySlices };
@@ -42,7 +50,7 @@ public sealed class EnsembleJobs(IGrainFactory grains, RunCheckpoints checkpoint
     {
         var id = "sweep-" + NewId(scenario.Id);
         var cells = grid.Cells().Select(cell => (Cell: cell, Scenario: cell.Apply(scenario))).ToList();
-        var job = jobs[id] = new EnsembleJob(id, cells.Count) { IsSweep = true };
+        var job = jobs[id] = new EnsembleJob(id, cells.Count) { IsSweep = true, Title = scenario.Title, Draws = draws };
         Run(job, async () =>
         {
             var results = new SweepCellResult[cells.Count];
@@ -103,6 +111,12 @@ public sealed class EnsembleJob(string id, int total)
     public string Id { get; } = id;
     public int Total { get; } = total;
     public bool IsSweep { get; init; }
+
+    /// <summary>The scenario's title, for the page while the job runs.</summary>
+    public string Title { get; init; } = "";
+
+    /// <summary>A sweep's draws per cell (null: one deterministic run per cell).</summary>
+    public int? Draws { get; init; }
     private int done;
     private volatile RunState state = RunState.Running;
 

@@ -68,6 +68,41 @@ public sealed class WhatIfModel(ScenarioCatalog catalog, WhatIfRunner runner, Va
         return Redirect($"/compare?base={runs.BaseRun}&variant={runs.VariantRun}");
     }
 
+    /// <summary>Starts an ensemble of the variant being edited (the form's draws and seed) and opens its uncertainty view.</summary>
+    public IActionResult OnPostEnsemble(string baseId, [FromServices] Ensembles.EnsembleJobs jobs) => Start(baseId, jobs, sweep: false);
+
+    /// <summary>Starts a sweep of the variant being edited over the parameters of the form and opens its page.</summary>
+    public IActionResult OnPostSweep(string baseId, [FromServices] Ensembles.EnsembleJobs jobs) => Start(baseId, jobs, sweep: true);
+
+    /// <summary>The sweep rows and the draws and seed the editor shows (as posted, with their problems).</summary>
+    public Ensembles.SweepFields SweepRows => Ensembles.SweepFields.Of(Ensembles.UncertaintyForm.Parameters(Base.Model), Request, FormProblems);
+
+    private IActionResult Start(string baseId, Ensembles.EnsembleJobs jobs, bool sweep)
+    {
+        if (!Open(baseId))
+            return NotFound();
+        var (spec, formProblems) = VariantForm.Read(Request.Form, Entry, Base);
+        var (asked, problems) = Ensembles.UncertaintyForm.Read(Request.Form, sweep);
+        foreach (var (field, message) in formProblems)
+            problems[field] = message;
+        if (spec is not null && asked is not null)
+        {
+            var yaml = VariantYaml.Write(spec);
+            var (variant, variantProblems) = catalog.CheckText(WhatIfRunner.FileName(spec), yaml);
+            if (variant is not null)
+                return Redirect(UncertaintyModel.Begin(jobs, variant, asked));
+            Prefill = spec;
+            (Problems, var placed) = ProblemPlaces.Place(variantProblems, yaml);
+            foreach (var (field, message) in placed)
+                problems[field] = message;
+            Yaml = yaml;
+        }
+        FormProblems = problems;
+        SetNames(Prefill);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
     public bool Kept(string id) => Prefill is not null ? !Prefill.Remove.Contains(id)
         : !Request.HasFormContentType || Request.Form[VariantForm.Keep].Any(v => v is not null && v.EndsWith(":" + id, StringComparison.Ordinal));
 

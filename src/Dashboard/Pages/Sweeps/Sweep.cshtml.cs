@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Relations.Dashboard.Ensembles;
+using Relations.Model.Ensembles;
+using Relations.Model.Evaluation;
+using Relations.Plots;
+
+namespace Relations.Dashboard.Pages.Sweeps;
+
+/// <summary>
+/// A sweep's page: its progress, then which parameter moves which relationship and by how much (the sensitivity
+/// table and its tornado plot) and the downloads.
+/// </summary>
+public sealed class SweepModel(EnsembleJobs jobs) : PageModel
+{
+    /// <summary>Rows of the table: the largest swings, enough to read at a glance.</summary>
+    public const int MaxRows = 15;
+
+    public EnsembleJob Job { get; private set; } = null!;
+    public SweepResult? Sweep { get; private set; }
+    public IReadOnlyList<SensitivityRow> Rows { get; private set; } = [];
+    public string PlotSource { get; private set; } = "";
+    public string Language { get; private set; } = Views.Language.Default;
+
+    public IActionResult OnGet(string id)
+    {
+        if (jobs.Find(id) is not { IsSweep: true } job)
+            return NotFound();
+        Job = job;
+        Language = Views.Language.Of(HttpContext);
+        if (job.Sweep is not { } sweep || job.Sensitivity is not { } rows)
+            return Page();
+        Sweep = sweep;
+        Rows = [.. rows.Take(MaxRows)];
+        var plot = SensitivityPlot.Build(sweep.Cells[0].Replay.Scenario, sweep, rows, new PlotOptions { Language = Language });
+        PlotSource = "data:image/svg+xml;base64," + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(RelationPlots.GetSvg(plot)));
+        return Page();
+    }
+
+    public string DyadName(Dyad dyad) => PlotNames.Dyad(Sweep!.Cells[0].Replay.Scenario, dyad, Language);
+
+    public static string Number(double value, string format = "0.0") => value.ToString(format, System.Globalization.CultureInfo.InvariantCulture);
+}
