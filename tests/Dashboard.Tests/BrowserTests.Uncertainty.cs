@@ -22,6 +22,7 @@ public sealed partial class BrowserTests
         var bad = await page.RunAndWaitForResponseAsync(() => page.Locator("#start-ensemble").ClickAsync(), r => r.Request.Method == "POST");
         Assert.Equal(400, bad.Status);
         Assert.Contains("whole number", await page.Locator(".field-problem[data-field=u-draws]").InnerTextAsync());
+        await page.Locator("#ensemble-form").ScreenshotAsync(new() { Path = Path.Combine(RepositoryFiles.Screenshots, "19-ensemble-form.png") });
 
         await page.Locator("#ensemble-form input[name=u-draws]").FillAsync("20");
         await page.Locator("#start-ensemble").ClickAsync();
