@@ -68,12 +68,26 @@ public sealed record RelationshipSetup(
     [property: Id(6)] ModelParameters Model,
     [property: Id(7)] DateOnly[] SampleDays);
 
-/// <summary>An interruption applying to a dyad, inclusive days.</summary>
+/// <summary>
+/// An interruption applying to a dyad, inclusive days, with its decay multiplier resolved against the model's m and
+/// the share of in-person activity it cancels (model.md rule 3 and E, 1.1).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("relations.interruption-span")]
 public readonly record struct InterruptionSpan(
     [property: Id(0)] string Id,
     [property: Id(1)] DateOnly From,
-    [property: Id(2)] DateOnly To);
+    [property: Id(2)] DateOnly To,
+    [property: Id(3)] double DecayMultiplier,
+    [property: Id(4)] double Cancels)
+{
+    public static InterruptionSpan Of(Interruption interruption, ModelParameters model)
+    {
+        var span = CalendarSpan.Of(interruption, model);
+        return new(interruption.Id, span.From, span.To, span.DecayMultiplier, span.Cancels);
+    }
+
+    public CalendarSpan ToCalendarSpan() => new(From, To, DecayMultiplier, Cancels);
+}
 
 /// <summary>One occurrence of an event as it reaches a dyad: its weight (rule 1) and, for agreements and twinnings, its standing tie (rule 2).</summary>
 [GenerateSerializer, Immutable, Alias("relations.arriving-occurrence")]

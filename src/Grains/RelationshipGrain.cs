@@ -6,8 +6,8 @@ using Relations.Model.Scenarios;
 namespace Relations.Grains;
 
 /// <summary>
-/// One dyad of one run. Applies arriving occurrences — cancelling in-person ones inside an applying interruption
-/// (model.md rule 3), taking impulses and standing ties (rules 1–2) — and passes each applied impulse's spill to
+/// One dyad of one run. Applies arriving occurrences — cancelling in-person ones inside an applying interruption,
+/// wholly or in part (model.md rule 3), taking impulses and standing ties (rules 1–2) — and passes each applied impulse's spill to
 /// the parent and child dyads' grains, one call per grain per slice (rule 4). When a slice closes it folds the
 /// slice's impulses into a carried decayed sum and records the samples passed; at checkpoints it writes that
 /// small state. Applying is idempotent per slice, so a run can resume from its last checkpoint.
@@ -25,7 +25,7 @@ public sealed class RelationshipGrain(
 
     private RelationshipSetup Current => setup ?? throw new GrainNotReadyException($"relationship {this.GetPrimaryKeyString()} has no setup in this activation");
 
-    private InterruptionCalendar Calendar => calendar ??= new InterruptionCalendar(Current.Interruptions.Select(i => (i.From, i.To)));
+    private InterruptionCalendar Calendar => calendar ??= new InterruptionCalendar(Current.Interruptions.Select(i => i.ToCalendarSpan()));
 
     /// <summary>Takes the dyad's place in the run; what it has applied so far (its state) is untouched.</summary>
     public Task Setup(RelationshipSetup relationshipSetup)
@@ -47,24 +47,27 @@ public sealed class RelationshipGrain(
         var applied = 0;
         foreach (var o in occurrences)
         {
-            if (StrengthModel.IsCancelled(o.InPerson ? EventMode.InPerson : EventMode.Online, o.Day, Calendar))
+            // Rule 3 (1.1): what an interruption leaves of the occurrence scales its impulse, spills and standing tie.
+            var factor = StrengthModel.AppliedFactor(o.InPerson ? EventMode.InPerson : EventMode.Online, o.Day, Calendar);
+            if (factor == 0.0)
             {
                 if (!alreadyHeld)
                     state.State.Cancelled++;
                 continue;
             }
+            var weight = o.Weight * factor;
             applied++;
             if (!alreadyHeld)
             {
                 state.State.Applied++;
-                pending.Add((o.Day, o.Weight));
+                pending.Add((o.Day, weight));
                 if (o.HasStanding)
-                    state.State.StandingTies.Add(new HeldStandingTie(o.EventId, o.Occurrence, o.Day, o.StandingUntil, o.Standing));
+                    state.State.StandingTies.Add(new HeldStandingTie(o.EventId, o.Occurrence, o.Day, o.StandingUntil, o.Standing * factor));
             }
             if (setup.ParentDyad is not null)
-                up.Add(new SpilledImpulse(o.EventId, o.Occurrence, o.Day, model.SpillUp * o.Weight, false, key));
+                up.Add(new SpilledImpulse(o.EventId, o.Occurrence, o.Day, model.SpillUp * weight, false, key));
             if (setup.ChildDyads.Length > 0)
-                down.Add(new SpilledImpulse(o.EventId, o.Occurrence, o.Day, model.SpillDown * o.Weight, true, key));
+                down.Add(new SpilledImpulse(o.EventId, o.Occurrence, o.Day, model.SpillDown * weight, true, key));
         }
 
         var deliveries = new List<Task>();

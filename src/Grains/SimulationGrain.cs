@@ -188,7 +188,7 @@ public sealed class SimulationGrain(
             var parent = plan.Dyads.ParentOf(dyad) is { } p && plan.Dyads.All.Contains(p) ? GrainKeys.DyadKey(p) : null;
             var setup = new RelationshipSetup(RunId, dyad.A, dyad.B, parent,
                 [.. plan.Dyads.ChildrenOf(dyad).Select(GrainKeys.DyadKey)],
-                [.. scenario.Interruptions.Where(i => StrengthModel.Applies(i, dyad, actors)).Select(i => new InterruptionSpan(i.Id, i.From, i.To))],
+                [.. scenario.Interruptions.Where(i => StrengthModel.Applies(i, dyad, actors)).Select(i => InterruptionSpan.Of(i, scenario.Model))],
                 scenario.Model,
                 days);
             return grains.GetGrain<IRelationshipGrain>(GrainKeys.Relationship(RunId, dyad)).Setup(setup);

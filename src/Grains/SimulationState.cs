@@ -36,6 +36,9 @@ public sealed class RunRequestState
     [Id(4)] public int CheckpointEverySlices { get; set; }
     [Id(5)] public TimeSpan CheckpointInterval { get; set; }
 
+    /// <summary>The lowest certainty the run keeps (model.md rule 8), so that a scenario reloaded from its source is filtered again.</summary>
+    [Id(6)] public Relations.Model.Scenarios.Certainty KeptCertainty { get; set; } = Relations.Model.Scenarios.Certainty.Assumed;
+
     public static RunRequestState Of(Interfaces.RunRequest request) => new()
     {
         Source = request.Source,
@@ -44,9 +47,10 @@ public sealed class RunRequestState
         Seed = request.Seed,
         CheckpointEverySlices = request.CheckpointEverySlices,
         CheckpointInterval = request.CheckpointInterval,
+        KeptCertainty = request.Scenario.KeptCertainty,
     };
 
     public Interfaces.RunRequest? ToRequest() =>
         Scenario is null && Source is null ? null
-            : new Interfaces.RunRequest(Scenario ?? Source!.Load(), Step, Seed) { CheckpointEverySlices = CheckpointEverySlices, CheckpointInterval = CheckpointInterval, Source = Source };
+            : new Interfaces.RunRequest(Scenario ?? Source!.Load().KeepingCertainty(KeptCertainty), Step, Seed) { CheckpointEverySlices = CheckpointEverySlices, CheckpointInterval = CheckpointInterval, Source = Source };
 }

@@ -43,7 +43,7 @@ internal static class EventMarks
         {
             if (!calendars.TryGetValue(dyad, out var calendar))
             {
-                calendar = new InterruptionCalendar(scenario.Interruptions.Where(i => AppliesSafely(i, dyad, tree)));
+                calendar = new InterruptionCalendar(scenario.Interruptions.Where(i => AppliesSafely(i, dyad, tree)), scenario.Model);
                 calendars[dyad] = calendar;
             }
             return calendar;

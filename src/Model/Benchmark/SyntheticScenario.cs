@@ -16,6 +16,9 @@ public static class SyntheticScenario
     private static readonly int CovidTo = new DateOnly(2022, 12, 31).DayNumber;
     private const string SourceId = "synthetic";
 
+    /// <summary>The one source every generated fact cites, shared so a large scenario holds one list, not one per event.</summary>
+    private static readonly ValueList<string> SourceIds = [SourceId];
+
     private static readonly string[] Kinds =
         ["consult", "visit", "host", "cooperate", "intent", "material", "aid", "agreement", "disapprove", "reduce"];
 
@@ -59,7 +62,7 @@ public static class SyntheticScenario
     private static ValueList<Interruption> Interruptions(Layout layout)
     {
         static Interruption Make(string id, string title, DateOnly from, DateOnly to, InterruptionScope scope) =>
-            new(id, from, to, scope, SourceId, title, Certainty.Inferred, null, Origin.None);
+            new(id, from, to, scope, SourceIds, title, Certainty.Inferred, null, Origin.None);
         static InterruptionScope Countries(string country) => new(false, [country], ValueList<string>.Empty);
         static InterruptionScope Actor(string id) => new(false, ValueList<string>.Empty, [id]);
 
@@ -167,12 +170,12 @@ public static class SyntheticScenario
             var kind = kinds[random.Next(kinds.Length)];
             var number = childCount[province]++;
             return Add(new Actor($"{parent.Id}-c{number}", kind, null, $"{parent.Name} {kind} {number}",
-                ValueList<KeyValuePair<string, string>>.Empty, parent.Id, SourceId, Certainty.Reported, null, Origin.None));
+                ValueList<KeyValuePair<string, string>>.Empty, parent.Id, SourceIds, Certainty.Reported, null, Origin.None));
         }
 
         private int AddProvince(string kind, string country) =>
             Add(new Actor($"p{Actors.Count}", kind, country, $"Province {Actors.Count} ({country})",
-                ValueList<KeyValuePair<string, string>>.Empty, null, null, null, null, Origin.None));
+                ValueList<KeyValuePair<string, string>>.Empty, null, ValueList<string>.Empty, null, null, Origin.None));
 
         private int Add(Actor actor)
         {
@@ -324,7 +327,7 @@ public static class SyntheticScenario
                     : layout.Groups[~p.Target];
                 result[i] = new ScenarioEvent($"e{i}", date, p.Count == 0 ? null : p.Count, p.Kind < 0 ? "twinning" : Kinds[p.Kind],
                     sideA, sideB, p.Online ? EventMode.Online : EventMode.InPerson, p.Weight, p.Term, p.Certainty,
-                    SourceId, null, null, Origin.None);
+                    SourceIds, null, null, Origin.None);
             }
             return new ValueList<ScenarioEvent>(result);
         }

@@ -13,7 +13,7 @@ public record struct DecaySweep(DateOnly? Cursor, double Decayed)
     public void AdvanceTo(DateOnly day, InterruptionCalendar calendar, ModelParameters model)
     {
         if (Cursor is { } from && from < day)
-            Decayed *= StrengthModel.Decay(StrengthModel.EffectiveElapsedDays(from, day, calendar, model), model);
+            Decayed *= StrengthModel.Decay(StrengthModel.EffectiveElapsedDays(from, day, calendar), model);
         if (Cursor is null || Cursor < day)
             Cursor = day;
     }

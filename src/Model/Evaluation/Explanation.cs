@@ -2,7 +2,10 @@ using Relations.Model.Scenarios;
 
 namespace Relations.Model.Evaluation;
 
-/// <summary>One event's share of a dyad's R on a day (model.md rule 7), with the source it cites.</summary>
+/// <summary>
+/// One event's share of a dyad's R on a day (model.md rule 7), with the sources it cites (ids joined with ", ",
+/// titles with "; ") and the factor a partial interruption applied it with (1: not cancelled at all; rule 3, 1.1).
+/// </summary>
 public sealed record ExplanationLine(
     string EventId,
     string Title,
@@ -11,7 +14,15 @@ public sealed record ExplanationLine(
     double Value,
     Dyad? From,
     string SourceId,
-    string SourceTitle);
+    string SourceTitle,
+    double Factor = 1.0)
+{
+    /// <summary>Whether a partial interruption scaled this share (0 &lt; factor &lt; 1).</summary>
+    public bool IsPartlyCancelled => Factor < 1.0;
+
+    /// <summary>Every source the event cites, by id (<see cref="SourceId"/> joins them for display).</summary>
+    public IReadOnlyList<string> SourceIds { get; init; } = [SourceId];
+}
 
 /// <summary>A dyad's R and S on a day, and the events that make them up; the lines add up to R.</summary>
 public sealed record Explanation(Dyad Dyad, DateOnly Day, double Score, double Strength, IReadOnlyList<ExplanationLine> Lines)
@@ -26,12 +37,14 @@ public sealed record Explanation(Dyad Dyad, DateOnly Day, double Score, double S
         var lines = dyadTimeline.Contributions
             .Select(c => (c, Value: ReferenceEvaluator.ValueOn(c, day, dyadTimeline.Calendar, scenario.Model)))
             .Where(x => x.c.Kind != ContributionKind.Standing ? x.c.Day <= day : x.Value != 0.0)
-            .GroupBy(x => (x.c.EventId, x.c.Kind, x.c.From))
+            .GroupBy(x => (x.c.EventId, x.c.Kind, x.c.From, x.c.Factor))
             .Select(g =>
             {
                 var ev = events[g.Key.EventId];
                 return new ExplanationLine(ev.Id, ev.ShortTitle, g.Key.Kind, g.Count(), g.Sum(x => x.Value), g.Key.From,
-                    ev.Source, sources.TryGetValue(ev.Source, out var source) ? source.Title : ev.Source);
+                    string.Join(", ", ev.Sources),
+                    string.Join("; ", ev.Sources.Select(id => sources.TryGetValue(id, out var source) ? source.Title : id)),
+                    g.Key.Factor) { SourceIds = ev.Sources };
             })
             .OrderByDescending(l => Math.Abs(l.Value))
             .ThenBy(l => l.EventId, StringComparer.Ordinal)

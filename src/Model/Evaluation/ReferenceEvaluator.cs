@@ -38,6 +38,6 @@ public static class ReferenceEvaluator
             return StrengthModel.InForce(c.Day, c.Until, t) ? c.Amount : 0.0;
         if (c.Day > t)
             return 0.0;
-        return c.Amount * StrengthModel.Decay(StrengthModel.EffectiveElapsedDays(c.Day, t, calendar, model), model);
+        return c.Amount * StrengthModel.Decay(StrengthModel.EffectiveElapsedDays(c.Day, t, calendar), model);
     }
 }

@@ -4,7 +4,8 @@ namespace Relations.Model.Evaluation;
 
 /// <summary>
 /// A scenario laid out for evaluation: the dyad set (model.md rule 4), each dyad's interrupted days and every
-/// contribution it receives — impulses, spills and standing ties of applied (not cancelled) occurrences.
+/// contribution it receives — impulses, spills and standing ties of applied occurrences (those not wholly cancelled,
+/// scaled by what a partial interruption leaves of them).
 /// </summary>
 public sealed class ScenarioTimeline
 {
@@ -26,7 +27,7 @@ public sealed class ScenarioTimeline
         var set = DyadSet.Of(scenario, actors);
         var dyads = new SortedDictionary<Dyad, DyadTimeline>();
         foreach (var dyad in set.All)
-            dyads[dyad] = new DyadTimeline(dyad, new InterruptionCalendar(scenario.Interruptions.Where(i => StrengthModel.Applies(i, dyad, actors))));
+            dyads[dyad] = new DyadTimeline(dyad, new InterruptionCalendar(scenario.Interruptions.Where(i => StrengthModel.Applies(i, dyad, actors)), model));
 
         foreach (var occurrence in Occurrences.Place(scenario.Events, seed))
         {
@@ -34,16 +35,18 @@ public sealed class ScenarioTimeline
             foreach (var dyad in DyadSet.DyadsOf(ev))
             {
                 var target = dyads[dyad];
-                if (StrengthModel.IsCancelled(ev.Mode, occurrence.Day, target.Calendar))
+                // Rule 3 (1.1): decided on the event's own dyad; its spills are not cancelled again where they arrive.
+                var factor = StrengthModel.AppliedFactor(ev.Mode, occurrence.Day, target.Calendar);
+                if (factor == 0.0)
                     continue;
-                var w = StrengthModel.ImpulseWeight(ev, model);
-                target.Add(new Contribution(ev.Id, occurrence.Index, occurrence.Day, ContributionKind.Impulse, w));
+                var w = StrengthModel.ImpulseWeight(ev, model) * factor;
+                target.Add(new Contribution(ev.Id, occurrence.Index, occurrence.Day, ContributionKind.Impulse, w, Factor: factor));
                 foreach (var child in set.ChildrenOf(dyad))
-                    dyads[child].Add(new Contribution(ev.Id, occurrence.Index, occurrence.Day, ContributionKind.SpillDown, model.SpillDown * w, From: dyad));
+                    dyads[child].Add(new Contribution(ev.Id, occurrence.Index, occurrence.Day, ContributionKind.SpillDown, model.SpillDown * w, From: dyad, Factor: factor));
                 if (set.ParentOf(dyad) is { } parent)
-                    dyads[parent].Add(new Contribution(ev.Id, occurrence.Index, occurrence.Day, ContributionKind.SpillUp, model.SpillUp * w, From: dyad));
+                    dyads[parent].Add(new Contribution(ev.Id, occurrence.Index, occurrence.Day, ContributionKind.SpillUp, model.SpillUp * w, From: dyad, Factor: factor));
                 if (StrengthModel.StandingTie(ev, occurrence.Day, model) is { } tie)
-                    target.Add(new Contribution(ev.Id, occurrence.Index, occurrence.Day, ContributionKind.Standing, tie.Value, tie.Until));
+                    target.Add(new Contribution(ev.Id, occurrence.Index, occurrence.Day, ContributionKind.Standing, tie.Value * factor, tie.Until, Factor: factor));
             }
         }
         foreach (var timeline in dyads.Values)

@@ -3,7 +3,7 @@ using Relations.Model.Scenarios;
 namespace Relations.Model.Evaluation;
 
 /// <summary>
-/// The arithmetic of model v1 (model.md), in one place: impulse weights, decay over effective elapsed days,
+/// The arithmetic of model 1.1 (model.md), in one place: impulse weights, decay over effective elapsed days,
 /// standing-tie terms and the strength index. Both engines call these, so they agree to the last digit.
 /// </summary>
 public static class StrengthModel
@@ -12,9 +12,11 @@ public static class StrengthModel
     public static double ImpulseWeight(ScenarioEvent ev, ModelParameters model) =>
         (ev.Weight ?? model.WeightOf(ev.Kind)) * (ev.Mode == EventMode.Online ? model.OnlineFactor : 1.0);
 
-    /// <summary>E(t0, t): elapsed days plus (m − 1) for every interrupted day x with t0 ≤ x &lt; t.</summary>
-    public static double EffectiveElapsedDays(DateOnly t0, DateOnly t, InterruptionCalendar calendar, ModelParameters model) =>
-        (t.DayNumber - t0.DayNumber) + (model.InterruptionDecayMultiplier - 1.0) * calendar.InterruptedDays(t0, t);
+    /// <summary>
+    /// E(t0, t): elapsed days plus (m_x − 1) for every interrupted day x with t0 ≤ x &lt; t, m_x the largest multiplier
+    /// of the interruptions covering x (the calendar holds them, resolved against the model's m).
+    /// </summary>
+    public static double EffectiveElapsedDays(DateOnly t0, DateOnly t, InterruptionCalendar calendar) => calendar.EffectiveDays(t0, t);
 
     /// <summary>The share of an impulse left after <paramref name="effectiveDays"/>: 2^(−E/H).</summary>
     public static double Decay(double effectiveDays, ModelParameters model) => Math.Pow(2.0, -effectiveDays / model.HalfLifeDays);
@@ -54,7 +56,15 @@ public static class StrengthModel
         return false;
     }
 
-    /// <summary>Rule 3: an in-person event dated inside an applying interruption is cancelled on that dyad.</summary>
+    /// <summary>
+    /// Rule 3 (1.1): the factor an event is applied with on a dyad — 1 for online events and days no interruption
+    /// covers, else 1 − c with c the largest <c>cancels</c> of the interruptions covering the day. It multiplies the
+    /// impulse, its spills and the standing tie alike.
+    /// </summary>
+    public static double AppliedFactor(EventMode mode, DateOnly day, InterruptionCalendar calendar) =>
+        mode == EventMode.InPerson ? 1.0 - calendar.CancelShare(day) : 1.0;
+
+    /// <summary>Rule 3: whether an event is cancelled outright on a dyad (factor 0: nothing of it applies there).</summary>
     public static bool IsCancelled(EventMode mode, DateOnly day, InterruptionCalendar calendar) =>
-        mode == EventMode.InPerson && calendar.Covers(day);
+        AppliedFactor(mode, day, calendar) == 0.0;
 }

@@ -35,6 +35,7 @@ public static class SeriesJson
             json.WriteString("base", scenario.BaseId);
         json.WriteString("from", SeriesCsv.Format(scenario.Period.From));
         json.WriteString("to", SeriesCsv.Format(scenario.Period.To));
+        json.WriteString("certainty", CertaintyWords.Name(scenario.KeptCertainty));
         json.WriteEndObject();
 
         json.WriteStartArray("actors");
@@ -61,6 +62,10 @@ public static class SeriesJson
             json.WriteString("title", interruption.Title ?? interruption.Id);
             json.WriteString("from", SeriesCsv.Format(interruption.From));
             json.WriteString("to", SeriesCsv.Format(interruption.To));
+            json.WriteNumber("cancels", interruption.Cancels);
+            json.WriteNumber("decayMultiplier", interruption.DecayMultiplier ?? scenario.Model.InterruptionDecayMultiplier);
+            json.WriteString("certainty", CertaintyWords.Name(interruption.Certainty ?? Certainty.Reported));
+            WriteSources(json, interruption.Sources);
             json.WriteEndObject();
         }
         json.WriteEndArray();
@@ -76,7 +81,8 @@ public static class SeriesJson
             json.WriteString("to", SeriesCsv.Format(ev.Date.To));
             json.WriteNumber("count", ev.Count ?? 1);
             json.WriteString("mode", ev.Mode == EventMode.Online ? "online" : "in-person");
-            json.WriteString("source", ev.Source);
+            json.WriteString("certainty", CertaintyWords.Name(ev.Certainty));
+            WriteSources(json, ev.Sources);
             json.WriteStartArray("dyads");
             foreach (var dyad in DyadSet.DyadsOf(ev))
             {
@@ -116,5 +122,16 @@ public static class SeriesJson
     {
         using var stream = File.Create(path);
         Write(result, stream, runId, engine);
+    }
+
+    /// <summary><c>source</c> (the first, as version 1 wrote it) and <c>sources</c> (all of them, format 1.1).</summary>
+    private static void WriteSources(Utf8JsonWriter json, ValueList<string> sources)
+    {
+        if (sources.Count > 0)
+            json.WriteString("source", sources[0]);
+        json.WriteStartArray("sources");
+        foreach (var id in sources)
+            json.WriteStringValue(id);
+        json.WriteEndArray();
     }
 }

@@ -19,5 +19,28 @@ public sealed record Scenario(
     /// <summary>For a variant, the id of the scenario or variant it changes; otherwise null.</summary>
     public string? BaseId { get; init; }
 
+    /// <summary>
+    /// The lowest certainty this scenario keeps (model.md rule 8): <see cref="Certainty.Assumed"/>, everything, unless
+    /// it came from <see cref="KeepingCertainty"/>.
+    /// </summary>
+    public Certainty KeptCertainty { get; init; } = Certainty.Assumed;
+
     public Actor ActorById(string id) => Actors.First(a => a.Id == id);
+
+    /// <summary>
+    /// The certainty filter (model.md rule 8), the one every engine replays through: keeps the events and
+    /// interruptions whose certainty (reported when not written) is at least <paramref name="lowest"/> and drops the
+    /// others before anything is computed, so their spills, ties and dyads go with them (the dyad set is built from
+    /// the declared relationships and the kept events). Actors, sources and relationships stay. Answers this
+    /// scenario itself when nothing is dropped, so a version-1 replay is untouched.
+    /// </summary>
+    public Scenario KeepingCertainty(Certainty lowest)
+    {
+        var level = lowest < KeptCertainty ? lowest : KeptCertainty;
+        var events = Events.Where(e => e.Certainty <= level).ToValueList();
+        var interruptions = Interruptions.Where(i => (i.Certainty ?? Certainty.Reported) <= level).ToValueList();
+        if (events.Count == Events.Count && interruptions.Count == Interruptions.Count && level == KeptCertainty)
+            return this;
+        return this with { Events = events, Interruptions = interruptions, KeptCertainty = level };
+    }
 }

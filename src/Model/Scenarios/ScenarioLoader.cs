@@ -15,6 +15,9 @@ public sealed class ScenarioLoader
     private readonly Dictionary<string, byte[]> filesRead = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (object? Document, List<Problem> Problems)> cache = new(StringComparer.Ordinal);
 
+    /// <summary>Where the file being checked (not its includes or bases) puts its warnings; null when none are wanted.</summary>
+    private List<Problem>? rootWarnings;
+
     /// <summary>
     /// Every file this loader has read, by full path: the sources of what it loaded, so that a run can store the
     /// text it came from rather than the parsed scenario.
@@ -37,6 +40,26 @@ public sealed class ScenarioLoader
     /// </summary>
     public (Scenario? Scenario, IReadOnlyList<Problem> Problems) Check(string path, bool requirePeriod = false) =>
         Check(path, Path.GetFullPath(path), requirePeriod);
+
+    /// <summary>
+    /// Checks a file as <see cref="Check(string, bool)"/> does and, when it breaks no rule, also finds what is legal but
+    /// likely unintended (interfaces.md, "validate warnings"; see <see cref="ScenarioWarnings"/>).
+    /// </summary>
+    public ScenarioCheck CheckWithWarnings(string path, bool requirePeriod = false)
+    {
+        rootWarnings = [];
+        try
+        {
+            var (scenario, problems) = Check(path, requirePeriod);
+            var warnings = problems.Count > 0 ? [] : rootWarnings.Distinct().OrderBy(p => p.At.File, StringComparer.Ordinal)
+                .ThenBy(p => p.At.Line).ThenBy(p => p.At.Column).ToList();
+            return new ScenarioCheck(scenario, problems, warnings);
+        }
+        finally
+        {
+            rootWarnings = null;
+        }
+    }
 
     /// <summary>Loads text that is not on disk (an upload) as if it were the file <paramref name="name"/> in <paramref name="directory"/>.</summary>
     public (Scenario? Scenario, IReadOnlyList<Problem> Problems) CheckText(string name, string text, string directory)
@@ -121,6 +144,8 @@ public sealed class ScenarioLoader
         Merge(root, full, [.. chain, full], files, merged, problems);
         var model = ModelParameters.Default.With(root.Model);
         ScenarioValidator.Check(merged.Sources, merged.Actors, merged.Relationships, merged.Interruptions, merged.Events, model, problems);
+        if (chain.Count == 0)
+            rootWarnings?.AddRange(ScenarioWarnings.Of(root.Period is null ? [] : root.Actors, merged.Actors, merged.Relationships, merged.Interruptions, merged.Events, model, root.Period));
         if (root.Period is null)
         {
             if (requirePeriod && !root.Origin.Has("period"))
@@ -185,7 +210,10 @@ public sealed class ScenarioLoader
                 problems.Add(new Problem(variant.Base.Origin.Node, $"the base '{variant.Base.Path}' cannot be replayed"));
             return null;
         }
-        return VariantApplier.Apply(variant, baseScenario, problems);
+        var applied = VariantApplier.Apply(variant, baseScenario, problems);
+        if (chain.Count == 0 && applied is not null)
+            rootWarnings?.AddRange(ScenarioWarnings.Of([], applied.Actors, applied.Relationships, applied.Interruptions, applied.Events, applied.Model, applied.Period));
+        return applied;
     }
 
     /// <summary>A referenced path as shown in messages (beside the referring file's shown path) and as a full path.</summary>

@@ -35,13 +35,13 @@ internal static partial class ScenarioReader
         var weight = sink.Number(m.Field("weight"), "'weight'");
         var term = ReadTerm(m.Field("term"), sink);
         var certainty = ReadCertainty(m.Field("certainty"), sink) ?? Certainty.Reported;
-        var source = sink.Id(m.Required("source"), "'source'");
+        var sources = ReadSourceIds(m, sink, required: true);
         var title = sink.Text(m.Field("title"), "'title'");
         var note = sink.Text(m.Field("note"), "'note'");
-        if (m.Has("id") && explicitId is null || date is null || kind is null || sides is null || source is null)
+        if (m.Has("id") && explicitId is null || date is null || kind is null || sides is null || sources is null)
             return null;
         return new ScenarioEvent(explicitId ?? defaultId, date, count, kind, sides.Value.A, sides.Value.B, mode,
-            weight, term, certainty, source, title, note, m.Origin) { HasExplicitId = explicitId is not null };
+            weight, term, certainty, sources, title, note, m.Origin) { HasExplicitId = explicitId is not null };
     }
 
     internal static EventDate? ReadEventDate(YamlTreeNode? node, ProblemSink sink)

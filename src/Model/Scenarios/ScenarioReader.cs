@@ -12,7 +12,6 @@ internal static partial class ScenarioReader
     public static readonly string[] ActorKinds =
         ["province", "region", "district", "city", "county", "commune", "village", "border-post", "organization"];
 
-    private static readonly string[] CertaintyWords = ["reported", "inferred", "assumed"];
     private static readonly string[] ModeWords = ["in-person", "online"];
 
     private static readonly string[] ScenarioFields =
@@ -264,11 +263,11 @@ internal static partial class ScenarioReader
             }
         }
         var parent = sink.Id(m.Field("parent"), "'parent'");
-        var source = sink.Id(m.Field("source"), "'source'");
+        var sources = ReadSourceIds(m, sink, required: false);
         var certainty = ReadCertainty(m.Field("certainty"), sink);
         var note = sink.Text(m.Field("note"), "'note'");
         return id is null || kind is null ? null
-            : new Actor(id, kind, country, name, names.ToValueList(), parent, source, certainty, note, m.Origin);
+            : new Actor(id, kind, country, name, names.ToValueList(), parent, sources ?? [], certainty, note, m.Origin);
     }
 
     private static RelationshipDeclaration? ReadRelationship(YamlTreeNode node, ProblemSink sink)
@@ -288,7 +287,8 @@ internal static partial class ScenarioReader
 
     private static Interruption? ReadInterruption(YamlTreeNode node, ProblemSink sink)
     {
-        var m = sink.Mapping(node, "an interruption", "id", "from", "to", "scope", "source", "title", "certainty", "note");
+        var m = sink.Mapping(node, "an interruption",
+            "id", "from", "to", "scope", "source", "title", "certainty", "note", "cancels", "decayMultiplier");
         if (m is null)
             return null;
         var id = sink.Id(m.Required("id"), "the interruption id");
@@ -297,12 +297,28 @@ internal static partial class ScenarioReader
         if (from is not null && to is not null && to < from)
             sink.Report(m.Field("to")!, $"'to' ({to:yyyy-MM-dd}) is before 'from' ({from:yyyy-MM-dd})");
         var scope = ReadScope(m.Field("scope"), sink);
-        var source = sink.Id(m.Field("source"), "'source'");
+        var sources = ReadSourceIds(m, sink, required: false);
         var title = sink.Text(m.Field("title"), "'title'");
         var certainty = ReadCertainty(m.Field("certainty"), sink);
         var note = sink.Text(m.Field("note"), "'note'");
+        var cancels = sink.Number(m.Field("cancels"), "'cancels'");
+        if (cancels is < 0 or > 1)
+        {
+            sink.Report(m.Field("cancels")!, $"'cancels' is the share of in-person activity stopped: a number from 0 to 1, not {cancels.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+            cancels = null;
+        }
+        var multiplier = sink.Number(m.Field("decayMultiplier"), "'decayMultiplier'");
+        if (multiplier is < 1)
+        {
+            sink.Report(m.Field("decayMultiplier")!, $"'decayMultiplier' must be at least 1 (ties never fade slower inside an interruption), not {multiplier.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+            multiplier = null;
+        }
         return id is null || from is null || to is null || scope is null ? null
-            : new Interruption(id, from.Value, to.Value, scope, source, title, certainty, note, m.Origin);
+            : new Interruption(id, from.Value, to.Value, scope, sources ?? [], title, certainty, note, m.Origin)
+            {
+                Cancels = cancels ?? 1.0,
+                DecayMultiplier = multiplier,
+            };
     }
 
     private static InterruptionScope? ReadScope(YamlTreeNode? node, ProblemSink sink)
@@ -341,12 +357,49 @@ internal static partial class ScenarioReader
         return new InterruptionScope(false, countries.ToValueList(), actors.ToValueList());
     }
 
-    private static Certainty? ReadCertainty(YamlTreeNode? node, ProblemSink sink) =>
-        sink.OneOf(node, "'certainty'", CertaintyWords) switch
+    /// <summary>
+    /// <c>source</c>: one source id, or (format 1.1) a list of them; each entry's position is kept as
+    /// <c>source#i</c> in the origin so that an undeclared one is reported where it stands. Null when absent.
+    /// </summary>
+    private static ValueList<string>? ReadSourceIds(MappingReader m, ProblemSink sink, bool required)
+    {
+        var node = required ? m.Required("source") : m.Field("source");
+        if (node is null)
+            return null;
+        if (node is YamlTreeScalar)
         {
-            "reported" => Certainty.Reported,
-            "inferred" => Certainty.Inferred,
-            "assumed" => Certainty.Assumed,
-            _ => null,
-        };
+            var one = sink.Id(node, "'source'");
+            if (one is null)
+                return null;
+            m.Origin.Set("source#0", sink.At(node));
+            return [one];
+        }
+        if (node is not YamlTreeSequence list)
+        {
+            sink.Report(node, $"'source' is one source id or a list of them, such as [laocai-2023, vtv-2024], not {node.Describe()}");
+            return null;
+        }
+        if (list.Items.Count == 0)
+        {
+            sink.Report(node, "'source' names at least one source");
+            return null;
+        }
+        var ids = new List<string>();
+        foreach (var item in list.Items)
+        {
+            if (sink.Id(item, "an entry of 'source'") is not { } id)
+                continue;
+            if (ids.Contains(id))
+            {
+                sink.Report(item, $"source '{id}' is named twice in 'source'");
+                continue;
+            }
+            m.Origin.Set($"source#{ids.Count}", sink.At(item));
+            ids.Add(id);
+        }
+        return ids.Count == list.Items.Count ? ids.ToValueList() : null;
+    }
+
+    private static Certainty? ReadCertainty(YamlTreeNode? node, ProblemSink sink) =>
+        CertaintyWords.Parse(sink.OneOf(node, "'certainty'", CertaintyWords.All));
 }

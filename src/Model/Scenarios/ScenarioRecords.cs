@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Relations.Model.Scenarios;
 
 /// <summary>An inclusive range of days.</summary>
@@ -6,7 +8,10 @@ public sealed record Period(DateOnly From, DateOnly To);
 /// <summary>An article or document that facts cite.</summary>
 public sealed record Source(string Id, string Title, string? Publisher, DateOnly? Published, string? Url, Origin Origin);
 
-/// <summary>How sure a scenario writer is of a fact (scenario-format.md).</summary>
+/// <summary>
+/// How sure a scenario writer is of a fact (scenario-format.md), in the order of model.md rule 8: a replay with
+/// lowest certainty L keeps what is at L or before it (reported before inferred before assumed).
+/// </summary>
 public enum Certainty { Reported, Inferred, Assumed }
 
 /// <summary>A province, partner region, locality or organisation taking part in relationships.</summary>
@@ -17,11 +22,15 @@ public sealed record Actor(
     string? Name,
     ValueList<KeyValuePair<string, string>> Names,
     string? Parent,
-    string? Source,
+    ValueList<string> Sources,
     Certainty? Certainty,
     string? Note,
     Origin Origin)
 {
+    /// <summary>The first source cited, or null (format 1.1 allows a list).</summary>
+    [JsonIgnore]
+    public string? Source => Sources.Count > 0 ? Sources[0] : null;
+
     /// <summary>The display name: <c>name</c>, else the Vietnamese or English name, else the id.</summary>
     public string DisplayName => Name ?? NameIn("vi") ?? NameIn("en") ?? Id;
 
@@ -35,17 +44,31 @@ public sealed record InterruptionScope(bool All, ValueList<string> Countries, Va
     public static InterruptionScope Everything { get; } = new(true, ValueList<string>.Empty, ValueList<string>.Empty);
 }
 
-/// <summary>A span of days in which in-person events are cancelled and ties decay faster.</summary>
+/// <summary>
+/// A span of days in which in-person events are cancelled (wholly, or the share <see cref="Cancels"/>) and ties decay
+/// faster (model.md rule 3 and E).
+/// </summary>
 public sealed record Interruption(
     string Id,
     DateOnly From,
     DateOnly To,
     InterruptionScope Scope,
-    string? Source,
+    ValueList<string> Sources,
     string? Title,
     Certainty? Certainty,
     string? Note,
-    Origin Origin);
+    Origin Origin)
+{
+    /// <summary>The share of in-person activity stopped, 0..1 (format 1.1; 1, a full cancellation, when absent).</summary>
+    public double Cancels { get; init; } = 1.0;
+
+    /// <summary>How much faster ties fade inside it (format 1.1); null: the model's interruptionDecayMultiplier.</summary>
+    public double? DecayMultiplier { get; init; }
+
+    /// <summary>The first source cited, or null (format 1.1 allows a list).</summary>
+    [JsonIgnore]
+    public string? Source => Sources.Count > 0 ? Sources[0] : null;
+}
 
 /// <summary>An event's date: one day, or a range for a fact with no exact date (model.md rule 5).</summary>
 public sealed record EventDate(DateOnly From, DateOnly To, bool IsRange)
@@ -74,11 +97,15 @@ public sealed record ScenarioEvent(
     double? Weight,
     Term? Term,
     Certainty Certainty,
-    string Source,
+    ValueList<string> Sources,
     string? Title,
     string? Note,
     Origin Origin)
 {
+    /// <summary>The first source cited (an event cites at least one; format 1.1 allows a list).</summary>
+    [JsonIgnore]
+    public string Source => Sources[0];
+
     /// <summary>Whether the id was given in the file (false: the default e1, e2, … by position).</summary>
     public bool HasExplicitId { get; init; } = true;
 

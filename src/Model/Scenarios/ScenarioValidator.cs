@@ -19,10 +19,13 @@ internal static class ScenarioValidator
         var sourceIds = sources.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
         var actorById = actors.ToDictionary(a => a.Id, StringComparer.Ordinal);
 
-        void RequireSource(string? id, Origin origin, string field = "source")
+        void RequireSources(ValueList<string> ids, Origin origin)
         {
-            if (id is not null && !sourceIds.Contains(id))
-                problems.Add(new Problem(origin[field], $"source '{id}' is not declared under 'sources'"));
+            for (var i = 0; i < ids.Count; i++)
+            {
+                if (!sourceIds.Contains(ids[i]))
+                    problems.Add(new Problem(origin.Has($"source#{i}") ? origin[$"source#{i}"] : origin["source"], $"source '{ids[i]}' is not declared under 'sources'"));
+            }
         }
 
         void RequireActor(string id, Origin origin, string field)
@@ -33,7 +36,7 @@ internal static class ScenarioValidator
 
         foreach (var actor in actors)
         {
-            RequireSource(actor.Source, actor.Origin);
+            RequireSources(actor.Sources, actor.Origin);
             if (actor.Parent is not null)
             {
                 RequireActor(actor.Parent, actor.Origin, "parent");
@@ -57,14 +60,14 @@ internal static class ScenarioValidator
 
         foreach (var interruption in interruptions)
         {
-            RequireSource(interruption.Source, interruption.Origin);
+            RequireSources(interruption.Sources, interruption.Origin);
             foreach (var id in interruption.Scope.Actors)
                 RequireActor(id, interruption.Origin, "scope");
         }
 
         foreach (var ev in events)
         {
-            RequireSource(ev.Source, ev.Origin);
+            RequireSources(ev.Sources, ev.Origin);
             if (!model.IsKnownKind(ev.Kind))
                 problems.Add(new Problem(ev.Origin["kind"],
                     $"event kind '{ev.Kind}' is not known: use one of {string.Join(", ", model.Weights.Select(w => w.Key))}, or add it under model.weights"));

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Relations.Model.Evaluation;
+using Relations.Model.Scenarios;
 
 namespace Relations.Silo.Cli;
 
@@ -32,6 +33,20 @@ internal static class CommonOptions
                 result.AddError($"--engine '{value}' is not one of actors, reference");
         } },
     };
+
+    public static Option<string> Certainty() => new("--certainty")
+    {
+        Description = "Lowest certainty kept (model.md rule 8): reported replays only what the sources report, inferred adds inferences, assumed (default) keeps everything.",
+        DefaultValueFactory = _ => "assumed",
+        Validators = { result =>
+        {
+            if (CertaintyWords.Parse(result.GetValueOrDefault<string>()) is null)
+                result.AddError($"--certainty '{result.GetValueOrDefault<string>()}' is not one of {string.Join(", ", CertaintyWords.All)}");
+        } },
+    };
+
+    /// <summary>The level a <see cref="Certainty()"/> option gave (validated by the option).</summary>
+    public static Certainty CertaintyOf(string word) => CertaintyWords.Parse(word) ?? Relations.Model.Scenarios.Certainty.Assumed;
 
     public static Option<string?> Gateway() => new("--gateway")
     {

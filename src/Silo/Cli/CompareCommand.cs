@@ -18,11 +18,12 @@ internal static class CompareCommand
         var engine = CommonOptions.Engine();
         var step = CommonOptions.Step();
         var seed = CommonOptions.Seed();
+        var certainty = CommonOptions.Certainty();
         var gateway = CommonOptions.Gateway();
         var storage = CommonOptions.StorageOptions();
         var command = new Command("compare", "Replay two scenarios (a base and a what-if); write compare.csv and an overlay plot with the difference.")
         {
-            baseFile, otherFile, output, engine, step, seed, gateway,
+            baseFile, otherFile, output, engine, step, seed, certainty, gateway,
         };
         foreach (var option in storage.All)
             command.Add(option);
@@ -36,7 +37,7 @@ internal static class CompareCommand
                 var (scenario, found) = loader.Check(file, requirePeriod: true);
                 problems.AddRange(found);
                 if (scenario is not null)
-                    scenarios.Add((scenario, ScenarioSource.FromFiles(Path.GetFullPath(file), loader)));
+                    scenarios.Add((scenario.KeepingCertainty(CommonOptions.CertaintyOf(parse.GetValue(certainty)!)), ScenarioSource.FromFiles(Path.GetFullPath(file), loader)));
             }
             if (problems.Count > 0)
                 throw new ScenarioException(problems);

@@ -20,10 +20,11 @@ internal static class ExplainCommand
         };
         var date = new Option<string>("--date") { Description = "The day to explain, YYYY-MM-DD.", Required = true };
         var seed = CommonOptions.Seed();
-        var command = new Command("explain", "List the events that make up a dyad's score on a day, with their sources.") { file, between, date, seed };
+        var certainty = CommonOptions.Certainty();
+        var command = new Command("explain", "List the events that make up a dyad's score on a day, with their sources.") { file, between, date, seed, certainty };
         command.SetAction(parse =>
         {
-            var scenario = new ScenarioLoader().Load(parse.GetValue(file)!);
+            var scenario = new ScenarioLoader().Load(parse.GetValue(file)!).KeepingCertainty(CommonOptions.CertaintyOf(parse.GetValue(certainty)!));
             var actors = parse.GetValue(between)!;
             if (!DateOnly.TryParseExact(parse.GetValue(date), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
                 throw new BadInputException($"--date '{parse.GetValue(date)}' is not a date YYYY-MM-DD");
@@ -44,6 +45,8 @@ internal static class ExplainCommand
                     _ => $"spill up from {line.From}",
                 };
                 var times = line.Occurrences > 1 ? $" ×{line.Occurrences}" : "";
+                if (line.IsPartlyCancelled)
+                    kind += $", applied × {line.Factor.ToString("0.######", inv)}: partly cancelled by an interruption";
                 console.Out.WriteLine($"  {line.Value.ToString("+0.######;-0.######;0", inv),12}  {line.EventId}{times}: {line.Title} ({kind}) — source: {line.SourceTitle}");
             }
             console.Out.WriteLine($"  {explanation.Lines.Sum(l => l.Value).ToString("+0.######;-0.######;0", inv),12}  total");

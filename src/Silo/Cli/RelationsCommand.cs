@@ -22,6 +22,7 @@ public static class RelationsCommand
             CompareCommand.Create(console),
             RunsCommand.Create(console),
             ImportCommand.Create(console),
+            SourcesCommand.Create(console),
         };
 
         var parsed = root.Parse(args);

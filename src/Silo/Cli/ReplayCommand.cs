@@ -16,17 +16,19 @@ internal static class ReplayCommand
         var engine = CommonOptions.Engine();
         var step = CommonOptions.Step();
         var seed = CommonOptions.Seed();
+        var certainty = CommonOptions.Certainty();
         var gateway = CommonOptions.Gateway();
         var storage = CommonOptions.StorageOptions();
         var command = new Command("replay", "Replay a scenario or variant; write series.csv, series.json and plots.")
         {
-            file, output, engine, step, seed, gateway,
+            file, output, engine, step, seed, certainty, gateway,
         };
         foreach (var option in storage.All)
             command.Add(option);
         command.SetAction(async (parse, cancellation) =>
         {
-            var (scenario, source) = ScenarioFiles.Load(parse.GetValue(file)!);
+            var (loaded, source) = ScenarioFiles.Load(parse.GetValue(file)!);
+            var scenario = loaded.KeepingCertainty(CommonOptions.CertaintyOf(parse.GetValue(certainty)!));
             var engineName = parse.GetValue(engine)!;
             var target = ClusterTarget.Parse(parse.GetValue(gateway));
             OutputFolder.Check(parse.GetValue(output)!);

@@ -128,11 +128,11 @@ public sealed class DecayTests
     public void Effective_elapsed_days_add_m_minus_one_per_interrupted_day()
     {
         var interruption = new Interruption("x", Day("2020-02-01"), Day("2020-03-01"), InterruptionScope.Everything,
-            null, null, null, null, Origin.None);
-        var calendar = new InterruptionCalendar([interruption]);
+            [], null, null, null, Origin.None);
         var model = ModelParameters.Default with { InterruptionDecayMultiplier = 2.5 };
+        var calendar = new InterruptionCalendar([interruption], model);
 
-        Assert.Equal(100 + 1.5 * 30, StrengthModel.EffectiveElapsedDays(Day("2020-01-01"), Day("2020-04-10"), calendar, model));
+        Assert.Equal(100 + 1.5 * 30, StrengthModel.EffectiveElapsedDays(Day("2020-01-01"), Day("2020-04-10"), calendar));
         Assert.Equal(30, calendar.InterruptedDays(Day("2020-01-01"), Day("2020-04-10")));
         Assert.Equal(0, calendar.InterruptedDays(Day("2020-01-01"), Day("2020-02-01")));
     }

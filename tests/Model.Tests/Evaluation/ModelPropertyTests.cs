@@ -2,11 +2,12 @@ using System.Text;
 using CsCheck;
 using Relations.Model.Evaluation;
 using Relations.Model.Output;
+using Relations.Model.Scenarios;
 using Relations.Model.Tests.TestSupport;
 
 namespace Relations.Model.Tests.Evaluation;
 
-/// <summary>Properties of model v1 that hold for every scenario, checked on generated small scenarios.</summary>
+/// <summary>Properties of model 1.1 that hold for every scenario, checked on generated small scenarios.</summary>
 public sealed class ModelPropertyTests
 {
     [Fact]
@@ -58,6 +59,29 @@ public sealed class ModelPropertyTests
             var second = CsvBytes(ReferenceEvaluator.Evaluate(scenario, SampleStep.Week, seed));
             Assert.Equal(first, second);
         }, iter: 100);
+    }
+
+    [Fact]
+    public void The_reference_evaluator_equals_model_md_written_out_independently_at_every_certainty()
+    {
+        ScenarioGen.Scenario.Sample(scenario =>
+        {
+            foreach (var level in (Certainty[])[Certainty.Reported, Certainty.Inferred, Certainty.Assumed])
+            {
+                var result = ReferenceEvaluator.Evaluate(scenario.KeepingCertainty(level), SampleStep.Month);
+                var naive = NaiveModel.Scores(scenario, level, result.Dates);
+                Assert.Equal(naive.Keys.Order(), result.Dyads.Select(d => (d.Dyad.A, d.Dyad.B)));
+                foreach (var series in result.Dyads)
+                {
+                    var expected = naive[(series.Dyad.A, series.Dyad.B)];
+                    for (var i = 0; i < result.Dates.Count; i++)
+                    {
+                        Assert.True(Math.Abs(expected[i] - series.Scores[i]) <= 1e-9,
+                            $"{level}: {series.Dyad} on {result.Dates[i]}: model.md gives {expected[i]:R}, the reference {series.Scores[i]:R}");
+                    }
+                }
+            }
+        }, iter: 60);
     }
 
     private static byte[] CsvBytes(SeriesResult result)

@@ -9,7 +9,7 @@ public sealed class OccurrencesTests
 {
     private static ScenarioEvent Ranged(string from, string to, int? count, string id = "visits") =>
         new(id, EventDate.Range(Day(from), Day(to)), count, "visit", ["vn"], ["la"], EventMode.InPerson,
-            null, null, Certainty.Reported, "s", null, null, Origin.None);
+            null, null, Certainty.Reported, ["s"], null, null, Origin.None);
 
     [Fact]
     public void Nine_occurrences_over_2013_to_2019_fall_on_the_spread_days()
@@ -93,7 +93,7 @@ public sealed class OccurrencesTests
     public void A_seed_leaves_single_day_events_on_their_day()
     {
         var ev = new ScenarioEvent("one", EventDate.Day(Day("2020-06-01")), null, "visit", ["vn"], ["la"],
-            EventMode.InPerson, null, null, Certainty.Reported, "s", null, null, Origin.None);
+            EventMode.InPerson, null, null, Certainty.Reported, ["s"], null, null, Origin.None);
 
         Assert.Equal(Day("2020-06-01"), Assert.Single(Occurrences.Place([ev], seed: 3)).Day);
     }

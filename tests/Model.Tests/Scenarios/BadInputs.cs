@@ -9,8 +9,8 @@ public sealed record BadInput(string Name, string Entry, string ProblemFile, int
 /// <summary>The table of bad inputs. Line and column are counted by hand in the texts below (1-based).</summary>
 internal static class BadInputs
 {
-    /// <summary>A valid scenario whose lines 9 onwards are <paramref name="tail"/>.</summary>
-    private static string Scenario(params string[] tail) => string.Join("\n",
+    /// <summary>A valid scenario over 2020 (sources s; actors vn and cn) whose lines 8 onwards are <paramref name="tail"/>.</summary>
+    internal static string Scenario(params string[] tail) => string.Join("\n",
     [
         "id: t",
         "period: { from: 2020-01-01, to: 2020-12-31 }",
@@ -119,6 +119,25 @@ internal static class BadInputs
             "  move:\n    - { id: e, from: 2020-05-01 }"),
         Variant("variant adding an id the base has", 6, 15, "event 'e' already exists in the base",
             "  add:\n    events:\n      - { id: e, date: 2020-07-01, kind: host, between: [vn, cn], source: s }"),
+        Event("undeclared source in a source list (1.1)", 76, "source 'nope' is not declared under 'sources'",
+            "  - { id: e, date: 2020-03-01, kind: visit, between: [vn, cn], source: [s, nope] }"),
+        Event("empty source list (1.1)", 72, "'source' names at least one source",
+            "  - { id: e, date: 2020-03-01, kind: visit, between: [vn, cn], source: [] }"),
+        Event("a source named twice in a list (1.1)", 76, "source 's' is named twice in 'source'",
+            "  - { id: e, date: 2020-03-01, kind: visit, between: [vn, cn], source: [s, s] }"),
+        OneFile("cancels above 1 (1.1)", 9, 57, "'cancels' is the share of in-person activity stopped: a number from 0 to 1, not 1.5",
+            Scenario("interruptions:", "  - { id: c, from: 2020-02-01, to: 2020-03-01, cancels: 1.5 }")),
+        OneFile("decayMultiplier below 1 (1.1)", 9, 65, "'decayMultiplier' must be at least 1",
+            Scenario("interruptions:", "  - { id: c, from: 2020-02-01, to: 2020-03-01, decayMultiplier: 0.5 }")),
+        OneFile("undeclared source of an interruption (1.1)", 9, 60, "source 'gone' is not declared under 'sources'",
+            Scenario("interruptions:", "  - { id: c, from: 2020-02-01, to: 2020-03-01, source: [s, gone] }")),
+        OneFile("unknown certainty of an interruption (1.1)", 9, 59, "'certainty' 'likely' is not one of: reported, inferred, assumed",
+            Scenario("interruptions:", "  - { id: c, from: 2020-02-01, to: 2020-03-01, certainty: likely }")),
+        OneFile("undeclared source of an actor (1.1)", 8, 52, "source 'nope' is not declared under 'sources'",
+            Scenario("  - { id: la, kind: province, country: LA, source: nope }")),
+        Variant("variant adding an interruption with a negative share (1.1)", 6, 62,
+            "'cancels' is the share of in-person activity stopped: a number from 0 to 1, not -0.1",
+            "  add:\n    interruptions:\n      - { id: c2, from: 2020-02-01, to: 2020-03-01, cancels: -0.1 }"),
         Variant("unknown change, with did-you-mean", 4, 3, "unknown field 'remvoe' in 'changes' (did you mean 'remove'?)",
             "  remvoe: [e]"),
     ];

@@ -47,8 +47,9 @@ public sealed class VariantTests
           add:
             events:
               - { id: reopening, date: 2021-09-01, kind: host, between: [vn-city, cn-county], source: s }
+              - { id: summer, date: 2022-07-20, kind: visit, between: [vn-city, cn-county], source: [s], certainty: assumed }
             interruptions:
-              - { id: storm, from: 2022-07-01, to: 2022-07-31, scope: all }
+              - { id: storm, from: 2022-07-01, to: 2022-07-31, scope: all, cancels: 0.5, decayMultiplier: 3, certainty: inferred, source: [s] }
           model: { kappa: 20, weights: { visit: 3.0 } }
         """;
 
@@ -59,13 +60,14 @@ public sealed class VariantTests
         {{Declarations}}
         interruptions:
           - { id: covid, from: 2020-01-23, to: 2021-06-30, scope: { countries: [CN] } }
-          - { id: storm, from: 2022-07-01, to: 2022-07-31, scope: all }
+          - { id: storm, from: 2022-07-01, to: 2022-07-31, scope: all, cancels: 0.5, decayMultiplier: 3, certainty: inferred, source: [s] }
         events:
           - { id: visit-2019, date: 2019-05-01, kind: visit, between: [vn-city, cn-county], source: s }
           - { id: mou, date: 2019-06-01, kind: agreement, between: [vn, cn], source: s }
           - { id: festival-2021, date: 2021-03-01, kind: festival, between: [vn-city, cn-county], source: s }
           - { id: talks, date: { from: 2022-01-01, to: 2022-12-31 }, count: 3, kind: consult, between: [vn, cn], source: s }
           - { id: reopening, date: 2021-09-01, kind: host, between: [vn-city, cn-county], source: s }
+          - { id: summer, date: 2022-07-20, kind: visit, between: [vn-city, cn-county], source: [s], certainty: assumed }
         """;
 
     private const string V2 = """
@@ -88,12 +90,13 @@ public sealed class VariantTests
         {{Declarations}}
         interruptions:
           - { id: covid, from: 2020-01-23, to: 2021-06-30, scope: { countries: [CN] } }
-          - { id: storm, from: 2022-07-10, to: 2022-07-31, scope: all }
+          - { id: storm, from: 2022-07-10, to: 2022-07-31, scope: all, cancels: 0.5, decayMultiplier: 3, certainty: inferred, source: [s] }
         events:
           - { id: visit-2019, date: 2019-05-01, kind: visit, between: [vn-city, cn-county], source: s }
           - { id: mou, date: 2019-06-01, kind: agreement, between: [vn, cn], source: s }
           - { id: talks, date: { from: 2022-01-01, to: 2022-12-31 }, count: 3, kind: consult, between: [vn, cn], source: s }
           - { id: reopening, date: 2021-09-01, kind: host, between: [vn-city, cn-county], source: s }
+          - { id: summer, date: 2022-07-20, kind: visit, between: [vn-city, cn-county], source: [s], certainty: assumed }
           - { id: twin, date: 2022-01-15, kind: twinning, between: [vn, cn], source: s }
         """;
 

@@ -28,4 +28,6 @@ internal sealed class VirtualFolder
         Loader().Check(PathOf(name), requirePeriod);
 
     public Scenario Load(string name) => Loader().Load(PathOf(name));
+
+    public ScenarioCheck CheckWithWarnings(string name) => Loader().CheckWithWarnings(PathOf(name));
 }
