@@ -79,7 +79,7 @@ public sealed class ActorDirectory
                     names.Add(new(language, translated));
             }
             actors.Add(new Actor(id, kind, country.Length > 0 ? country : null, NullIfEmpty(header.Cell(row, "name")),
-                names.ToValueList(), NullIfEmpty(parent), null, null, null, Origin.None));
+                names.ToValueList(), NullIfEmpty(parent), ValueList<string>.Empty, null, null, Origin.None));
         }
         foreach (var row in header.DataRows)
         {

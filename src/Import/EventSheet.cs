@@ -83,7 +83,7 @@ public static class EventSheet
         var origin = $"imported from {h.Table.Display}, row {row.Number}";
         var note = h.Cell(row, "note") is { Length: > 0 } given ? $"{given} ({origin})" : char.ToUpperInvariant(origin[0]) + origin[1..];
         return new ScenarioEvent($"row-{row.Number}", date, count, kind, sideA.ToValueList(), sideB.ToValueList(), mode, weight,
-            term, certainty, source, ActorDirectory.NullIfEmpty(h.Cell(row, "title")), note, Origin.None);
+            term, certainty, [source], ActorDirectory.NullIfEmpty(h.Cell(row, "title")), note, Origin.None);
     }
 
     private static EventDate? ReadDate(HeaderRow h, ImportRow row, Action<string, string> bad)

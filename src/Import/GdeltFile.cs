@@ -93,7 +93,7 @@ public static class GdeltFile
             var goldstein = Cell(GoldsteinScale);
             var note = $"GDELT event {eventId}, CAMEO {code} (Goldstein {goldstein}): {Named(Cell(Actor1Name), Cell(Actor1Code))} → {Named(Cell(Actor2Name), Cell(Actor2Code))}; imported from {display}, line {number}";
             events.Add(new ScenarioEvent($"gdelt-{eventId}", EventDate.Day(day!.Value), null, kind, [a!], [b!], EventMode.InPerson,
-                null, null, Certainty.Reported, sources.Cite(null, url), null, note, Origin.None));
+                null, null, Certainty.Reported, [sources.Cite(null, url)], null, note, Origin.None));
 
             string? Actor(int codeColumn, int nameColumn)
             {
