@@ -13,6 +13,8 @@ public sealed class DyadLayout
     private readonly Dictionary<string, int> rank;
     private readonly int[] parentRank;
     private readonly Dictionary<long, int> index = [];
+    private readonly int[] eventOffsets;
+    private readonly int[] eventDyads;
 
     private DyadLayout(Scenario scenario)
     {
@@ -27,15 +29,24 @@ public sealed class DyadLayout
         var keys = new HashSet<long>();
         foreach (var rel in scenario.Relationships)
             keys.Add(Key(rank[rel.A], rank[rel.B]));
-        foreach (var ev in scenario.Events)
+        // Each event's dyads, looked up once: a flat array of keys (then indices) with an offset per event.
+        var events = scenario.Events;
+        eventOffsets = new int[events.Count + 1];
+        for (var e = 0; e < events.Count; e++)
+            eventOffsets[e + 1] = eventOffsets[e] + events[e].SideA.Count * events[e].SideB.Count;
+        var eventKeys = new long[eventOffsets[^1]];
+        for (var e = 0; e < events.Count; e++)
         {
-            foreach (var a in ev.SideA)
+            var (sideA, sideB) = (events[e].SideA, events[e].SideB);
+            var at = eventOffsets[e];
+            for (var i = 0; i < sideA.Count; i++)
             {
-                foreach (var b in ev.SideB)
+                var ra = rank[sideA[i]];
+                for (var j = 0; j < sideB.Count; j++)
                 {
-                    var (ra, rb) = (rank[a], rank[b]);
-                    keys.Add(Key(ra, rb));
-                    if (ParentKey(ra, rb) is { } parent)
+                    var key = eventKeys[at++] = Key(ra, rank[sideB[j]]);
+                    keys.Add(key);
+                    if (ParentKey((int)(key >> 32), (int)key) is { } parent)
                         keys.Add(parent);
                 }
             }
@@ -48,6 +59,10 @@ public sealed class DyadLayout
             index[sorted[d]] = d;
             Dyads[d] = new Dyad(ids[sorted[d] >> 32], ids[(int)sorted[d]]);
         }
+
+        eventDyads = new int[eventKeys.Length];
+        for (var k = 0; k < eventKeys.Length; k++)
+            eventDyads[k] = index[eventKeys[k]];
 
         Parent = new int[Dyads.Length];
         var children = new List<int>[Dyads.Length];
@@ -97,18 +112,8 @@ public sealed class DyadLayout
 
     public int IndexOf(Dyad dyad) => index[Key(rank[dyad.A], rank[dyad.B])];
 
-    /// <summary>The indices of an event's dyads: each actor of one side with each of the other.</summary>
-    public int[] DyadsOf(ScenarioEvent ev)
-    {
-        var result = new int[ev.SideA.Count * ev.SideB.Count];
-        var i = 0;
-        foreach (var a in ev.SideA)
-        {
-            foreach (var b in ev.SideB)
-                result[i++] = index[Key(rank[a], rank[b])];
-        }
-        return result;
-    }
+    /// <summary>The indices of the dyads of event <paramref name="e"/> (its place in the scenario's list): each actor of one side with each of the other.</summary>
+    public ReadOnlySpan<int> DyadsOf(int e) => eventDyads.AsSpan(eventOffsets[e], eventOffsets[e + 1] - eventOffsets[e]);
 
     private static long Key(int ra, int rb) => ra <= rb ? ((long)ra << 32) | (uint)rb : ((long)rb << 32) | (uint)ra;
 

@@ -15,26 +15,28 @@ public static class StreamingEvaluator
     {
         var layout = DyadLayout.Of(scenario);
         var model = scenario.Model;
-        var impulses = new ImpulseBuffer(Math.Max(16, scenario.Events.Count * 2));
+        var placed = Occurrences.Place(scenario.Events, seed);
+        // Room for every occurrence's impulse and a spill or two, so the buffer seldom grows.
+        var impulses = new ImpulseBuffer(Math.Max(16, placed.Count * 2));
         var ties = new List<(int Dyad, StandingSpan Tie)>();
         var (minDay, maxDay) = (int.MaxValue, int.MinValue);
 
         var events = scenario.Events;
         var e = -1;
         ScenarioEvent? current = null;
-        var (weight, inPerson, dyadsOfEvent, hasTie) = (0.0, false, Array.Empty<int>(), false);
-        foreach (var occurrence in Occurrences.Place(events, seed))
+        var (weight, inPerson, hasTie) = (0.0, false, false);
+        foreach (var occurrence in placed)
         {
             if (!ReferenceEquals(occurrence.Event, current))
             {
                 while (!ReferenceEquals(events[++e], occurrence.Event)) { }
                 current = occurrence.Event;
-                (weight, inPerson, dyadsOfEvent) = (StrengthModel.ImpulseWeight(current, model), current.Mode == EventMode.InPerson, layout.DyadsOf(current));
+                (weight, inPerson) = (StrengthModel.ImpulseWeight(current, model), current.Mode == EventMode.InPerson);
                 hasTie = current.Kind is "agreement" or "twinning";
             }
             var day = occurrence.Day.DayNumber;
             (minDay, maxDay) = (Math.Min(minDay, day), Math.Max(maxDay, day));
-            foreach (var d in dyadsOfEvent)
+            foreach (var d in layout.DyadsOf(e))
             {
                 // Rule 3 (1.1): decided on the event's own dyad; its spills are not cancelled again where they arrive.
                 var factor = inPerson ? 1.0 - layout.Calendars[d].CancelShare(day) : 1.0;
@@ -56,7 +58,7 @@ public static class StreamingEvaluator
         if (sampleDays.Length > 0)
             (minDay, maxDay) = (Math.Min(minDay, sampleDays[0]), Math.Max(maxDay, sampleDays[^1]));
         var decay = new DecayTable(model, maxDay >= minDay ? maxDay - minDay : 0);
-        var (offsets, days, amounts) = impulses.SortedByDyadAndDay(layout.Count);
+        var (offsets, days, amounts) = impulses.SortedByDyadAndDay(layout.Count, minDay, maxDay);
         var (tieOffsets, tieSpans) = GroupTies(ties, layout.Count);
 
         var series = new DyadSeries[layout.Count];
@@ -112,9 +114,21 @@ public static class StreamingEvaluator
             count++;
         }
 
-        /// <summary>A counting sort by dyad, then each dyad's stretch sorted by day: offsets[d]..offsets[d+1] are dyad d's.</summary>
-        public (int[] Offsets, int[] Days, double[] Amounts) SortedByDyadAndDay(int dyads)
+        /// <summary>
+        /// Sorted by (dyad, day) in two stable counting passes, by day and then by dyad (days span a few thousand values):
+        /// offsets[d]..offsets[d+1] are dyad d's impulses, in date order.
+        /// </summary>
+        public (int[] Offsets, int[] Days, double[] Amounts) SortedByDyadAndDay(int dyads, int minDay, int maxDay)
         {
+            var order = new int[count];
+            var dayCounts = new int[count == 0 ? 1 : maxDay - minDay + 2];
+            for (var i = 0; i < count; i++)
+                dayCounts[day[i] - minDay + 1]++;
+            for (var t = 1; t < dayCounts.Length; t++)
+                dayCounts[t] += dayCounts[t - 1];
+            for (var i = 0; i < count; i++)
+                order[dayCounts[day[i] - minDay]++] = i;
+
             var offsets = new int[dyads + 1];
             for (var i = 0; i < count; i++)
                 offsets[dyad[i] + 1]++;
@@ -123,15 +137,10 @@ public static class StreamingEvaluator
             var next = offsets[..^1];
             var days = new int[count];
             var amounts = new double[count];
-            for (var i = 0; i < count; i++)
+            foreach (var i in order)
             {
                 var at = next[dyad[i]]++;
                 (days[at], amounts[at]) = (day[i], amount[i]);
-            }
-            for (var d = 0; d < dyads; d++)
-            {
-                if (offsets[d + 1] - offsets[d] > 1)
-                    Array.Sort(days, amounts, offsets[d], offsets[d + 1] - offsets[d]);
             }
             return (offsets, days, amounts);
         }

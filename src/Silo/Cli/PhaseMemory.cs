@@ -1,0 +1,65 @@
+using System.Diagnostics;
+
+namespace Relations.Silo.Cli;
+
+/// <summary>
+/// The peak working set of the process during one phase of a benchmark, sampled every 5 ms by a background thread
+/// (the OS's own peak, Process.PeakWorkingSet64, only ever grows, so it cannot tell phases apart). A phase starts
+/// after a full garbage collection, so what the phase before left as garbage does not count.
+/// </summary>
+internal sealed class PhaseMemory : IDisposable
+{
+    private readonly Thread sampler;
+    private volatile bool stopped;
+    private long peak;
+
+    private PhaseMemory()
+    {
+        sampler = new Thread(Sample) { IsBackground = true, Name = "bench memory sampler" };
+        sampler.Start();
+    }
+
+    /// <summary>Collects garbage, then starts sampling.</summary>
+    public static PhaseMemory Start()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        return new PhaseMemory();
+    }
+
+    /// <summary>The highest working set seen so far in the phase, in MiB.</summary>
+    public double PeakMiB
+    {
+        get
+        {
+            Read();
+            return Interlocked.Read(ref peak) / (1024.0 * 1024.0);
+        }
+    }
+
+    public void Dispose()
+    {
+        stopped = true;
+        sampler.Join();
+    }
+
+    private void Sample()
+    {
+        while (!stopped)
+        {
+            Read();
+            Thread.Sleep(5);
+        }
+    }
+
+    private void Read()
+    {
+        using var process = Process.GetCurrentProcess();
+        var now = process.WorkingSet64;
+        long seen;
+        while (now > (seen = Interlocked.Read(ref peak)) && Interlocked.CompareExchange(ref peak, now, seen) != seen)
+        {
+        }
+    }
+}
