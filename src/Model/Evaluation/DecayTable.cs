@@ -25,6 +25,19 @@ public sealed class DecayTable
 
     public ModelParameters Model => model;
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(double HalfLife, int Span), DecayTable> SharedTables = new();
+
+    /// <summary>
+    /// A table shared by every caller with the same half-life and span (the relationship grains of a run), so ten
+    /// thousand grains hold one table, not ten thousand; only the half-life enters the table.
+    /// </summary>
+    public static DecayTable Shared(ModelParameters model, int longestSpan)
+    {
+        if (SharedTables.Count > 64)
+            SharedTables.Clear();
+        return SharedTables.GetOrAdd((model.HalfLifeDays, longestSpan), _ => new DecayTable(model, longestSpan));
+    }
+
     /// <summary>The share of a sum left from day <paramref name="a"/> to day <paramref name="b"/> (a ≤ b) under a dyad's calendar.</summary>
     public double Between(int a, int b, SweepCalendar calendar)
     {
