@@ -43,7 +43,7 @@ internal static class BenchCommand
             var clock = Stopwatch.StartNew();
             var scenario = SyntheticScenario.Generate(n, m, parse.GetValue(seed));
             console.Out.WriteLine(string.Create(inv, $"generated: {n:N0} event occurrences, {m:N0} dyads, {scenario.Actors.Count:N0} actors in {clock.Elapsed.TotalSeconds:0.00} s"));
-            console.Out.WriteLine("peak memory: the process's working set sampled every 5 ms during each engine's run, after a full collection (it includes the scenario, about the same for all)");
+            console.Out.WriteLine("peak memory: the process's working set sampled every 5 ms during each engine's run, which starts after a full collection and holds the scenario; cpu: the process's processor time in the run (machine shared: wall time includes waiting)");
 
             // A small warm-up compiles the streaming evaluator, so its figure is the loop's and not the JIT's.
             StreamingEvaluator.Evaluate(SyntheticScenario.Generate(Math.Min(n, 2_000), Math.Min(m, 200), 1), sampleStep);
@@ -53,7 +53,8 @@ internal static class BenchCommand
             Report("fast ∥", $"streaming evaluator, dyads over {Environment.ProcessorCount} cores", parallelSeconds, parallelPeak);
 
             SeriesResult actors;
-            double actorSeconds, actorPeak;
+            double actorSeconds;
+            (double Peak, double Start, double Cpu) actorPeak;
             await using (var cluster = await RelationsCluster.ConnectAsync(ClusterTarget.Embedded, cancellation))
             {
                 var request = new RunRequest(scenario, sampleStep, null)
@@ -64,7 +65,7 @@ internal static class BenchCommand
                 using var memory = PhaseMemory.Start();
                 clock.Restart();
                 actors = await ActorReplay.RunAsync(cluster.Grains, RunIds.New("bench"), request, null, cancellation);
-                (actorSeconds, actorPeak) = (clock.Elapsed.TotalSeconds, memory.PeakMiB);
+                (actorSeconds, actorPeak) = (clock.Elapsed.TotalSeconds, memory.Figures);
             }
             Report("actors", "embedded silo, in-memory state; silo start not counted", actorSeconds, actorPeak);
             Agree("fast and actors", fast, actors);
@@ -81,8 +82,8 @@ internal static class BenchCommand
             }
             console.Out.WriteLine(string.Create(inv, $"actors/fast throughput ratio: {fastSeconds / actorSeconds:0.000}"));
 
-            void Report(string engine, string what, double seconds, double peakMiB) =>
-                console.Out.WriteLine(string.Create(inv, $"{engine + ":",-10} {seconds,7:0.000} s, {n / seconds,12:N0} events/s, peak memory {peakMiB,6:N0} MiB ({what})"));
+            void Report(string engine, string what, double seconds, (double Peak, double Start, double Cpu) memory) =>
+                console.Out.WriteLine(string.Create(inv, $"{engine + ":",-10} {seconds,7:0.000} s, {n / seconds,12:N0} events/s, peak memory {memory.Peak,6:N0} MiB ({memory.Peak - memory.Start:N0} above the {memory.Start:N0} at its start), cpu {memory.Cpu:0.00} s ({what})"));
 
             void Agree(string which, SeriesResult a, SeriesResult b)
             {
@@ -99,12 +100,12 @@ internal static class BenchCommand
     /// <summary>Above this many events the reference is not run: it costs events × samples.</summary>
     private const int ReferenceLimit = 2_000_000;
 
-    private static (SeriesResult Result, double Seconds, double PeakMiB) Measure(Func<SeriesResult> run)
+    private static (SeriesResult Result, double Seconds, (double Peak, double Start, double Cpu) Memory) Measure(Func<SeriesResult> run)
     {
         using var memory = PhaseMemory.Start();
         var clock = Stopwatch.StartNew();
         var result = run();
-        return (result, clock.Elapsed.TotalSeconds, memory.PeakMiB);
+        return (result, clock.Elapsed.TotalSeconds, memory.Figures);
     }
 
     private static double MaxDifference(SeriesResult a, SeriesResult b)

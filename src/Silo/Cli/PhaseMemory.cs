@@ -12,9 +12,25 @@ internal sealed class PhaseMemory : IDisposable
     private readonly Thread sampler;
     private volatile bool stopped;
     private long peak;
+    private readonly TimeSpan startCpu;
+
+    /// <summary>The working set when the phase started (after the collection), in MiB: what the phase found.</summary>
+    public double StartMiB { get; }
+
+    /// <summary>Processor time the whole process used since the phase started (all threads, the silo's and the GC's too).</summary>
+    public double CpuSeconds
+    {
+        get
+        {
+            using var process = Process.GetCurrentProcess();
+            return (process.TotalProcessorTime - startCpu).TotalSeconds;
+        }
+    }
 
     private PhaseMemory()
     {
+        using (var process = Process.GetCurrentProcess())
+            (StartMiB, startCpu) = (process.WorkingSet64 / (1024.0 * 1024.0), process.TotalProcessorTime);
         sampler = new Thread(Sample) { IsBackground = true, Name = "bench memory sampler" };
         sampler.Start();
     }
@@ -37,6 +53,9 @@ internal sealed class PhaseMemory : IDisposable
             return Interlocked.Read(ref peak) / (1024.0 * 1024.0);
         }
     }
+
+    /// <summary>Peak and start working set (MiB) and processor seconds, read now.</summary>
+    public (double Peak, double Start, double Cpu) Figures => (PeakMiB, StartMiB, CpuSeconds);
 
     public void Dispose()
     {
