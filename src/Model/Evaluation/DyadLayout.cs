@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Relations.Model.Scenarios;
 
 namespace Relations.Model.Evaluation;
@@ -16,6 +17,7 @@ public sealed class DyadLayout
     private readonly int[] eventOffsets;
     private readonly int[] eventDyads;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private DyadLayout(Scenario scenario)
     {
         Actors = new ActorTree(scenario.Actors);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Relations.Model.Scenarios;
 
 namespace Relations.Model.Evaluation;
@@ -25,6 +26,7 @@ public static class DyadSweep
     /// Folds the impulses (sorted by day, none before the cursor, none after <paramref name="through"/>) and scores the
     /// sample days from <paramref name="nextSample"/> up to <paramref name="through"/>; returns the next sample to score.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Run(
         ref SweepPosition position,
         ReadOnlySpan<int> days,

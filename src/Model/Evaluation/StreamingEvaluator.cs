@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Relations.Model.Scenarios;
 
 namespace Relations.Model.Evaluation;
@@ -11,6 +12,7 @@ namespace Relations.Model.Evaluation;
 /// </summary>
 public static class StreamingEvaluator
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static SeriesResult Evaluate(Scenario scenario, SampleStep step = SampleStep.Month, int? seed = null, bool parallel = false)
     {
         var layout = DyadLayout.Of(scenario);
@@ -118,6 +120,7 @@ public static class StreamingEvaluator
         /// Sorted by (dyad, day) in two stable counting passes, by day and then by dyad (days span a few thousand values):
         /// offsets[d]..offsets[d+1] are dyad d's impulses, in date order.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public (int[] Offsets, int[] Days, double[] Amounts) SortedByDyadAndDay(int dyads, int minDay, int maxDay)
         {
             var order = new int[count];

@@ -43,10 +43,12 @@ internal static class BenchCommand
             var clock = Stopwatch.StartNew();
             var scenario = SyntheticScenario.Generate(n, m, parse.GetValue(seed));
             console.Out.WriteLine(string.Create(inv, $"generated: {n:N0} event occurrences, {m:N0} dyads, {scenario.Actors.Count:N0} actors in {clock.Elapsed.TotalSeconds:0.00} s"));
-            console.Out.WriteLine("peak memory: the process's working set sampled every 5 ms during each engine's run, which starts after a full collection and holds the scenario; cpu: the process's processor time in the run (machine shared: wall time includes waiting)");
+            console.Out.WriteLine("peak memory: the process's working set sampled every 20 ms during each engine's run, which starts after a full collection and holds the scenario; cpu: the process's processor time in the run (machine shared: wall time includes waiting)");
 
             // A small warm-up compiles the streaming evaluator, so its figure is the loop's and not the JIT's.
-            StreamingEvaluator.Evaluate(SyntheticScenario.Generate(Math.Min(n, 2_000), Math.Min(m, 200), 1), sampleStep);
+            var warmUp = SyntheticScenario.Generate(Math.Min(n, 20_000), Math.Min(m, 500), 1);
+            for (var i = 0; i < 3; i++)
+                StreamingEvaluator.Evaluate(warmUp, sampleStep);
             var (fast, fastSeconds, fastPeak) = Measure(() => StreamingEvaluator.Evaluate(scenario, sampleStep));
             Report("fast", "streaming evaluator, one thread", fastSeconds, fastPeak);
             var (_, parallelSeconds, parallelPeak) = Measure(() => StreamingEvaluator.Evaluate(scenario, sampleStep, parallel: true));

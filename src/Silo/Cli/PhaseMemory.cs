@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Relations.Silo.Cli;
 
 /// <summary>
-/// The peak working set of the process during one phase of a benchmark, sampled every 5 ms by a background thread
+/// The peak working set of the process during one phase of a benchmark, sampled every 20 ms by a background thread
 /// (the OS's own peak, Process.PeakWorkingSet64, only ever grows, so it cannot tell phases apart). A phase starts
 /// after a full garbage collection, so what the phase before left as garbage does not count.
 /// </summary>
@@ -68,14 +68,13 @@ internal sealed class PhaseMemory : IDisposable
         while (!stopped)
         {
             Read();
-            Thread.Sleep(5);
+            Thread.Sleep(20);
         }
     }
 
     private void Read()
     {
-        using var process = Process.GetCurrentProcess();
-        var now = process.WorkingSet64;
+        var now = Environment.WorkingSet;
         long seen;
         while (now > (seen = Interlocked.Read(ref peak)) && Interlocked.CompareExchange(ref peak, now, seen) != seen)
         {
