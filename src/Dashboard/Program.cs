@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
@@ -13,19 +12,18 @@ using Relations.Dashboard.Runs;
 using Relations.Dashboard.Scenarios;
 using Relations.Dashboard.Variants;
 using Relations.Dashboard.Views;
-using Relations.Grains;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddCommandLine(args, RelationsOptions.SwitchMappings);
 
 RelationsOptions options;
-IPEndPoint? gateway;
+ClusterTarget target;
 RelationsStorage storage;
 string scenarios;
 try
 {
     options = builder.Configuration.GetSection(RelationsOptions.Section).Get<RelationsOptions>() ?? new RelationsOptions();
-    gateway = options.Validate();
+    target = options.Validate();
     scenarios = ScenarioFolder.Locate(options.Scenarios);
 }
 catch (Exception ex) when (ex is DashboardOptionsException or InvalidOperationException)
@@ -35,8 +33,8 @@ catch (Exception ex) when (ex is DashboardOptionsException or InvalidOperationEx
 }
 
 // The co-hosted silo keeps data by default: a local Azurite with on-disk data unless storage is configured.
-await using var defaultStorage = gateway is null
-    ? await DefaultStorage.ChooseAsync(options.Storage, options.ConnectionString, null, options.Data, CancellationToken.None)
+await using var defaultStorage = target.IsEmbedded
+    ? await DefaultStorage.ChooseAsync(options.Storage, options.ConnectionString, options.CheckpointEvery, options.Data, CancellationToken.None)
     : null;
 storage = defaultStorage?.Storage ?? RelationsStorage.InMemory;
 if (defaultStorage?.Warning is { } warning)
@@ -46,6 +44,7 @@ if (defaultStorage?.Warning is { } warning)
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
     builder.WebHost.UseUrls(RelationsOptions.DefaultUrl);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxUploadBytes + 256 * 1024);
+builder.AddHostLimits(RelationsOptions.DefaultUrl);
 
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 // Orleans logs expected trouble (a silo starting, a retried placement) as warnings with stack traces.
@@ -55,13 +54,16 @@ builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
 
 builder.Services.Configure<RelationsOptions>(builder.Configuration.GetSection(RelationsOptions.Section));
 builder.Services.PostConfigure<RelationsOptions>(o => o.Scenarios = scenarios);
-builder.AddCluster(options, gateway, storage);
-// Checkpoints protect runs only where state is durable; a cluster reached by --gateway decides by time (RunRequest).
-builder.Services.AddSingleton(new RunCheckpoints(gateway is null ? storage.EffectiveCheckpointEverySlices : 0));
+builder.AddCluster(options, target, storage);
+// Checkpoints protect runs only where state is durable; a cluster reached as a client decides by time (RunRequest).
+builder.Services.AddSingleton(new RunCheckpoints(target.IsEmbedded ? storage.EffectiveCheckpointEverySlices : 0));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddMemoryCache(cache => cache.SizeLimit = RunService.CacheSize);
 builder.Services.AddSingleton<ScenarioCatalog>();
 builder.Services.AddSingleton<RunService>();
+builder.Services.AddSingleton<RunArtifacts>();
+builder.Services.AddSingleton<Relations.Dashboard.Ensembles.EnsembleJobs>();
+builder.Services.AddSingleton<CertaintyRuns>();
 builder.Services.AddSingleton<WhatIfRunner>();
 builder.Services.AddSingleton<VariantStore>();
 // Antiforgery tokens need keys; kept in memory, a restart only asks a reader to resend a form.
@@ -74,24 +76,27 @@ var app = builder.Build();
 
 app.UsePlainErrors();
 app.UseSecurityHeaders();
+app.UseUploadLimit(options.MaxUploadBytes + 256 * 1024);
 app.UseStaticFiles(new StaticFileOptions
 {
     RequestPath = "/assets",
     FileProvider = new EmbeddedFileProvider(typeof(Program).Assembly, "Relations.Dashboard.Assets"),
 });
 app.MapRunsApi();
+app.MapEnsemblesApi();
 app.MapVariantsApi();
 app.MapLanguageSwitch();
 app.MapRazorPages();
-if (gateway is null)
+if (target.IsEmbedded)
 {
+    app.UseOrleansBackLink();
     app.MapOrleansDashboard(routePrefix: "/orleans");
 }
 else
 {
     // The Orleans dashboard reads counters from dashboard grains on the silos, which `relations silo` does not run.
     app.MapGet("/orleans/{**rest}", () => Results.Text(
-        $"The Orleans dashboard is served by a dashboard that co-hosts its silo; this one is a client of the cluster at {gateway}.\n",
+        $"The Orleans dashboard is served by a dashboard that co-hosts its silo; this one is a client of {target}.\n",
         "text/plain; charset=utf-8"));
 }
 
@@ -100,9 +105,9 @@ app.Lifetime.ApplicationStarted.Register(() =>
     var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
     foreach (var address in addresses)
         Console.WriteLine($"Relations dashboard: {address}/");
-    Console.WriteLine(gateway is null
+    Console.WriteLine(target.IsEmbedded
         ? $"Orleans dashboard: {addresses.FirstOrDefault()}/orleans/ (a silo of its own; {defaultStorage?.Description})"
-        : $"Orleans cluster: client of the gateway {gateway}");
+        : $"Orleans cluster: client of {target}");
     Console.WriteLine($"Scenarios: {scenarios}");
     Console.WriteLine("Press Ctrl+C to stop.");
 });
@@ -111,10 +116,10 @@ try
 {
     await app.RunAsync();
 }
-catch (Exception ex) when ((gateway is not null || storage.IsDurable) && ex is not OperationCanceledException)
+catch (Exception ex) when ((!target.IsEmbedded || storage.IsDurable) && ex is not OperationCanceledException)
 {
-    Console.Error.WriteLine(gateway is not null
-        ? $"relations dashboard: cannot reach the cluster at {gateway}: {ex.GetBaseException().Message}"
+    Console.Error.WriteLine(!target.IsEmbedded
+        ? $"relations dashboard: cannot reach {target}: {ex.GetBaseException().Message}"
         : $"relations dashboard: cannot start with Azure Table storage: {ex.GetBaseException().Message}");
     return 1;
 }

@@ -7,7 +7,7 @@ namespace Relations.Grains.Interfaces;
 [Alias("relations.ISimulationGrain")]
 public interface ISimulationGrain : IGrainWithStringKey
 {
-    /// <summary>Starts the run and returns at once; follow it with <see cref="GetStatus"/> or <see cref="WaitForCompletion"/>.</summary>
+    /// <summary>Starts the run and returns at once; follow it with <see cref="Watch"/>, <see cref="GetStatus"/> or <see cref="WaitForCompletion"/>.</summary>
     [Alias("Start")]
     Task<RunStatus> Start(RunRequest request);
 
@@ -29,6 +29,13 @@ public interface ISimulationGrain : IGrainWithStringKey
     /// <summary>Makes sure an unfinished run is going on (after a restart); answers its status.</summary>
     [Alias("Resume")]
     Task<RunStatus> Resume();
+
+    /// <summary>
+    /// Subscribes <paramref name="observer"/> to the run's progress pushes (or renews the subscription, which expires
+    /// after a minute unrenewed); answers the status now.
+    /// </summary>
+    [Alias("Watch"), AlwaysInterleave]
+    Task<RunStatus> Watch(IRunObserver observer);
 }
 
 /// <summary>The runs a cluster knows, so that a new process can list them (key "all").</summary>

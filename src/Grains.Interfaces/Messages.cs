@@ -21,6 +21,12 @@ public sealed record RunRequest(
 
     /// <summary>Where the scenario came from; stored instead of the scenario when given.</summary>
     [Id(4)] public ScenarioSource? Source { get; init; }
+
+    /// <summary>
+    /// A draw of an ensemble (or a cell of a sweep): kept by its ensemble, so not recorded in the run registry,
+    /// which would otherwise list thousands of draws and rewrite its whole list for each.
+    /// </summary>
+    [Id(6)] public bool Unlisted { get; init; }
 }
 
 /// <summary>A run as the registry lists it.</summary>

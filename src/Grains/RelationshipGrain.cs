@@ -16,6 +16,7 @@ namespace Relations.Grains;
 /// </summary>
 // Random placement spreads a run's many dyads over the cluster's silos (the default keeps them near their caller).
 [Orleans.Placement.RandomPlacement]
+[GrainType("relationship")]
 public sealed class RelationshipGrain(
     [PersistentState("relationship", "relations")] IPersistentState<RelationshipState> state,
     IGrainFactory grains) : Grain, IRelationshipGrain

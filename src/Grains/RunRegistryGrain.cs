@@ -3,7 +3,8 @@ using Relations.Grains.Interfaces;
 
 namespace Relations.Grains;
 
-/// <summary>The runs of a cluster, so a new process can list them and a restarted cluster can resume the unfinished.</summary>
+/// <summary>The runs of a cluster, so that a new process can list them (a reminder per run revives the unfinished).</summary>
+[GrainType("runregistry")]
 public sealed class RunRegistryGrain(
     [PersistentState("registry", "relations")] IPersistentState<RunRegistryState> state) : Grain, IRunRegistryGrain
 {

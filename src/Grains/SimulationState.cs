@@ -39,8 +39,12 @@ public sealed class RunRequestState
     /// <summary>The lowest certainty the run keeps (model.md rule 8), so that a scenario reloaded from its source is filtered again.</summary>
     [Id(6)] public Relations.Model.Scenarios.Certainty KeptCertainty { get; set; } = Relations.Model.Scenarios.Certainty.Assumed;
 
+    /// <summary>See <see cref="Interfaces.RunRequest.Unlisted"/>.</summary>
+    [Id(7)] public bool Unlisted { get; set; }
+
     public static RunRequestState Of(Interfaces.RunRequest request) => new()
     {
+        Unlisted = request.Unlisted,
         Source = request.Source,
         Scenario = request.Source is null ? request.Scenario : null,
         Step = request.Step,
@@ -52,5 +56,5 @@ public sealed class RunRequestState
 
     public Interfaces.RunRequest? ToRequest() =>
         Scenario is null && Source is null ? null
-            : new Interfaces.RunRequest(Scenario ?? Source!.Load().KeepingCertainty(KeptCertainty), Step, Seed) { CheckpointEverySlices = CheckpointEverySlices, CheckpointInterval = CheckpointInterval, Source = Source };
+            : new Interfaces.RunRequest(Scenario ?? Source!.Load().KeepingCertainty(KeptCertainty), Step, Seed) { CheckpointEverySlices = CheckpointEverySlices, CheckpointInterval = CheckpointInterval, Source = Source, Unlisted = Unlisted };
 }

@@ -4,6 +4,7 @@ using Relations.Grains.Interfaces;
 namespace Relations.Grains;
 
 /// <summary>The saved what-if variants of a cluster; each change is written before it is acknowledged.</summary>
+[GrainType("variantcatalog")]
 public sealed class VariantCatalogGrain(
     [PersistentState("variants", "relations")] IPersistentState<VariantCatalogState> state) : Grain, IVariantCatalogGrain
 {
@@ -11,6 +12,24 @@ public sealed class VariantCatalogGrain(
     {
         state.State.Variants[variant.Spec.Id] = variant;
         return state.WriteStateAsync();
+    }
+
+    public async Task<SaveOutcome> SaveChecked(SavedVariant variant, string? ifMatch)
+    {
+        var known = state.State.Variants.TryGetValue(variant.Spec.Id, out var saved);
+        var outcome = (known, ifMatch) switch
+        {
+            (false, null) => SaveOutcome.Created,
+            (true, null) => SaveOutcome.Exists,
+            (true, _) when ifMatch == "*" || ifMatch == saved!.ETag => SaveOutcome.Replaced,
+            _ => SaveOutcome.Stale,
+        };
+        if (outcome is SaveOutcome.Created or SaveOutcome.Replaced)
+        {
+            state.State.Variants[variant.Spec.Id] = variant;
+            await state.WriteStateAsync();
+        }
+        return outcome;
     }
 
     public Task<SavedVariant[]> List() =>

@@ -14,8 +14,12 @@ public static class PlotNames
         var actor = scenario.Actors.FirstOrDefault(a => a.Id == id);
         if (actor is null)
             return id;
-        return (language is null ? null : actor.NameIn(language)) ?? actor.DisplayName;
+        return Shorten((language is null ? null : actor.NameIn(language) ?? UnnamedActors.Compose(scenario, actor, language)) ?? actor.DisplayName, MaxName);
     }
+
+    /// <summary>An actor's name in the requested language, falling back to its display name, cut for a plot.</summary>
+    public static string Actor(Actor actor, string? language = null) =>
+        Shorten((language is null ? null : actor.NameIn(language)) ?? actor.DisplayName, MaxName);
 
     /// <summary>"Thành phố Lào Cai ↔ Huyện Hà Khẩu": the Vietnamese actor first, since the simulator is about Vietnam's ties.</summary>
     public static string Dyad(Scenario scenario, Dyad dyad, string? language = null)
@@ -40,6 +44,19 @@ public static class PlotNames
         string? CountryOf(string id) => tree.Contains(id) ? tree.CountryOf(id) : null;
         return CountryOf(dyad.B) == "VN" && CountryOf(dyad.A) != "VN" ? (dyad.B, dyad.A) : (dyad.A, dyad.B);
     }
+
+    /// <summary>Longest plot title kept; a longer one is cut, as label layout costs grow faster than the text.</summary>
+    public const int MaxTitle = 160;
+
+    /// <summary>Longest line of a plot's caption kept (it wraps to about three lines).</summary>
+    public const int MaxCaptionLine = 300;
+
+    /// <summary>Longest actor name kept on a plot.</summary>
+    public const int MaxName = 80;
+
+    /// <summary>Text cut for plotting: each line at most <paramref name="max"/> characters, at most four lines.</summary>
+    public static string ForPlot(string text, int max) =>
+        string.Join('\n', text.Split('\n').Take(4).Select(line => Shorten(line, max)));
 
     /// <summary>A label of at most <paramref name="max"/> characters, cut at a word with an ellipsis.</summary>
     internal static string Shorten(string text, int max)

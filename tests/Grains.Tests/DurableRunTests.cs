@@ -3,7 +3,7 @@ using Orleans.TestingHost;
 using Relations.Grains.Interfaces;
 using Relations.Model.Benchmark;
 using Relations.Model.Evaluation;
-using Relations.Storage;
+using Relations.Hosting;
 
 namespace Relations.Grains.Tests;
 
@@ -51,7 +51,7 @@ public sealed class DurableRunTests : IAsyncLifetime
         var runId = $"killed-{Guid.NewGuid():N}";
         var simulation = cluster.Client.GetGrain<ISimulationGrain>(runId);
 
-        var status = await simulation.Start(request);
+        var status = await simulation.Start(request.ForWire());
         while (status.State == RunState.Running && status.SlicesDone < 3)
             status = await simulation.WaitForCompletion(TimeSpan.FromMilliseconds(20));
         Assert.Equal(RunState.Running, status.State);

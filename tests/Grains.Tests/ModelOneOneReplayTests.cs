@@ -1,4 +1,5 @@
 using Relations.Grains.Interfaces;
+using Relations.Hosting;
 using Relations.Model.Evaluation;
 using Relations.Model.Scenarios;
 

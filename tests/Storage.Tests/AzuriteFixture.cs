@@ -1,3 +1,5 @@
+using Relations.Hosting;
+
 namespace Relations.Storage.Tests;
 
 /// <summary>

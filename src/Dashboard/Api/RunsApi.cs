@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using Relations.Dashboard.Ensembles;
 using Relations.Dashboard.Hosting;
 using Relations.Dashboard.Runs;
 using Relations.Dashboard.Scenarios;
@@ -20,7 +21,7 @@ public static class RunsApi
     private static readonly string[] YamlTypes = ["application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml"];
 
     /// <summary>An SVG opened on its own must not run script, whatever text a scenario put into it.</summary>
-    private const string SvgPolicy = "default-src 'none'; style-src 'unsafe-inline'";
+    internal const string SvgPolicy = "default-src 'none'; style-src 'unsafe-inline'";
 
     public static void MapRunsApi(this IEndpointRouteBuilder app)
     {
@@ -44,10 +45,13 @@ public static class RunsApi
             startedAt = r.StartedAt,
         }));
         api.MapGet("/runs/{id}", GetRun);
+        api.MapRunEvents();
+        api.MapCompareApi();
+        api.MapActorsApi();
         api.MapGet("/runs/{id}/series.csv", SeriesCsvFile);
         api.MapGet("/runs/{id}/series.json", SeriesJsonFile);
-        api.MapGet("/runs/{id}/plot.svg", (string id, string[]? dyad, string? lang, RunService runs, HttpContext http) => Plot(id, dyad, lang, svg: true, runs, http));
-        api.MapGet("/runs/{id}/plot.png", (string id, string[]? dyad, string? lang, RunService runs, HttpContext http) => Plot(id, dyad, lang, svg: false, runs, http));
+        api.MapGet("/runs/{id}/plot.svg", (string id, string[]? dyad, string? lang, RunService runs, RunArtifacts artifacts, HttpContext http) => Plot(id, dyad, lang, svg: true, runs, artifacts, http));
+        api.MapGet("/runs/{id}/plot.png", (string id, string[]? dyad, string? lang, RunService runs, RunArtifacts artifacts, HttpContext http) => Plot(id, dyad, lang, svg: false, runs, artifacts, http));
     }
 
     /// <summary>The interfaces.md status words.</summary>
@@ -58,8 +62,9 @@ public static class RunsApi
         _ => "running",
     };
 
-    private static async Task<IResult> PostRun(HttpRequest request, ScenarioCatalog catalog, RunService runs, IOptions<RelationsOptions> options)
+    private static async Task<IResult> PostRun(HttpRequest request, ScenarioCatalog catalog, RunService runs, EnsembleJobs ensembles, IOptions<RelationsOptions> options)
     {
+        var drawsText = request.Query["draws"].FirstOrDefault();
         var limit = options.Value.MaxUploadBytes;
         MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType);
         var mediaType = contentType?.MediaType.Value?.ToLowerInvariant() ?? "";
@@ -112,6 +117,8 @@ public static class RunsApi
                         return ProblemResults.BadRequest("Unknown step", $"step '{word}' is not one of month, day, week, year");
                     step = Sampling.Parse(word);
                 }
+                if (json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("draws", out var drawsProperty))
+                    drawsText = drawsProperty.GetRawText();
                 if (json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("seed", out var seedProperty)
                     && seedProperty.TryGetInt32(out var jsonSeed))
                     seed = jsonSeed;
@@ -134,6 +141,17 @@ public static class RunsApi
             }
         }
 
+        if (SampleCoverage.Problem(scenario.Period, step) is { } noSample)
+            return ProblemResults.BadRequest("No sample", noSample);
+        // With "draws": an ensemble, draw i replaying with seed S + i (S the seed, 0 by default); its id is also its deterministic run's.
+        var (draws, drawsProblem) = EnsemblesApi.Draws(drawsText);
+        if (drawsProblem is not null)
+            return drawsProblem;
+        if (draws is { } n)
+        {
+            var ensembleId = ensembles.StartEnsemble(new RunRequest(scenario, step, seed ?? 0), n);
+            return Results.Created($"/api/runs/{ensembleId}", new { id = ensembleId, status = "running", draws = n, page = $"/runs/{ensembleId}" });
+        }
         var id = await runs.StartAsync(new RunRequest(scenario, step, seed));
         return Results.Created($"/api/runs/{id}", new { id, status = "running", page = $"/runs/{id}" });
     }
@@ -148,7 +166,7 @@ public static class RunsApi
             id,
             status = StatusName(status.State),
             progress = status.State == RunState.Completed ? 1.0 : status.Progress,
-            error = status.Error,
+            error = RunErrors.Plain(status.Error),
             scenarioId = status.ScenarioId,
             title = request?.Scenario.Title,
             step = request is null ? null : Sampling.Name(request.Step),
@@ -159,42 +177,55 @@ public static class RunsApi
         });
     }
 
-    private static async Task<IResult> SeriesCsvFile(string id, RunService runs)
+    private static async Task<IResult> SeriesCsvFile(string id, RunService runs, RunArtifacts artifacts, HttpContext http)
     {
         if (await runs.ResultAsync(id) is not { } result)
             return await NoResult(id, runs);
-        var text = new StringWriter();
-        SeriesCsv.Write(result, text);
-        return Results.File(new UTF8Encoding(false).GetBytes(text.ToString()), "text/csv; charset=utf-8", $"{id}-series.csv");
+        return await artifacts.FileAsync(http, id, "series.csv", "text/csv; charset=utf-8", $"{id}-series.csv", () =>
+        {
+            var text = new StringWriter();
+            SeriesCsv.Write(result, text);
+            return new UTF8Encoding(false).GetBytes(text.ToString());
+        });
     }
 
-    private static async Task<IResult> SeriesJsonFile(string id, RunService runs)
+    private static async Task<IResult> SeriesJsonFile(string id, RunService runs, RunArtifacts artifacts, HttpContext http)
     {
         if (await runs.ResultAsync(id) is not { } result)
             return await NoResult(id, runs);
-        using var stream = new MemoryStream();
-        SeriesJson.Write(result, stream, id, "actors");
-        return Results.File(stream.ToArray(), "application/json; charset=utf-8", $"{id}-series.json");
+        return await artifacts.FileAsync(http, id, "series.json", "application/json; charset=utf-8", $"{id}-series.json", () =>
+        {
+            using var stream = new MemoryStream();
+            SeriesJson.Write(result, stream, id, "actors");
+            return stream.ToArray();
+        });
     }
 
-    private static async Task<IResult> Plot(string id, string[]? dyad, string? lang, bool svg, RunService runs, HttpContext http)
+    private static async Task<IResult> Plot(string id, string[]? dyad, string? lang, bool svg, RunService runs, RunArtifacts artifacts, HttpContext http)
     {
         if (await runs.ResultAsync(id) is not { } result)
             return await NoResult(id, runs);
+        if (Language.Problem(lang) is { } badLanguage)
+            return ProblemResults.BadRequest("Unknown language", badLanguage);
+        if (RunPlots.Problem(dyad ?? [], result) is { } badDyad)
+            return ProblemResults.BadRequest("Unknown relationship", badDyad);
         var chosen = RunPlots.Parse(dyad ?? [], result);
-        var plot = RunPlots.Build(result, chosen, Language.Normalize(lang));
+        var language = Language.Normalize(lang);
         http.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
+        var name = $"plot.{(svg ? "svg" : "png")}?{language}&{string.Join('&', chosen.Select(RunPlots.Key))}";
         if (!svg)
-            return Results.File(RelationPlots.GetPng(plot, RunPlots.Width, RunPlots.Height), "image/png", $"{id}-plot.png");
+            return await artifacts.FileAsync(http, id, name, "image/png", $"{id}-plot.png",
+                () => RelationPlots.GetPng(RunPlots.Build(result, chosen, language), RunPlots.Width, RunPlots.Height));
         http.Response.Headers[HeaderNames.ContentSecurityPolicy] = SvgPolicy;
-        return Results.File(Encoding.UTF8.GetBytes(RelationPlots.GetSvg(plot, RunPlots.Width, RunPlots.Height)), "image/svg+xml", $"{id}-plot.svg");
+        return await artifacts.FileAsync(http, id, name, "image/svg+xml", $"{id}-plot.svg",
+            () => Encoding.UTF8.GetBytes(RelationPlots.GetSvg(RunPlots.Build(result, chosen, language), RunPlots.Width, RunPlots.Height)));
     }
 
     private static async Task<IResult> NoResult(string id, RunService runs) =>
         await runs.StatusAsync(id) switch
         {
             null => ProblemResults.NotFound($"There is no run '{id}'."),
-            { State: RunState.Failed } failed => ProblemResults.NotReady($"Run '{id}' failed: {failed.Error}"),
+            { State: RunState.Failed } failed => ProblemResults.NotReady($"Run '{id}' failed: {RunErrors.Plain(failed.Error)}"),
             var running => ProblemResults.NotReady($"Run '{id}' is still running ({running.Progress:P0}); try again when GET /api/runs/{id} says completed."),
         };
 }

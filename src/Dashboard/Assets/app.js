@@ -1,21 +1,17 @@
 // Relations dashboard: the little script the pages use. No framework, no build step.
 "use strict";
 
-// Follow running runs: update their progress bars, reload the page when one has finished.
+// Follow running runs: the server pushes their progress (server-sent events); reload when one has finished.
 document.querySelectorAll("[data-poll]").forEach(function (element) {
-  var url = element.getAttribute("data-poll");
-  var timer = setInterval(function () {
-    fetch(url, { headers: { "Accept": "application/json" } })
-      .then(function (response) { return response.json(); })
-      .then(function (run) {
-        var bar = element.querySelector("progress");
-        if (bar) { bar.value = run.progress; }
-        var text = element.querySelector("[data-status]");
-        if (text) { text.textContent = run.status + " " + Math.round(run.progress * 100) + " %"; }
-        if (run.status !== "running") { clearInterval(timer); location.reload(); }
-      })
-      .catch(function () { /* the next tick tries again */ });
-  }, 700);
+  var source = new EventSource(element.getAttribute("data-poll") + "/events");
+  source.addEventListener("message", function (message) {
+    var run = JSON.parse(message.data);
+    var bar = element.querySelector("progress");
+    if (bar) { bar.value = run.progress; }
+    var text = element.querySelector("[data-status]");
+    if (text) { text.textContent = run.status + " " + Math.round(run.progress * 100) + " %"; }
+    if (run.status !== "running") { source.close(); location.reload(); }
+  });
 });
 
 // Click a point of a curve: explain that dyad on that sample day (model.md rule 7).
@@ -41,12 +37,53 @@ document.querySelectorAll("img[data-points]").forEach(function (image) {
   });
 });
 
-// The border view's day slider: show the day while sliding, redraw when let go.
+// The border view's day slider: show the day while sliding; when let go, fetch that day's view and swap it in
+// (no page reload, so the slider keeps focus and arrow keys go on working).
 document.querySelectorAll("input[type=range][data-dates]").forEach(function (slider) {
   var dates = JSON.parse(slider.getAttribute("data-dates"));
   var output = document.getElementById(slider.getAttribute("data-output"));
+  var pending = null;
   slider.addEventListener("input", function () { if (output) { output.textContent = dates[slider.value]; } });
-  slider.addEventListener("change", function () { slider.form.submit(); });
+  slider.addEventListener("change", function () {
+    var url = new URL(location.href);
+    url.searchParams.set("at", slider.value);
+    url.hash = "border";
+    if (pending) { pending.abort(); }
+    pending = new AbortController();
+    fetch(url.pathname + url.search, { signal: pending.signal })
+      .then(function (response) { return response.text(); })
+      .then(function (html) {
+        var fresh = new DOMParser().parseFromString(html, "text/html");
+        ["h2#border", ".border-view"].forEach(function (selector) {
+          var old = document.querySelector(selector), now = fresh.querySelector(selector);
+          if (old && now) { old.replaceWith(document.importNode(now, true)); }
+        });
+        history.replaceState(null, "", url.pathname + url.search + url.hash);
+      })
+      .catch(function () { /* a newer request replaced this one */ });
+  });
+});
+
+// Mark the point being explained on its curve.
+document.querySelectorAll("img[data-mark-dyad]").forEach(function (image) {
+  var dyad = image.getAttribute("data-mark-dyad"), date = image.getAttribute("data-mark-date");
+  if (!dyad || !date) { return; }
+  var map = JSON.parse(image.getAttribute("data-points"));
+  var i = map.dates.indexOf(date);
+  if (i < 0) { i = map.dates.filter(function (d) { return d <= date; }).length - 1; }
+  var curve = map.curves.filter(function (c) { return c.dyad === dyad; })[0];
+  if (!curve || i < 0) { return; }
+  var mark = document.createElement("span");
+  mark.className = "mark";
+  mark.id = "clicked-point";
+  mark.title = curve.name + ", " + map.dates[i];
+  image.parentElement.appendChild(mark);
+  var place = function () {
+    mark.style.left = (image.offsetLeft + map.x[i] * image.clientWidth / map.width) + "px";
+    mark.style.top = (image.offsetTop + curve.y[i] * image.clientHeight / map.height) + "px";
+  };
+  if (image.complete) { place(); } else { image.addEventListener("load", place); }
+  window.addEventListener("resize", place);
 });
 
 // Check or clear every box of a group (the what-if editor's event list).
@@ -55,5 +92,27 @@ document.querySelectorAll("button[data-check]").forEach(function (button) {
     var on = button.getAttribute("data-value") === "on";
     document.querySelectorAll("input[type=checkbox][data-group='" + button.getAttribute("data-check") + "']")
       .forEach(function (box) { box.checked = on; });
+  });
+});
+
+// The what-if editor: strike a row through as soon as its box is unticked.
+document.querySelectorAll(".editor input[type=checkbox][name=keep]").forEach(function (box) {
+  var row = box.closest("tr");
+  var mark = function () { if (row) { row.classList.toggle("removed", !box.checked); } };
+  box.addEventListener("change", mark);
+  mark();
+});
+document.querySelectorAll("button[data-check]").forEach(function (button) {
+  button.addEventListener("click", function () {
+    document.querySelectorAll(".editor input[type=checkbox][name=keep]").forEach(function (box) {
+      box.dispatchEvent(new Event("change"));
+    });
+  });
+});
+
+// Forms that undo work (delete) ask first.
+document.querySelectorAll("form[data-confirm]").forEach(function (form) {
+  form.addEventListener("submit", function (event) {
+    if (!window.confirm(form.getAttribute("data-confirm"))) { event.preventDefault(); }
   });
 });

@@ -17,8 +17,11 @@ public sealed record DyadDifference(Dyad Dyad, DateOnly Day, double Base, double
 }
 
 /// <summary>For trainers: base and variant overlaid with their difference (RelationPlots.Compare); save or export the variant.</summary>
-public sealed class CompareModel(RunService runs, WhatIfRunner whatIf, VariantStore store) : PageModel
+public sealed class CompareModel(RunService runs, WhatIfRunner whatIf, VariantStore store, Scenarios.ScenarioCatalog catalog) : PageModel
 {
+    /// <summary>Whether the variant is a file of the scenarios folder the editor can open.</summary>
+    public bool Editable => VariantResult is { } v && catalog.Find(v.Scenario.Id) is not null;
+
     public string BaseRun { get; private set; } = "";
     public string VariantRun { get; private set; } = "";
     public RunStatus BaseStatus { get; private set; } = null!;
@@ -28,6 +31,12 @@ public sealed class CompareModel(RunService runs, WhatIfRunner whatIf, VariantSt
     public VariantSpec? Draft { get; private set; }
     public string PlotSource { get; private set; } = "";
     public IReadOnlyList<DyadDifference> Differences { get; private set; } = [];
+
+    /// <summary>The dyads the reader picked (URL keys); none: the overlay of the most changed.</summary>
+    public IReadOnlyList<string> Chosen { get; private set; } = [];
+
+    /// <summary>Every dyad of either run, for the picker: the most changed first.</summary>
+    public IReadOnlyList<Dyad> PickerDyads { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "base")] string? baseRun, string? variant)
     {
@@ -41,8 +50,10 @@ public sealed class CompareModel(RunService runs, WhatIfRunner whatIf, VariantSt
         if (BaseResult is null || VariantResult is null)
             return Page();
 
-        var options = PlotOptions.Default with { Language = Views.Language.Of(HttpContext) };
-        var svg = RelationPlots.GetSvg(RelationPlots.Compare(BaseResult, VariantResult, options));
+        Chosen = [.. Request.Query["dyad"].Select(k => k ?? "").Where(k => k.Length > 0).Distinct(StringComparer.Ordinal)];
+        if (Views.RunPlots.Problem(Chosen, BaseResult, VariantResult) is { } badDyad)
+            return new ContentResult { StatusCode = 400, ContentType = "text/plain; charset=utf-8", Content = badDyad + "\n" };
+        var svg = RelationPlots.GetSvg(Api.CompareApi.Plot(BaseResult, VariantResult, Chosen, Views.Language.Of(HttpContext)));
         PlotSource = "data:image/svg+xml;base64," + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(svg));
         Differences = [.. Comparison.Rows(BaseResult, VariantResult)
             .GroupBy(r => r.Dyad)
@@ -54,16 +65,60 @@ public sealed class CompareModel(RunService runs, WhatIfRunner whatIf, VariantSt
             .Where(d => Math.Abs(d.Delta) > 1e-9)
             .OrderByDescending(d => Math.Abs(d.Delta)).ThenBy(d => d.Dyad)
             .Take(20)];
+        var changed = Comparison.Rows(BaseResult, VariantResult).GroupBy(r => r.Dyad)
+            .ToDictionary(g => g.Key, g => g.Max(r => Math.Abs(r.Delta)));
+        PickerDyads = [.. changed.OrderByDescending(c => c.Value).ThenBy(c => c.Key).Select(c => c.Key)];
         return Page();
     }
 
-    /// <summary>Saves the variant behind this comparison in the cluster's catalogue.</summary>
-    public async Task<IActionResult> OnPostSaveAsync(string variant)
+    /// <summary>When a save was refused: the version saved under that id now (who, when), which "replace" would overwrite.</summary>
+    public SavedVariant? Taken { get; private set; }
+
+    /// <summary>Why the save was refused, as a sentence.</summary>
+    public string? SaveRefused { get; private set; }
+
+    /// <summary>
+    /// Saves the variant behind this comparison in the cluster's catalogue: a new id is saved; a taken one only when the
+    /// reader confirms replacing the very version shown to them (its ETag), so two trainers never overwrite unawares.
+    /// </summary>
+    public async Task<IActionResult> OnPostSaveAsync(string variant, [FromForm(Name = "base-run")] string? baseRun, string? replace, string? savedBy)
     {
         if (whatIf.DraftOf(variant) is not { } spec)
             return NotFound();
-        await store.SaveAsync(spec);
-        return Redirect($"/variants?saved={Uri.EscapeDataString(spec.Id)}");
+        if (catalog.Find(spec.Id) is { } file)
+        {
+            SaveRefused = $"Not saved: '{spec.Id}' is the id of the {(file.IsVariant ? "exercise" : "scenario")} {file.Path}. " +
+                "Go back to the editor (Edit again) and give the variant an id of its own.";
+        }
+        else
+        {
+            var outcome = await store.SaveAsync(spec, replace, savedBy);
+            if (outcome is SaveOutcome.Created or SaveOutcome.Replaced)
+                return Redirect($"/variants?saved={Uri.EscapeDataString(spec.Id)}");
+            Taken = await store.GetAsync(spec.Id);
+            SaveRefused = outcome == SaveOutcome.Exists
+                ? $"Not saved: a variant '{spec.Id}' is saved already."
+                : $"Not saved: the variant '{spec.Id}' has changed since you were shown it (someone saved or deleted it).";
+        }
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        var page = await OnGetAsync(baseRun, variant);
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return page;
+    }
+
+    /// <summary>The list of changes of the variant run, as sentences.</summary>
+    public IEnumerable<string> Changes() => Draft is { } draft && BaseResult is { } baseResult
+        ? ChangeSummary.Of(draft, baseResult.Scenario, id => PlotNames.Actor(baseResult.Scenario, id, Views.Language.Of(HttpContext)))
+        : [];
+
+    /// <summary>The query string naming both runs, for the files and links of this comparison.</summary>
+    public string Pair => $"base={BaseRun}&variant={VariantRun}";
+
+    /// <summary>The run page of one side, explaining <paramref name="dyad"/> on <paramref name="day"/>.</summary>
+    public static string ExplainLink(string run, Dyad dyad, DateOnly day)
+    {
+        var key = Uri.EscapeDataString(Views.RunPlots.Key(dyad));
+        return $"/runs/{run}?dyad={key}&explain={key}&date={Day(day)}#explanation";
     }
 
     public string DyadName(Dyad dyad) => PlotNames.Dyad(BaseResult!.Scenario, dyad, Views.Language.Of(HttpContext));

@@ -36,7 +36,7 @@ public sealed class UploadModel(ScenarioCatalog catalog, RunService runs, IOptio
     {
     }
 
-    public async Task<IActionResult> OnPostAsync(IFormFile? file, IFormFile? actors, string? yaml, string? step, bool skipUnmapped = false)
+    public async Task<IActionResult> OnPostAsync(IFormFile? file, IFormFile? actors, string? yaml, string? step, int? seed, bool skipUnmapped = false)
     {
         byte[]? bytes;
         if (file is { Length: > 0 })
@@ -74,7 +74,7 @@ public sealed class UploadModel(ScenarioCatalog catalog, RunService runs, IOptio
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        var id = await runs.StartAsync(new RunRequest(scenario, sampleStep, null));
+        var id = await runs.StartAsync(new RunRequest(scenario, sampleStep, seed));
         return Redirect($"/runs/{id}");
     }
 

@@ -7,8 +7,11 @@ using Relations.Model.Scenarios;
 namespace Relations.Dashboard.Pages;
 
 /// <summary>For trainers: the saved what-if variants — reopen in the editor, run against the base, export, delete.</summary>
-public sealed class VariantsModel(VariantStore store, WhatIfRunner whatIf) : PageModel
+public sealed class VariantsModel(VariantStore store, WhatIfRunner whatIf, Scenarios.ScenarioCatalog catalog) : PageModel
 {
+    /// <summary>Whether the editor can open the base (an editor link must not lead to a 404).</summary>
+    public bool HasBase(string baseId) => catalog.Find(baseId) is not null;
+
     public IReadOnlyList<SavedVariant> Saved { get; private set; } = [];
     public string? Notice { get; private set; }
     public IReadOnlyList<Problem> Problems { get; private set; } = [];
@@ -23,7 +26,7 @@ public sealed class VariantsModel(VariantStore store, WhatIfRunner whatIf) : Pag
     {
         if (await store.GetAsync(id) is not { } saved)
             return NotFound();
-        var (runs, problems, _) = await whatIf.StartAsync(saved.Spec);
+        var (runs, problems, _) = await whatIf.StartAsync(saved.Spec, VariantStore.YamlOf(saved));
         if (runs is not null)
             return Redirect($"/compare?base={runs.BaseRun}&variant={runs.VariantRun}");
         // The base file may have changed since the variant was saved.
@@ -33,9 +36,17 @@ public sealed class VariantsModel(VariantStore store, WhatIfRunner whatIf) : Pag
         return Page();
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync(string id)
+    /// <summary>Deletes only the version the reader saw (the page asks first); a newer save under that id is kept.</summary>
+    public async Task<IActionResult> OnPostDeleteAsync(string id, string? etag)
     {
-        await store.RemoveAsync(id);
-        return Redirect($"/variants?deleted={Uri.EscapeDataString(id)}");
+        if (await store.GetAsync(id) is { } saved && (etag is null || etag == saved.ETag))
+        {
+            await store.RemoveAsync(id);
+            return Redirect($"/variants?deleted={Uri.EscapeDataString(id)}");
+        }
+        Saved = await store.ListAsync();
+        Notice = $"Not deleted: '{id}' was saved again or deleted since this page was shown. Look at it below first.";
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return Page();
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Relations.Dashboard.Scenarios;
 using Relations.Dashboard.Variants;
 using Relations.Grains.Interfaces;
+using Relations.Model.Evaluation;
 using Relations.Model.Scenarios;
 
 namespace Relations.Dashboard.Pages;
@@ -19,7 +20,7 @@ public sealed class WhatIfModel(ScenarioCatalog catalog, WhatIfRunner runner, Va
     public string VariantId { get; private set; } = "";
     public string VariantTitle { get; private set; } = "";
     public string VariantDescription { get; private set; } = "";
-    public IReadOnlyList<string> FormProblems { get; private set; } = [];
+    public IReadOnlyDictionary<string, string> FormProblems { get; private set; } = new Dictionary<string, string>();
     public IReadOnlyList<Problem> Problems { get; private set; } = [];
     public string? Yaml { get; private set; }
     public string? ReopenedFrom { get; private set; }
@@ -28,7 +29,7 @@ public sealed class WhatIfModel(ScenarioCatalog catalog, WhatIfRunner runner, Va
     {
         if (!Open(baseId))
             return NotFound();
-        if (variant is not null && await store.GetAsync(variant) is { } saved && saved.Spec.BaseId == baseId)
+        if (variant is not null && await store.GetAsync(variant) is { } saved && saved.Spec.BaseId == baseId && VariantStore.Editable(saved))
         {
             Prefill = saved.Spec;
             ReopenedFrom = $"the saved variant '{saved.Spec.Id}'";
@@ -58,7 +59,7 @@ public sealed class WhatIfModel(ScenarioCatalog catalog, WhatIfRunner runner, Va
         if (runs is null)
         {
             Prefill = spec;
-            Problems = problems;
+            (Problems, FormProblems) = ProblemPlaces.Place(problems, yaml);
             Yaml = yaml;
             SetNames(spec);
             Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -67,11 +68,37 @@ public sealed class WhatIfModel(ScenarioCatalog catalog, WhatIfRunner runner, Va
         return Redirect($"/compare?base={runs.BaseRun}&variant={runs.VariantRun}");
     }
 
-    public bool Kept(string id) => Prefill is null || !Prefill.Remove.Contains(id);
+    public bool Kept(string id) => Prefill is not null ? !Prefill.Remove.Contains(id)
+        : !Request.HasFormContentType || Request.Form[VariantForm.Keep].Any(v => v is not null && v.EndsWith(":" + id, StringComparison.Ordinal));
+
+    /// <summary>The events added so far: the variant reopened, or those posted with the form that had a problem.</summary>
+    public IReadOnlyList<AddedEvent> AddedEvents =>
+        Prefill?.Added ?? (Request.PostedField(VariantForm.Added) is { } json
+            ? System.Text.Json.JsonSerializer.Deserialize<AddedEvent[]>(json) ?? [] : []);
+
+    /// <summary>The interruptions added so far (as <see cref="AddedEvents"/>).</summary>
+    public IReadOnlyList<AddedInterruption> AddedInterruptionList =>
+        Prefill?.AddedInterruptions ?? (Request.PostedField(VariantForm.AddedInterruptions) is { } json
+            ? System.Text.Json.JsonSerializer.Deserialize<AddedInterruption[]>(json) ?? [] : []);
+
+    /// <summary>The problem of a form field, shown beside it.</summary>
+    public string? ProblemAt(string field) => FormProblems.TryGetValue(field, out var message) ? message : null;
+
+    /// <summary>A field as the reader last posted it when the form came back with a problem; otherwise <paramref name="shown"/>.</summary>
+    public string Posted(string field, string shown) => Prefill is null ? Request.PostedField(field) ?? shown : shown;
+
+    /// <summary>What the new-event row held when the form came back with a problem.</summary>
+    public string NewValue(string field) => Prefill is null ? Request.PostedField(VariantForm.New(field)) ?? "" : "";
+
+    /// <summary>A sentence per change, for the summary above the form.</summary>
+    public IEnumerable<string> Summary() => Prefill is null ? [] : ChangeSummary.Of(Prefill, Base, Name);
 
     public VariantMove? MoveOf(string id, bool isEvent) => Prefill?.Moves.FirstOrDefault(m => m.Id == id && m.IsEvent == isEvent);
 
     public double ModelValue(string key, double baseValue) => Prefill?.Model.FirstOrDefault(m => m.Key == key)?.Value ?? baseValue;
+
+    /// <summary>An actor's country, inherited from its parent when not its own.</summary>
+    public string CountryOf(string actorId) => new ActorTree(Base.Actors).CountryOf(actorId) ?? "";
 
     public string Name(string actorId) => Relations.Plots.PlotNames.Actor(Base, actorId, Views.Language.Of(HttpContext));
 
@@ -87,7 +114,8 @@ public sealed class WhatIfModel(ScenarioCatalog catalog, WhatIfRunner runner, Va
     private void SetNames(VariantSpec? spec)
     {
         var stem = Base.Id.Length > 56 ? Base.Id[..56] : Base.Id;
-        VariantId = spec?.Id ?? Request.PostedField("id") ?? $"{stem}-what-if";
+        // A fresh id per editor visit (not a shared name), so trainers of one class do not save over each other.
+        VariantId = spec?.Id ?? Request.PostedField("id") ?? $"{stem}-{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(3))}";
         VariantTitle = spec?.Title ?? Request.PostedField("title") ?? $"What if … ({Base.Title})";
         VariantDescription = spec?.Description ?? Request.PostedField("description") ?? "";
     }

@@ -75,7 +75,7 @@ public sealed class ScenarioCatalog
         var full = Path.GetFullPath(fullPath);
         if (!full.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             throw new UnauthorizedAccessException("only files inside the scenarios folder can be included or named as a base");
-        return File.ReadAllBytes(full);
+        return ScenarioFileReader.Read(full);
     }
 
     private string[] Files() =>

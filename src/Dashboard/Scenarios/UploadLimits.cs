@@ -19,16 +19,12 @@ public static class UploadLimits
     public static IReadOnlyList<Problem> Check(Scenario scenario, SampleStep step, string file)
     {
         var problems = new List<Problem>();
-        long occurrences = 0;
-        ScenarioEvent? largest = null;
-        long largestSize = -1;
-        foreach (var ev in scenario.Events)
+        if (SampleCoverage.Problem(scenario.Period, step) is { } noSample)
         {
-            var size = (long)(ev.Count ?? 1) * ev.SideA.Count * ev.SideB.Count;
-            occurrences += size;
-            if (size > largestSize)
-                (largest, largestSize) = (ev, size);
+            problems.Add(new Problem(new SourcePosition(file, 1, 1), noSample));
+            return problems;
         }
+        var (occurrences, largest, largestSize) = ScenarioTotals.Occurrences(scenario);
         if (occurrences > MaxOccurrences && largest is not null)
         {
             problems.Add(new Problem(largest.Origin[largest.Count is null ? "between" : "count"], string.Create(CultureInfo.InvariantCulture,

@@ -20,7 +20,7 @@ public static class VariantYaml
         if (!string.IsNullOrWhiteSpace(spec.Description))
             yaml.Append("description: ").Append(Quote(spec.Description)).Append('\n');
         yaml.Append("base: ").Append(Quote(spec.BasePath)).Append('\n');
-        if (spec.Remove.Length == 0 && spec.Moves.Length == 0 && spec.Model.Length == 0)
+        if (spec.Remove.Length == 0 && spec.Moves.Length == 0 && spec.Added.Length == 0 && spec.AddedInterruptions.Length == 0 && spec.Model.Length == 0)
             return yaml.ToString();
 
         yaml.Append("changes:\n");
@@ -41,6 +41,20 @@ public static class VariantYaml
                 yaml.Append(" }\n");
             }
         }
+        if (spec.Added.Length > 0 || spec.AddedInterruptions.Length > 0)
+            yaml.Append("  add:\n");
+        if (spec.Added.Length > 0)
+        {
+            yaml.Append("    events:\n");
+            foreach (var added in spec.Added)
+                AppendEvent(yaml, added);
+        }
+        if (spec.AddedInterruptions.Length > 0)
+        {
+            yaml.Append("    interruptions:\n");
+            foreach (var added in spec.AddedInterruptions)
+                AppendInterruption(yaml, added);
+        }
         if (spec.Model.Length > 0)
         {
             yaml.Append("  model:\n");
@@ -55,6 +69,60 @@ public static class VariantYaml
             }
         }
         return yaml.ToString();
+    }
+
+    /// <summary>One added event as a flow mapping, with only the fields the trainer set.</summary>
+    private static void AppendEvent(StringBuilder yaml, AddedEvent added)
+    {
+        yaml.Append("      - { id: ").Append(added.Id);
+        if (added.To is { } to)
+            yaml.Append(", date: { from: ").Append(Date(added.From)).Append(", to: ").Append(Date(to)).Append(" }");
+        else
+            yaml.Append(", date: ").Append(Date(added.From));
+        if (added.Count is { } count)
+            yaml.Append(", count: ").Append(count.ToString(CultureInfo.InvariantCulture));
+        yaml.Append(", kind: ").Append(added.Kind).Append(", between: [").Append(added.ActorA).Append(", ").Append(added.ActorB).Append(']');
+        if (added.Online)
+            yaml.Append(", mode: online");
+        if (added.Weight is { } weight)
+            yaml.Append(", weight: ").Append(Number(weight));
+        if (added.TermUntil is { } until)
+            yaml.Append(", term: { until: ").Append(Date(until)).Append(" }");
+        else if (added.TermYears is { } years)
+            yaml.Append(", term: { years: ").Append(years.ToString(CultureInfo.InvariantCulture)).Append(" }");
+        Optional(yaml, added.Certainty, added.Source, added.Title, added.Note);
+        yaml.Append(" }\n");
+    }
+
+    /// <summary>One added interruption as a flow mapping, with only the fields the trainer set.</summary>
+    private static void AppendInterruption(StringBuilder yaml, AddedInterruption added)
+    {
+        yaml.Append("      - { id: ").Append(added.Id).Append(", from: ").Append(Date(added.From)).Append(", to: ").Append(Date(added.To));
+        if (added.Countries is { Length: > 0 } countries)
+            yaml.Append(", scope: { countries: [").AppendJoin(", ", countries).Append("] }");
+        else if (added.Actors is { Length: > 0 } actors)
+            yaml.Append(", scope: { actors: [").AppendJoin(", ", actors).Append("] }");
+        else
+            yaml.Append(", scope: all");
+        if (added.Cancels is { } cancels)
+            yaml.Append(", cancels: ").Append(Number(cancels));
+        if (added.DecayMultiplier is { } multiplier)
+            yaml.Append(", decayMultiplier: ").Append(Number(multiplier));
+        Optional(yaml, added.Certainty, added.Source, added.Title, added.Note);
+        yaml.Append(" }\n");
+    }
+
+    /// <summary>The provenance fields events and interruptions share.</summary>
+    private static void Optional(StringBuilder yaml, string? certainty, string? source, string? title, string? note)
+    {
+        if (certainty is not null)
+            yaml.Append(", certainty: ").Append(certainty);
+        if (source is not null)
+            yaml.Append(", source: ").Append(source);
+        if (title is not null)
+            yaml.Append(", title: ").Append(Quote(title));
+        if (note is not null)
+            yaml.Append(", note: ").Append(Quote(note));
     }
 
     /// <summary>A YAML double-quoted scalar: backslash, quote and control characters escaped, so any title stays one value.</summary>

@@ -20,9 +20,12 @@ public sealed class WhatIfRunner(ScenarioCatalog catalog, RunService runs)
     private readonly ConcurrentDictionary<string, VariantSpec> drafts = new(StringComparer.Ordinal);
 
     /// <summary>Starts both runs; or answers the variant's problems (with line and column in its YAML) and starts nothing.</summary>
-    public async Task<(WhatIfRuns? Runs, IReadOnlyList<Problem> Problems, string Yaml)> StartAsync(VariantSpec spec)
+    public Task<(WhatIfRuns? Runs, IReadOnlyList<Problem> Problems, string Yaml)> StartAsync(VariantSpec spec) =>
+        StartAsync(spec, VariantYaml.Write(spec));
+
+    /// <summary>Starts a saved variant from the text it was saved with (which may hold more than the editor shows).</summary>
+    public async Task<(WhatIfRuns? Runs, IReadOnlyList<Problem> Problems, string Yaml)> StartAsync(VariantSpec spec, string yaml)
     {
-        var yaml = VariantYaml.Write(spec);
         var entry = catalog.Find(spec.BaseId);
         if (entry is null)
             return (null, [new Problem(new SourcePosition(FileName(spec), 1, 1), $"the base scenario '{spec.BaseId}' is no longer in the scenarios folder")], yaml);

@@ -102,15 +102,21 @@ public sealed record BorderMap(
     {
         var set = ids.ToHashSet(StringComparer.Ordinal);
         var order = scenario.Actors.Select((a, i) => (a.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        var actors = scenario.Actors.ToDictionary(a => a.Id, StringComparer.Ordinal);
+        // Children looked up once and walked with a stack, not a recursion: a parent chain thousands deep costs its
+        // length, neither its square nor the thread's stack.
+        var children = set.Where(c => tree.ParentOf(c) is { } p && set.Contains(p)).ToLookup(c => tree.ParentOf(c)!, StringComparer.Ordinal);
         var rows = new List<BorderActor>();
-        void Add(string id, int depth)
+        var pending = new Stack<(string Id, int Depth)>();
+        foreach (var root in set.Where(id => tree.ParentOf(id) is not { } parent || !set.Contains(parent)).OrderByDescending(id => order[id]))
+            pending.Push((root, 0));
+        while (pending.Count > 0)
         {
-            rows.Add(new BorderActor(id, PlotNames.Actor(scenario, id, language), tree.CountryOf(id) ?? "?", depth, top + rows.Count * RowHeight));
-            foreach (var child in set.Where(c => tree.ParentOf(c) == id).OrderBy(c => order[c]))
-                Add(child, depth + 1);
+            var (id, depth) = pending.Pop();
+            rows.Add(new BorderActor(id, PlotNames.Actor(actors[id], language), tree.CountryOf(id) ?? "?", depth, top + rows.Count * RowHeight));
+            foreach (var child in children[id].OrderByDescending(c => order[c]))
+                pending.Push((child, depth + 1));
         }
-        foreach (var root in set.Where(id => tree.ParentOf(id) is not { } parent || !set.Contains(parent)).OrderBy(id => order[id]))
-            Add(root, 0);
         return rows;
     }
 }

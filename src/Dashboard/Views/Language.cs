@@ -9,6 +9,10 @@ public static class Language
     /// <summary>"vi" or "en"; anything else is null (each actor's display name).</summary>
     public static string? Normalize(string? language) => language is "vi" or "en" ? language : null;
 
+    /// <summary>Why a <c>lang</c> query value is refused, or null when it is absent or known.</summary>
+    public static string? Problem(string? lang) =>
+        lang is not null && Normalize(lang) is null ? $"lang={lang}: names can be shown in vi (Vietnamese) or en (English)." : null;
+
     /// <summary>The reader's choice: a <c>lang</c> query value, else the cookie, else Vietnamese.</summary>
     public static string Of(HttpContext http) =>
         Normalize(http.Request.Query["lang"]) ?? Normalize(http.Request.Cookies[Cookie]) ?? Default;
@@ -19,7 +23,9 @@ public static class Language
             if (Normalize(language) is { } chosen)
                 http.Response.Cookies.Append(Cookie, chosen, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(365) });
             // Only a path on this site: an open redirect would let a link send readers anywhere.
-            var local = returnUrl is { Length: > 0 } url && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+            // Browsers drop tabs and newlines from a URL ("/%09/evil" becomes "//evil"), so no control character passes.
+            var local = returnUrl is { Length: > 0 } url && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
+                && !url.Any(char.IsControl);
             return Results.Redirect(local ? returnUrl! : "/");
         });
 }

@@ -42,6 +42,15 @@ public static class RunPlots
         return chosen.Take(MaxChosen).ToList();
     }
 
+    /// <summary>Why some <c>dyad</c> query value is refused (a dyad none of the results has), or null when all are known.</summary>
+    public static string? Problem(IEnumerable<string?> keys, params SeriesResult[] results)
+    {
+        var known = results.SelectMany(r => r.Dyads).Select(d => Key(d.Dyad)).ToHashSet(StringComparer.Ordinal);
+        return keys.FirstOrDefault(k => !known.Contains(k ?? "")) is { } unknown
+            ? $"dyad={unknown}: no such relationship here; a dyad is written 'a~b', the actor ids in ordinal order, as the picker writes it."
+            : null;
+    }
+
     /// <summary>
     /// The dyads a page shows before a reader picks: the highest peak |S| first, one of each set of dyads whose curves
     /// coincide (the twinned pairs of one article), so that every slot shows a curve of its own.

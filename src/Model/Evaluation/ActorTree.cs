@@ -6,6 +6,7 @@ namespace Relations.Model.Evaluation;
 public sealed class ActorTree
 {
     private readonly Dictionary<string, Actor> byId;
+    private readonly Dictionary<string, string?> countries = new(StringComparer.Ordinal);
 
     public ActorTree(IEnumerable<Actor> actors) => byId = actors.ToDictionary(a => a.Id, StringComparer.Ordinal);
 
@@ -16,15 +17,27 @@ public sealed class ActorTree
 
     public string? ParentOf(string id) => byId[id].Parent;
 
-    /// <summary>The actor's own country, or that of its nearest ancestor that has one.</summary>
+    /// <summary>
+    /// The actor's own country, or that of its nearest ancestor that has one. Remembered for every actor on the way,
+    /// so asking for each actor of a long parent chain costs the chain once, not its square.
+    /// </summary>
     public string? CountryOf(string id)
     {
+        if (countries.TryGetValue(id, out var known))
+            return known;
+        var walked = new List<string>();
+        string? country = null;
         foreach (var actor in SelfAndAncestors(id))
         {
-            if (byId[actor].Country is { } country)
-                return country;
+            if (countries.TryGetValue(actor, out country))
+                break;
+            walked.Add(actor);
+            if ((country = byId[actor].Country) is not null)
+                break;
         }
-        return null;
+        foreach (var actor in walked)
+            countries[actor] = country;
+        return country;
     }
 
     /// <summary>The actor itself, then its parent, grandparent and so on.</summary>

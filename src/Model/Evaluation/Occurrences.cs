@@ -24,12 +24,20 @@ public static class Occurrences
             var span = (long)(ev.Date.To.DayNumber - ev.Date.From.DayNumber);
             for (var i = 0; i < n; i++)
             {
-                var offset = random is null || !ev.Date.IsRange
-                    ? (int)((2L * i + 1) * span / (2L * n))
-                    : random.Next(0, (int)span + 1);
-                result.Add(new Occurrence(ev, i, ev.Date.From.AddDays(offset)));
+                var day = random is null || !ev.Date.IsRange
+                    ? SpreadDay(ev, i)
+                    : ev.Date.From.AddDays(random.Next(0, (int)span + 1));
+                result.Add(new Occurrence(ev, i, day));
             }
         }
         return result;
+    }
+
+    /// <summary>The day of occurrence <paramref name="index"/> in a replay without a seed: from + ⌊(i + ½) · span / n⌋.</summary>
+    public static DateOnly SpreadDay(ScenarioEvent ev, int index)
+    {
+        var n = ev.Count ?? 1;
+        var span = (long)(ev.Date.To.DayNumber - ev.Date.From.DayNumber);
+        return ev.Date.From.AddDays((int)((2L * index + 1) * span / (2L * n)));
     }
 }

@@ -39,13 +39,14 @@ public static class SeriesJson
         json.WriteEndObject();
 
         json.WriteStartArray("actors");
+        var tree = new ActorTree(scenario.Actors);
         foreach (var actor in scenario.Actors)
         {
             json.WriteStartObject();
             json.WriteString("id", actor.Id);
             json.WriteString("name", actor.DisplayName);
             json.WriteString("kind", actor.Kind);
-            json.WriteString("country", new ActorTree(scenario.Actors).CountryOf(actor.Id));
+            json.WriteString("country", tree.CountryOf(actor.Id));
             if (actor.Parent is not null)
                 json.WriteString("parent", actor.Parent);
             foreach (var (language, name) in actor.Names)

@@ -24,9 +24,11 @@ internal sealed partial class ProblemSink(string file)
             Report(node, $"{what} must be a mapping of fields, not {node.Describe()}");
             return null;
         }
+        // A set when the list is long (model.weights allows every key it has), so the check stays linear.
+        var allowedSet = allowed.Length > 16 ? allowed.ToHashSet(StringComparer.Ordinal) : null;
         foreach (var (key, _) in map.Entries)
         {
-            if (!allowed.Contains(key.Value, StringComparer.Ordinal))
+            if (!(allowedSet?.Contains(key.Value) ?? allowed.Contains(key.Value, StringComparer.Ordinal)))
                 Report(key, $"unknown field '{key.Value}' in {what}{Suggest(key.Value, allowed)}");
         }
         return new MappingReader(this, map, what);
@@ -82,7 +84,7 @@ internal sealed partial class ProblemSink(string file)
             Report(node!, $"{what} '{text}' is not a calendar date");
             return null;
         }
-        return date;
+        return InCalendar(node!, what, date);
     }
 
     public double? Number(YamlTreeNode? node, string what)
@@ -179,6 +181,9 @@ internal sealed partial class ProblemSink(string file)
         }
         return row[b.Length];
     }
+
+    /// <summary>Whether text is a valid id of the format (1 to 64 of a-z, 0-9, '.', '_', '-', starting with a letter or digit).</summary>
+    public static bool IsId(string text) => IdPattern().IsMatch(text);
 
     [GeneratedRegex(@"^[a-z0-9][a-z0-9._-]{0,63}$")]
     private static partial Regex IdPattern();

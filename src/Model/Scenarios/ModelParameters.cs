@@ -32,24 +32,33 @@ public sealed record ModelParameters
     /// <summary>The defaults of model.md (declared after <see cref="DefaultWeights"/>, which it reads).</summary>
     public static ModelParameters Default { get; } = new();
 
-    public bool IsKnownKind(string kind) => Weights.Any(w => w.Key == kind);
+    /// <summary>
+    /// The scalar keys of model.md's parameter table as files spell them (<c>weights</c> is a map and not here): the
+    /// one list the reader, sweeps and the dashboard use, with the rule a value follows and how an override sets it.
+    /// </summary>
+    public static IReadOnlyList<ModelParameterKey> Keys { get; } =
+    [
+        new("halfLifeDays", ParameterRule.Positive, (o, v) => o with { HalfLifeDays = v }),
+        new("interruptionDecayMultiplier", ParameterRule.NonNegative, (o, v) => o with { InterruptionDecayMultiplier = v }),
+        new("kappa", ParameterRule.Positive, (o, v) => o with { Kappa = v }),
+        new("onlineFactor", ParameterRule.NonNegative, (o, v) => o with { OnlineFactor = v }),
+        new("spillDown", ParameterRule.NonNegative, (o, v) => o with { SpillDown = v }),
+        new("spillUp", ParameterRule.NonNegative, (o, v) => o with { SpillUp = v }),
+        new("agreementStanding", ParameterRule.Any, (o, v) => o with { AgreementStanding = v }),
+        new("agreementTermYears", ParameterRule.WholeAtLeastOne, (o, v) => o with { AgreementTermYears = (int)v }),
+        new("twinningStanding", ParameterRule.Any, (o, v) => o with { TwinningStanding = v }),
+    ];
 
-    public double WeightOf(string kind) => Weights.First(w => w.Key == kind).Value;
+    public bool IsKnownKind(string kind) => WeightIndex.Of(Weights).ContainsKey(kind);
+
+    public double WeightOf(string kind) => WeightIndex.Of(Weights)[kind];
 
     /// <summary>These parameters with a file's <c>model:</c> overrides on top.</summary>
     public ModelParameters With(ModelOverrides? overrides)
     {
         if (overrides is null)
             return this;
-        var weights = Weights.ToList();
-        foreach (var (kind, weight) in overrides.Weights)
-        {
-            var index = weights.FindIndex(w => w.Key == kind);
-            if (index >= 0)
-                weights[index] = new(kind, weight);
-            else
-                weights.Add(new(kind, weight));
-        }
+        var weights = WeightIndex.Merge(Weights, overrides.Weights);
         return this with
         {
             HalfLifeDays = overrides.HalfLifeDays ?? HalfLifeDays,
@@ -61,9 +70,21 @@ public sealed record ModelParameters
             AgreementStanding = overrides.AgreementStanding ?? AgreementStanding,
             AgreementTermYears = overrides.AgreementTermYears ?? AgreementTermYears,
             TwinningStanding = overrides.TwinningStanding ?? TwinningStanding,
-            Weights = weights.ToValueList(),
+            Weights = weights,
         };
     }
+}
+
+/// <summary>A scalar key of the <c>model:</c> section (see <see cref="ModelParameters.Keys"/>).</summary>
+public sealed record ModelParameterKey(string Name, ParameterRule Rule, Func<ModelOverrides, double, ModelOverrides> Set);
+
+/// <summary>What values a model key takes, as the scenario reader checks them.</summary>
+public enum ParameterRule
+{
+    Any,
+    Positive,
+    NonNegative,
+    WholeAtLeastOne,
 }
 
 /// <summary>A file's <c>model:</c> section: only the keys it sets.</summary>
@@ -80,12 +101,16 @@ public sealed record ModelOverrides(
     ValueList<KeyValuePair<string, double>> Weights,
     Origin Origin)
 {
+    /// <summary>A <c>model:</c> section that sets nothing.</summary>
+    public static ModelOverrides None { get; } = new(null, null, null, null, null, null, null, null, null, ValueList.Of<KeyValuePair<string, double>>(), Origin.None);
+
     /// <summary>Overrides laid on top of these (a variant's <c>changes.model</c> over its base's).</summary>
     public ModelOverrides Then(ModelOverrides? later)
     {
         if (later is null)
             return this;
-        var weights = Weights.Where(w => later.Weights.All(l => l.Key != w.Key)).Concat(later.Weights).ToValueList();
+        var laterKinds = later.Weights.Select(l => l.Key).ToHashSet(StringComparer.Ordinal);
+        var weights = Weights.Where(w => !laterKinds.Contains(w.Key)).Concat(later.Weights).ToValueList();
         return new ModelOverrides(
             later.HalfLifeDays ?? HalfLifeDays,
             later.InterruptionDecayMultiplier ?? InterruptionDecayMultiplier,

@@ -3,15 +3,18 @@ namespace Relations.Model.Scenarios;
 /// <summary>A place in a scenario file: the file as the user named it, and a 1-based line and column.</summary>
 public readonly record struct SourcePosition(string File, int Line, int Column)
 {
-    public override string ToString() => $"{File}:{Line}:{Column}";
+    public override string ToString() => $"{ProblemText.Clean(File)}:{Line}:{Column}";
 }
 
 /// <summary>
 /// One broken rule, printed as <c>FILE:LINE:COLUMN: message</c>; or, when <see cref="IsWarning"/>, something legal but
 /// likely unintended, printed as <c>FILE:LINE:COLUMN: warning: message</c> (interfaces.md, "validate warnings").
+/// The message is made safe to print (<see cref="ProblemText"/>).
 /// </summary>
 public sealed record Problem(SourcePosition At, string Message)
 {
+    public string Message { get; init; } = ProblemText.Clean(Message);
+
     public bool IsWarning { get; init; }
 
     public static Problem Warning(SourcePosition at, string message) => new(at, message) { IsWarning = true };

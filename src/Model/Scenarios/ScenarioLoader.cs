@@ -25,7 +25,7 @@ public sealed class ScenarioLoader
     public IReadOnlyDictionary<string, byte[]> FilesRead => filesRead;
 
     /// <param name="readFile">Reads a file's bytes by full path; a test or host may serve files from elsewhere.</param>
-    public ScenarioLoader(Func<string, byte[]>? readFile = null) => this.readFile = readFile ?? File.ReadAllBytes;
+    public ScenarioLoader(Func<string, byte[]>? readFile = null) => this.readFile = readFile ?? ScenarioFileReader.Read;
 
     /// <summary>Loads a file for replay: the scenario, or a <see cref="ScenarioException"/> with every problem.</summary>
     public Scenario Load(string path)
@@ -39,11 +39,13 @@ public sealed class ScenarioLoader
     /// to be included) unless <paramref name="requirePeriod"/> is set.
     /// </summary>
     public (Scenario? Scenario, IReadOnlyList<Problem> Problems) Check(string path, bool requirePeriod = false) =>
-        Check(path, Path.GetFullPath(path), requirePeriod);
+        path.Length == 0 || path.Any(char.IsControl)
+            ? (null, [new Problem(new(ProblemText.Clean(path), 1, 1), "this path is empty or contains a control character; no scenario file has such a name")])
+            : Check(path, Path.GetFullPath(path), requirePeriod);
 
     /// <summary>
-    /// Checks a file as <see cref="Check(string, bool)"/> does and, when it breaks no rule, also finds what is legal but
-    /// likely unintended (interfaces.md, "validate warnings"; see <see cref="ScenarioWarnings"/>).
+    /// Checks a file as <see cref="Check(string, bool)"/> does and also finds what is legal but likely unintended
+    /// (interfaces.md, "validate warnings"; see <see cref="ScenarioWarnings"/>), in the declarations that could be read.
     /// </summary>
     public ScenarioCheck CheckWithWarnings(string path, bool requirePeriod = false)
     {
@@ -51,7 +53,8 @@ public sealed class ScenarioLoader
         try
         {
             var (scenario, problems) = Check(path, requirePeriod);
-            var warnings = problems.Count > 0 ? [] : rootWarnings.Distinct().OrderBy(p => p.At.File, StringComparer.Ordinal)
+            // Warnings of a file that also breaks rules are found on what could be read, and printed after its problems.
+            var warnings = rootWarnings.Distinct().OrderBy(p => p.At.File, StringComparer.Ordinal)
                 .ThenBy(p => p.At.Line).ThenBy(p => p.At.Column).ToList();
             return new ScenarioCheck(scenario, problems, warnings);
         }
@@ -76,7 +79,19 @@ public sealed class ScenarioLoader
     private (Scenario? Scenario, IReadOnlyList<Problem> Problems) Check(string display, string full, bool requirePeriod)
     {
         var problems = new List<Problem>();
-        var scenario = LoadAny(display, full, [], problems, requirePeriod);
+        Scenario? scenario;
+        try
+        {
+            scenario = LoadAny(display, full, [], problems, requirePeriod);
+            if (scenario is not null)
+                ScenarioTotals.Check(scenario, problems);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A bug, not bad input: still a positioned answer, so one file never stops the check of the others.
+            problems.Add(new Problem(new(display, 1, 1), $"internal error while checking this file ({ex.GetType().Name}); please report it"));
+            scenario = null;
+        }
         var sorted = problems.Distinct().OrderBy(p => p.At.File, StringComparer.Ordinal)
             .ThenBy(p => p.At.Line).ThenBy(p => p.At.Column).ToList();
         return (sorted.Count == 0 ? scenario : null, sorted);
@@ -105,22 +120,17 @@ public sealed class ScenarioLoader
             byte[]? bytes = null;
             try
             {
-                var info = new FileInfo(full);
-                if (Directory.Exists(full))
-                    sink.Problems.Add(new Problem(new(display, 1, 1), "this is a folder, not a scenario file"));
-                else if (info.Exists && info.Length > YamlTreeLoader.MaxBytes)
-                    sink.Problems.Add(new Problem(new(display, 1, 1), string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the file is {info.Length:N0} bytes, more than the {YamlTreeLoader.MaxBytes:N0} bytes a scenario may have")));
-                else
-                {
-                    bytes = readFile(full);
-                    filesRead[full] = bytes;
-                }
+                bytes = readFile(full);
+                filesRead[full] = bytes;
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
             {
-                sink.Problems.Add(new Problem(new(display, 1, 1), ex is FileNotFoundException or DirectoryNotFoundException
-                    ? "the file does not exist"
-                    : $"the file cannot be read: {ex.Message}"));
+                sink.Problems.Add(new Problem(new(display, 1, 1), ex switch
+                {
+                    FileNotFoundException or DirectoryNotFoundException => "the file does not exist",
+                    ScenarioFileException => ex.Message,
+                    _ => $"the file cannot be read: {ex.Message}",
+                }));
             }
             if (bytes is not null)
             {

@@ -26,13 +26,13 @@ internal static partial class ScenarioReader
             return null;
         var explicitId = sink.Id(m.Field("id"), "the event id");
         var date = ReadEventDate(m.Required("date"), sink);
-        var count = sink.Integer(m.Field("count"), "'count'", 1);
+        var count = sink.Integer(m.Field("count"), "'count'", 1, Bounds.MaxCount);
         if (m.Has("count") && date is { IsRange: false })
             sink.Report(m.Field("count")!, "'count' goes only with a date range: write date: { from: ..., to: ... }");
         var kind = sink.Id(m.Required("kind"), "the event kind");
         var sides = ReadBetween(m.Required("between"), sink);
         var mode = sink.OneOf(m.Field("mode"), "'mode'", ModeWords) == "online" ? EventMode.Online : EventMode.InPerson;
-        var weight = sink.Number(m.Field("weight"), "'weight'");
+        var weight = sink.Number(m.Field("weight"), "'weight'", Bounds.Weight);
         var term = ReadTerm(m.Field("term"), sink);
         var certainty = ReadCertainty(m.Field("certainty"), sink) ?? Certainty.Reported;
         var sources = ReadSourceIds(m, sink, required: true);
@@ -104,7 +104,7 @@ internal static partial class ScenarioReader
         if (m is null)
             return null;
         var until = sink.Date(m.Field("until"), "'term.until'");
-        var years = sink.Integer(m.Field("years"), "'term.years'", 1);
+        var years = sink.Integer(m.Field("years"), "'term.years'", 1, Bounds.MaxTermYears);
         if (m.Has("until") == m.Has("years"))
         {
             sink.Report(m.Node, "'term' gives exactly one of 'until' (a date) or 'years' (a whole number)");

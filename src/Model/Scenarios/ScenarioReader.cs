@@ -35,13 +35,15 @@ internal static partial class ScenarioReader
         var title = sink.Text(m.Field("title"), "'title'");
         var description = sink.Text(m.Field("description"), "'description'");
         var period = ReadPeriod(m.Field("period"), sink);
+        if (period is null && m.Origin.Has("period") && m.Field("period") is null)
+            sink.Problems.Add(new Problem(m.Origin["period"], "'period' is empty: write period: { from: YYYY-MM-DD, to: YYYY-MM-DD }, or leave it out in a file meant to be included"));
 
         var includes = new List<IncludeReference>();
         if (sink.Sequence(m.Field("include"), "'include'") is { } includeList)
         {
             foreach (var item in includeList.Items)
             {
-                if (sink.Text(item, "an entry of 'include'") is { } includePath)
+                if (sink.PathText(item, "an entry of 'include'") is { } includePath)
                     includes.Add(new IncludeReference(includePath, new Origin(sink.At(item))));
             }
         }
@@ -72,7 +74,7 @@ internal static partial class ScenarioReader
         var title = sink.Text(m.Field("title"), "'title'");
         var description = sink.Text(m.Field("description"), "'description'");
         var baseNode = m.Required("base");
-        var basePath = sink.Text(baseNode, "'base'");
+        var basePath = sink.PathText(baseNode, "'base'");
         var changes = ReadChanges(m.Field("changes"), sink);
         if (basePath is null)
             return null;
@@ -143,54 +145,32 @@ internal static partial class ScenarioReader
 
     private static ModelOverrides? ReadModel(YamlTreeNode? node, ProblemSink sink)
     {
-        var m = sink.Mapping(node, "'model'",
-            "halfLifeDays", "interruptionDecayMultiplier", "kappa", "onlineFactor", "spillDown", "spillUp",
-            "agreementStanding", "agreementTermYears", "twinningStanding", "weights");
+        var m = sink.Mapping(node, "'model'", [.. ModelParameters.Keys.Select(k => k.Name), "weights"]);
         if (m is null)
             return null;
 
-        double? Positive(string key)
-        {
-            var value = sink.Number(m.Field(key), $"'model.{key}'");
-            if (value is <= 0)
-            {
-                sink.Report(m.Field(key)!, $"'model.{key}' must be greater than 0");
-                return null;
-            }
-            return value;
-        }
-
-        double? NonNegative(string key)
-        {
-            var value = sink.Number(m.Field(key), $"'model.{key}'");
-            if (value is < 0)
-            {
-                sink.Report(m.Field(key)!, $"'model.{key}' must not be negative");
-                return null;
-            }
-            return value;
-        }
+        double? InRange(string key) => sink.Number(m.Field(key), $"'model.{key}'", Bounds.Model[key]);
 
         var weights = new List<KeyValuePair<string, double>>();
         if (sink.Mapping(m.Field("weights"), "'model.weights'", [.. Weightable(m.Field("weights"))]) is { } w)
         {
             foreach (var (key, value) in w.Node.Entries)
             {
-                if (sink.Id(key, "an event kind") is { } kind && sink.Number(value, $"the weight of '{kind}'") is { } weight)
+                if (sink.Id(key, "an event kind") is { } kind && sink.Number(value, $"the weight of '{kind}'", Bounds.Weight) is { } weight)
                     weights.Add(new(kind, weight));
             }
         }
 
         return new ModelOverrides(
-            Positive("halfLifeDays"),
-            NonNegative("interruptionDecayMultiplier"),
-            Positive("kappa"),
-            NonNegative("onlineFactor"),
-            NonNegative("spillDown"),
-            NonNegative("spillUp"),
-            sink.Number(m.Field("agreementStanding"), "'model.agreementStanding'"),
-            sink.Integer(m.Field("agreementTermYears"), "'model.agreementTermYears'", 1),
-            sink.Number(m.Field("twinningStanding"), "'model.twinningStanding'"),
+            InRange("halfLifeDays"),
+            InRange("interruptionDecayMultiplier"),
+            InRange("kappa"),
+            InRange("onlineFactor"),
+            InRange("spillDown"),
+            InRange("spillUp"),
+            InRange("agreementStanding"),
+            sink.Integer(m.Field("agreementTermYears"), "'model.agreementTermYears'", 1, Bounds.MaxTermYears),
+            InRange("twinningStanding"),
             weights.ToValueList(),
             m.Origin);
     }
@@ -311,6 +291,11 @@ internal static partial class ScenarioReader
         if (multiplier is < 1)
         {
             sink.Report(m.Field("decayMultiplier")!, $"'decayMultiplier' must be at least 1 (ties never fade slower inside an interruption), not {multiplier.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+            multiplier = null;
+        }
+        else if (multiplier > Bounds.DecayMultiplier.Max)
+        {
+            sink.Report(m.Field("decayMultiplier")!, $"'decayMultiplier' must be from {Bounds.DecayMultiplier}, not {multiplier.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
             multiplier = null;
         }
         return id is null || from is null || to is null || scope is null ? null

@@ -70,7 +70,7 @@ internal static class ScenarioValidator
             RequireSources(ev.Sources, ev.Origin);
             if (!model.IsKnownKind(ev.Kind))
                 problems.Add(new Problem(ev.Origin["kind"],
-                    $"event kind '{ev.Kind}' is not known: use one of {string.Join(", ", model.Weights.Select(w => w.Key))}, or add it under model.weights"));
+                    $"event kind '{ev.Kind}' is not known: use one of {KnownKinds(model)}, or add it under model.weights"));
             foreach (var id in ev.SideA.Concat(ev.SideB).Distinct())
                 RequireActor(id, ev.Origin, "between");
             foreach (var id in ev.SideA.Intersect(ev.SideB))
@@ -83,26 +83,44 @@ internal static class ScenarioValidator
         }
     }
 
+    /// <summary>The first kinds, enough to remind; a file may add thousands, and this is said once per unknown kind.</summary>
+    private static string KnownKinds(ModelParameters model) =>
+        string.Join(", ", model.Weights.Take(20).Select(w => w.Key)) + (model.Weights.Count > 20 ? ", …" : "");
+
+    /// <summary>
+    /// Reports each parent cycle once, walking every actor's parent chain at most once in all (actors are marked
+    /// done as their chain is settled), so a chain of n actors costs n steps, not n².
+    /// </summary>
     private static void ReportParentCycles(IReadOnlyList<Actor> actors, Dictionary<string, Actor> byId, List<Problem> problems)
     {
-        var reported = new HashSet<string>(StringComparer.Ordinal);
+        var done = new HashSet<string>(StringComparer.Ordinal);
+        var order = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var actor in actors)
+            order.TryAdd(actor.Id, order.Count);
         foreach (var actor in actors)
         {
-            var seen = new List<string>();
+            var path = new List<Actor>();
+            var onPath = new Dictionary<string, int>(StringComparer.Ordinal);
             var current = actor;
-            while (current.Parent is { } parent && byId.TryGetValue(parent, out var next) && parent != current.Id)
+            while (!done.Contains(current.Id))
             {
-                seen.Add(current.Id);
-                if (next.Id == actor.Id)
+                if (onPath.TryGetValue(current.Id, out var start))
                 {
-                    if (seen.All(reported.Add))
-                        problems.Add(new Problem(actor.Origin["parent"], $"parents form a cycle: {string.Join(" → ", seen.Append(actor.Id))}"));
+                    // Named from its member declared first, wherever the walk entered it.
+                    var members = path.Skip(start).ToList();
+                    var firstAt = members.IndexOf(members.MinBy(a => order[a.Id])!);
+                    var cycle = members.Skip(firstAt).Concat(members.Take(firstAt)).Select(a => a.Id).ToList();
+                    var first = members[firstAt];
+                    problems.Add(new Problem(first.Origin["parent"], $"parents form a cycle: {string.Join(" → ", cycle.Append(first.Id))}"));
                     break;
                 }
-                if (seen.Contains(next.Id))
+                onPath[current.Id] = path.Count;
+                path.Add(current);
+                if (current.Parent is not { } parent || parent == current.Id || !byId.TryGetValue(parent, out var next))
                     break;
                 current = next;
             }
+            done.UnionWith(onPath.Keys);
         }
     }
 }

@@ -50,13 +50,19 @@ internal static class ScenarioWarnings
     private static string DefaultTerm(ScenarioEvent ev, ModelParameters model)
     {
         var years = model.AgreementTermYears;
-        var ends = Occurrences.Place([ev]).Select(o => StrengthModel.StandingTie(ev, o.Day, model)!.Value.Until!.Value).ToList();
+        var count = ev.Count ?? 1;
+        var (first, last) = (End(Occurrences.SpreadDay(ev, 0)), End(Occurrences.SpreadDay(ev, count - 1)));
         var advice = "write term: { until: YYYY-MM-DD } or { years: n } if the source gives one, or to say the default is meant";
-        if (ends.Count == 1 && !ev.Date.IsRange)
-            return Invariant($"agreement '{ev.Id}' has no 'term': the default of {years} years applies and its standing tie ends on {ends[0]:yyyy-MM-dd} ({advice})");
-        return ends.Count == 1
-            ? Invariant($"agreement '{ev.Id}' has no 'term': the default of {years} years applies from its place in the range, so its standing tie ends on {ends[0]:yyyy-MM-dd} in a replay without a seed ({advice})")
-            : Invariant($"agreement '{ev.Id}' has no 'term': the default of {years} years applies to each of its {ends.Count} occurrences, whose ties end from {ends[0]:yyyy-MM-dd} to {ends[^1]:yyyy-MM-dd} in a replay without a seed ({advice})");
+        if (count == 1 && !ev.Date.IsRange)
+            return $"agreement '{ev.Id}' has no 'term': the default of {years} years applies and its standing tie ends on {first} ({advice})";
+        return count == 1
+            ? $"agreement '{ev.Id}' has no 'term': the default of {years} years applies from its place in the range, so its standing tie ends on {first} in a replay without a seed ({advice})"
+            : $"agreement '{ev.Id}' has no 'term': the default of {years} years applies to each of its {count} occurrences, whose ties end from {first} to {last} in a replay without a seed ({advice})";
+
+        // A term that would run past the calendar's last day is reported as such, not as a failure of validate.
+        string End(DateOnly day) => day.Year + years <= DateOnly.MaxValue.Year
+            ? StrengthModel.StandingTie(ev, day, model)!.Value.Until!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : "after 9999-12-31";
     }
 
     private static string? OutsidePeriod(ScenarioEvent ev, Period period)

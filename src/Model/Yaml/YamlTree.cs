@@ -32,5 +32,8 @@ public sealed class YamlTreeSequence(int line, int column) : YamlTreeNode(line, 
 public sealed class YamlTreeMapping(int line, int column) : YamlTreeNode(line, column)
 {
     public List<KeyValuePair<YamlTreeScalar, YamlTreeNode>> Entries { get; } = [];
+
+    /// <summary>The keys seen so far, so a duplicate key is found in constant time however long the mapping.</summary>
+    internal HashSet<string> Keys { get; } = new(StringComparer.Ordinal);
     public override string Describe() => "a mapping";
 }

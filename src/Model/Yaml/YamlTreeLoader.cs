@@ -45,9 +45,10 @@ public static partial class YamlTreeLoader
     {
         if (text.Length > MaxBytes)
             return Fail(1, 1, string.Create(CultureInfo.InvariantCulture, $"the text is longer than the {MaxBytes:N0} characters a scenario may have"));
+        Parser? parser = null;
         try
         {
-            var parser = new Parser(new Scanner(new StringReader(text), skipComments: true));
+            parser = new Parser(new Scanner(new StringReader(text), skipComments: true));
             parser.Consume<StreamStart>();
             if (parser.Accept<StreamEnd>(out _))
                 return Fail(1, 1, "the file is empty");
@@ -63,6 +64,12 @@ public static partial class YamlTreeLoader
         catch (YamlException ex)
         {
             return Fail(ex.Start, CleanMessage(ex.Message));
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's parser gives up this way on some broken streams (an unclosed '[' followed by more
+            // lines; '...' before any document), without a position: report the last place it reached.
+            return Fail(parser?.Current?.Start ?? Mark.Empty, "YAML syntax: the text cannot be read from here on (an unclosed bracket, brace or quote, or a stray '...' or '---'?)");
         }
     }
 
@@ -133,7 +140,7 @@ public static partial class YamlTreeLoader
                 case YamlTreeMapping map when pendingKey is null:
                     if (completed is not YamlTreeScalar key)
                         return Fail(completed.Line, completed.Column, "a mapping key must be a plain name, not a list or mapping");
-                    if (map.Entries.Any(e => e.Key.Value == key.Value))
+                    if (!map.Keys.Add(key.Value))
                         return Fail(key.Line, key.Column, $"'{key.Value}' appears twice in the same mapping");
                     pendingKey = key;
                     break;

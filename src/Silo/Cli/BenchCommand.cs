@@ -4,7 +4,6 @@ using System.Globalization;
 using Relations.Model.Benchmark;
 using Relations.Grains.Interfaces;
 using Relations.Model.Evaluation;
-using Relations.Silo.Hosting;
 
 namespace Relations.Silo.Cli;
 

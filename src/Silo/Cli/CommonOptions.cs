@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Configuration;
 using Relations.Model.Evaluation;
 using Relations.Model.Scenarios;
 
@@ -50,7 +51,7 @@ internal static class CommonOptions
 
     public static Option<string?> Gateway() => new("--gateway")
     {
-        Description = "HOST:PORT of a running cluster's gateway (started with 'relations silo'); without it an embedded silo runs the replay.",
+        Description = "HOST:PORT of one gateway of a running cluster (started with 'relations silo'); without it, or --cluster, an embedded silo runs the command.",
     };
 
     public static StorageOptionSet StorageOptions() => new();
@@ -59,9 +60,10 @@ internal static class CommonOptions
 }
 
 /// <summary>
-/// <c>--storage memory|azure</c>, <c>--connection-string CS</c> and <c>--checkpoint-every N</c>; the environment
-/// variables <c>Relations__Storage</c> and <c>Relations__ConnectionString</c> (the .NET configuration keys
-/// Relations:Storage and Relations:ConnectionString) fill what the command line leaves out.
+/// <c>--storage memory|azure</c>, <c>--connection-string CS</c>, <c>--checkpoint-every N</c> and <c>--cluster ID</c>.
+/// They feed the "Relations" configuration section, over what the environment (<c>Relations__Storage</c>,
+/// <c>Relations__ConnectionString</c>, <c>Relations__Cluster</c>, …) and appsettings.json set, and the section is
+/// bound to <see cref="RelationsHostOptions"/> — the way the dashboard reads its switches.
 /// </summary>
 internal sealed class StorageOptionSet
 {
@@ -69,22 +71,51 @@ internal sealed class StorageOptionSet
 
     public Option<string?> ConnectionString { get; } = new("--connection-string") { Description = "Azure Storage or Azurite connection string (UseDevelopmentStorage=true for a local Azurite)." };
 
-    public Option<int?> CheckpointEvery { get; } = new("--checkpoint-every") { Description = "Time slices between checkpoints of a run (default: every slice with azure, only at the end in memory)." };
+    public Option<int?> CheckpointEvery { get; } = new("--checkpoint-every") { Description = "Time slices between checkpoints of a run (default: every 2 s of run with azure, only at the end in memory)." };
 
-    public IEnumerable<Option> All => [Storage, ConnectionString, CheckpointEvery];
+    public Option<string?> Cluster { get; } = new("--cluster") { Description = "Be a client of the cluster ID started with 'relations silo', its gateways found in the membership table of this storage (by default the machine's local Azurite)." };
 
-    /// <summary>The storage asked for; the kind is null when neither the command line nor the environment names one.</summary>
-    public (string? Kind, string? ConnectionString, int? CheckpointEvery) Raw(ParseResult parse) =>
-        (parse.GetValue(Storage) ?? Environment.GetEnvironmentVariable("Relations__Storage"),
-         parse.GetValue(ConnectionString) ?? Environment.GetEnvironmentVariable("Relations__ConnectionString"),
-         parse.GetValue(CheckpointEvery));
+    public IEnumerable<Option> All => [Storage, ConnectionString, CheckpointEvery, Cluster];
 
-    public Relations.Grains.RelationsStorage Read(ParseResult parse)
+    /// <summary>The options as configuration sees them: appsettings.json, the environment, then the given switches (and <paramref name="more"/>).</summary>
+    public RelationsHostOptions Options(ParseResult parse, params Option[] more)
     {
-        var (kind, connection, every) = Raw(parse);
-        return Validated(new Relations.Grains.RelationsStorage(kind ?? Relations.Grains.RelationsStorage.Memory, connection, every));
+        var switches = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var option in All.Concat(more))
+        {
+            if (parse.GetResult(option) is { Implicit: false } given && given.Tokens.Count > 0)
+                switches[RelationsHostOptions.SwitchMappings[option.Name]] = given.Tokens[^1].Value;
+        }
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(Environment.CurrentDirectory, "appsettings.json"), optional: true)
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(switches)
+            .Build();
+        RelationsHostOptions options;
+        try
+        {
+            options = configuration.GetSection(RelationsHostOptions.Section).Get<RelationsHostOptions>() ?? new();
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new BadInputException(ex.GetBaseException().Message);
+        }
+        return options.Problem() is { } problem ? throw new BadInputException(problem) : options;
     }
 
-    public static Relations.Grains.RelationsStorage Validated(Relations.Grains.RelationsStorage storage) =>
-        storage.Problem() is { } problem ? throw new BadInputException(problem) : storage;
+    /// <summary>The storage of an embedded silo: as configured, memory when nothing is.</summary>
+    public RelationsStorage Read(ParseResult parse) => Options(parse).StorageOrMemory();
+
+    /// <summary>Where the command's grains are: <c>--cluster</c>, <c>--gateway</c> or an embedded silo.</summary>
+    public ClusterTarget Target(ParseResult parse, Option<string?> gateway)
+    {
+        try
+        {
+            return ClusterTarget.From(Options(parse, gateway));
+        }
+        catch (FormatException ex)
+        {
+            throw new BadInputException(ex.Message);
+        }
+    }
 }

@@ -3,7 +3,6 @@ using System.Globalization;
 using Relations.Grains.Interfaces;
 using Relations.Model.Output;
 using Relations.Model.Scenarios;
-using Relations.Silo.Hosting;
 
 namespace Relations.Silo.Cli;
 
@@ -42,7 +41,7 @@ internal static class CompareCommand
             if (problems.Count > 0)
                 throw new ScenarioException(problems);
             OutputFolder.Check(parse.GetValue(output)!);
-            var target = ClusterTarget.Parse(parse.GetValue(gateway));
+            var target = storage.Target(parse, gateway);
             var sampleStep = CommonOptions.StepOf(parse.GetValue(step)!);
 
             var results = new List<Model.Evaluation.SeriesResult>();

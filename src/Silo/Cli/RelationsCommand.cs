@@ -22,7 +22,10 @@ public static class RelationsCommand
             CompareCommand.Create(console),
             RunsCommand.Create(console),
             ImportCommand.Create(console),
+            FuzzCommand.Create(console),
             SourcesCommand.Create(console),
+            EnsembleCommand.Create(console),
+            SweepCommand.Create(console),
         };
 
         var parsed = root.Parse(args);

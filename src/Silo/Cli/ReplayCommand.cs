@@ -3,7 +3,7 @@ using Relations.Model.Evaluation;
 using Relations.Model.Output;
 using Relations.Model.Scenarios;
 using Relations.Grains.Interfaces;
-using Relations.Silo.Hosting;
+using Relations.Hosting;
 
 namespace Relations.Silo.Cli;
 
@@ -30,7 +30,7 @@ internal static class ReplayCommand
         command.SetAction(async (parse, cancellation) =>
         {
             var engineName = parse.GetValue(engine)!;
-            var target = ClusterTarget.Parse(parse.GetValue(gateway));
+            var target = storage.Target(parse, gateway);
             var storageChoice = storage.Read(parse);
             var plotsWanted = parse.GetValue(plotChoice)!;
             OutputFolder.Check(parse.GetValue(output)!);
@@ -43,6 +43,8 @@ internal static class ReplayCommand
             {
                 var (loaded, from) = ScenarioFiles.Load(parse.GetValue(file)!);
                 (scenario, source) = (loaded.KeepingCertainty(CommonOptions.CertaintyOf(parse.GetValue(certainty)!)), from);
+                if (SampleCoverage.Problem(scenario.Period, CommonOptions.StepOf(parse.GetValue(step)!)) is { } noSample)
+                    throw new BadInputException(noSample);
             }
             catch
             {
@@ -54,10 +56,13 @@ internal static class ReplayCommand
             var (result, stopping) = await Replayer.ReplayAsync(console, scenario, source, engineName, CommonOptions.StepOf(parse.GetValue(step)!),
                 parse.GetValue(seed), runId, starting, cancellation);
             var directory = OutputFolder.Prepare(parse.GetValue(output)!);
-            SeriesCsv.Write(result, Path.Combine(directory, "series.csv"));
-            SeriesJson.Write(result, Path.Combine(directory, "series.json"), runId, engineName);
             await warming;
-            var plots = PlotFiles.WriteAll(result, directory, plotsWanted);
+            var plots = StagedOutput.Write(directory, stage =>
+            {
+                SeriesCsv.Write(result, Path.Combine(stage, "series.csv"));
+                SeriesJson.Write(result, Path.Combine(stage, "series.json"), runId, engineName);
+                return PlotFiles.WriteAll(result, stage, plotsWanted);
+            });
             await stopping;
             console.Out.WriteLine($"wrote series.csv, series.json ({result.Dyads.Count} dyads × {result.Dates.Count} samples) and {plots.Count} plots to {directory}");
             return ExitCodes.Success;

@@ -1,8 +1,7 @@
-using Relations.Grains;
+using Relations.Hosting;
 using Relations.Grains.Interfaces;
 using Relations.Model.Evaluation;
 using Relations.Model.Scenarios;
-using Relations.Silo.Hosting;
 
 namespace Relations.Silo.Cli;
 
@@ -38,7 +37,7 @@ internal static class Replayer
         {
             var request = new RunRequest(scenario, step, seed) { Source = source, CheckpointEverySlices = cluster.CheckpointEverySlices };
             var result = await RunProgressDisplay.Show(console, $"replaying {scenario.Id}", progress =>
-                ActorReplay.RunAsync(cluster.Grains, runId, request, progress, cancellation));
+                ActorReplay.RunAsync(cluster, runId, request, progress, cancellation));
             return (result, cluster.DisposeAsync().AsTask());
         }
         catch

@@ -9,7 +9,8 @@ namespace Relations.Silo.Cli;
 /// </summary>
 internal static class RunProgressDisplay
 {
-    public static async Task<T> Show<T>(CliConsole console, string label, Func<IProgress<RunStatus>, Task<T>> work)
+    /// <param name="unit">What the status counts (time slices of a run, draws of an ensemble, cells of a sweep).</param>
+    public static async Task<T> Show<T>(CliConsole console, string label, Func<IProgress<RunStatus>, Task<T>> work, string unit = "time slices")
     {
         var interactive = ReferenceEquals(console.Out, Console.Out)
             && !Console.IsOutputRedirected
@@ -22,7 +23,7 @@ internal static class RunProgressDisplay
                 if (status.SlicesTotal == 0 || status.SlicesDone == lastReported)
                     return;
                 lastReported = status.SlicesDone;
-                console.Out.WriteLine($"progress: {status.SlicesDone}/{status.SlicesTotal} time slices ({100 * status.SlicesDone / status.SlicesTotal}%)");
+                console.Out.WriteLine($"progress: {status.SlicesDone}/{status.SlicesTotal} {unit} ({100 * status.SlicesDone / status.SlicesTotal}%)");
             }));
         }
 

@@ -3,19 +3,18 @@ using System.Globalization;
 using Relations.Grains.Interfaces;
 using Relations.Model.Evaluation;
 using Relations.Model.Output;
-using Relations.Silo.Hosting;
 
 namespace Relations.Silo.Cli;
 
 /// <summary>
 /// <c>relations runs list</c> and <c>relations runs show RUN --out DIR</c>: stored runs, read back by any process
-/// that reaches the same storage (<c>--storage azure</c>) or the same cluster (<c>--gateway</c>).
+/// that reaches the same storage (<c>--storage azure</c>) or the same cluster (<c>--cluster</c>, <c>--gateway</c>).
 /// </summary>
 internal static class RunsCommand
 {
     public static Command Create(CliConsole console)
     {
-        var list = new Command("list", "List stored runs, one a line, the run id first.");
+        var list = new Command("list", "List stored runs, one a line, tab-separated: id, state, start time, scenario id, title.");
         var listStorage = CommonOptions.StorageOptions();
         var listGateway = CommonOptions.Gateway();
         list.Add(listGateway);
@@ -24,7 +23,7 @@ internal static class RunsCommand
         list.SetAction(async (parse, cancellation) =>
         {
             await using var cluster = await RelationsCluster.ConnectAsync(
-                ClusterTarget.Parse(parse.GetValue(listGateway)), listStorage.Read(parse), cancellation);
+                listStorage.Target(parse, listGateway), listStorage.Read(parse), cancellation);
             var runs = await cluster.Grains.GetGrain<IRunRegistryGrain>("all").List();
             foreach (var run in runs)
             {
@@ -51,22 +50,15 @@ internal static class RunsCommand
             var runId = parse.GetValue(run)!;
             OutputFolder.Check(parse.GetValue(output)!);
             await using var cluster = await RelationsCluster.ConnectAsync(
-                ClusterTarget.Parse(parse.GetValue(showGateway)), showStorage.Read(parse), cancellation);
+                showStorage.Target(parse, showGateway), showStorage.Read(parse), cancellation);
             var simulation = cluster.Grains.GetGrain<ISimulationGrain>(runId);
             var status = await simulation.GetStatus();
             if (status.State == RunState.NotStarted)
                 throw new BadInputException($"no stored run '{runId}' here (see 'relations runs list')");
             console.Out.WriteLine($"run: {runId}");
+            // interfaces.md, "Clusters": a run that has not completed is reported, not waited for.
             if (status.State == RunState.Running)
-                status = await RunProgressDisplay.Show(console, $"run {runId} is going on", async progress =>
-                {
-                    while (status.State == RunState.Running)
-                    {
-                        progress.Report(status);
-                        status = await simulation.WaitForCompletion(TimeSpan.FromSeconds(1));
-                    }
-                    return status;
-                });
+                throw new InvalidOperationException($"run {runId} has not completed yet ({status.SlicesDone} of {status.SlicesTotal} time slices done); try again when 'relations runs list' says completed");
             if (status.State == RunState.Failed)
                 throw new InvalidOperationException($"run {runId} failed: {status.Error}");
             var request = await simulation.GetRequest()

@@ -104,17 +104,6 @@ public sealed class VariantTests
         .Add("base.yaml", Base).Add("v1.yaml", V1).Add("v1-by-hand.yaml", V1ByHand)
         .Add("what-if/v2.yaml", V2.Replace("base: v1.yaml", "base: ../v1.yaml")).Add("v2-by-hand.yaml", V2ByHand);
 
-    private static void AssertSameSeries(SeriesResult expected, SeriesResult actual)
-    {
-        Assert.Equal(expected.Dates, actual.Dates);
-        Assert.Equal(expected.Dyads.Select(d => d.Dyad), actual.Dyads.Select(d => d.Dyad));
-        for (var i = 0; i < expected.Dyads.Count; i++)
-        {
-            Assert.Equal(expected.Dyads[i].Scores, actual.Dyads[i].Scores);
-            Assert.Equal(expected.Dyads[i].Strengths, actual.Dyads[i].Strengths);
-        }
-    }
-
     [Theory]
     [InlineData("v1.yaml", "v1-by-hand.yaml")]
     [InlineData("what-if/v2.yaml", "v2-by-hand.yaml")]
@@ -124,8 +113,8 @@ public sealed class VariantTests
         var fromVariant = files.Load(variant);
         var fromFile = files.Load(byHand);
 
-        AssertSameSeries(ReferenceEvaluator.Evaluate(fromFile, SampleStep.Day), ReferenceEvaluator.Evaluate(fromVariant, SampleStep.Day));
-        AssertSameSeries(ReferenceEvaluator.Evaluate(fromFile, SampleStep.Month, seed: 11), ReferenceEvaluator.Evaluate(fromVariant, SampleStep.Month, seed: 11));
+        SeriesAssert.Same(ReferenceEvaluator.Evaluate(fromFile, SampleStep.Day), ReferenceEvaluator.Evaluate(fromVariant, SampleStep.Day));
+        SeriesAssert.Same(ReferenceEvaluator.Evaluate(fromFile, SampleStep.Month, seed: 11), ReferenceEvaluator.Evaluate(fromVariant, SampleStep.Month, seed: 11));
     }
 
     [Theory]

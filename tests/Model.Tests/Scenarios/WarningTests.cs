@@ -91,15 +91,19 @@ public sealed class WarningTests
     }
 
     [Fact]
-    public void A_file_that_breaks_a_rule_gets_its_problems_and_no_warnings()
+    public void A_file_that_breaks_a_rule_gets_its_problems_and_the_warnings_of_what_could_be_read()
     {
-        var folder = new VirtualFolder().Add("main.yaml",
-            Scenario("  - { id: la, kind: province, country: LA }", "events:", "  - { id: e, date: 2020-03-01, kind: vist, between: [vn, cn], source: s }"));
+        var folder = new VirtualFolder().Add("main.yaml", Scenario(
+            "  - { id: la, kind: province, country: LA }",
+            "events:",
+            "  - { id: e, date: 2020-03-01, kind: vist, between: [vn, cn], source: s }",
+            "  - { id: mou, date: 2020-03-01, kind: agreement, between: [vn, cn], source: s }"));
 
         var check = folder.CheckWithWarnings("main.yaml");
 
-        Assert.Single(check.Problems);
-        Assert.Empty(check.Warnings);
+        Assert.Contains("event kind 'vist' is not known", Assert.Single(check.Problems).Message);
+        Assert.Null(check.Scenario);
+        Assert.Equal([8, 11], check.Warnings.Select(w => w.At.Line));
     }
 
     [Fact]

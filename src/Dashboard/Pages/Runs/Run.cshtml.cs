@@ -18,7 +18,7 @@ namespace Relations.Dashboard.Pages.Runs;
 /// The page a person reads for a run: its progress, then the curves with their events, interruptions and agreement
 /// terms, a dyad picker, the explanation of any point (model.md rule 7), the border view on a chosen day, and the files.
 /// </summary>
-public sealed class RunModel(RunService runs) : PageModel
+public sealed class RunModel(RunService runs, RunArtifacts artifacts, Scenarios.ScenarioCatalog catalog, CertaintyRuns certainty, Variants.WhatIfRunner whatIf) : PageModel
 {
     private static readonly JsonSerializerOptions Camel = new(JsonSerializerDefaults.Web);
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
@@ -47,23 +47,69 @@ public sealed class RunModel(RunService runs) : PageModel
     public IReadOnlyList<Interruption> Interruptions { get; private set; } = [];
     public IReadOnlyList<(Dyad Dyad, ScenarioEvent Event, DateOnly From, DateOnly? Until)> Terms { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(string id, [FromQuery] string[]? dyad, string? explain, string? date, int? at)
+    /// <summary>The what-if editor's address for this run: its scenario's, when a file of the scenarios folder, or the
+    /// editor reopened on the variant this run was started from; null when neither (an upload).</summary>
+    public string? EditorLink { get; private set; }
+
+    /// <summary>What the picker did with the reader's choice, when it was not simply shown: a default, or trimmed.</summary>
+    public string? PickerNote { get; private set; }
+
+    /// <summary>The picker's filters: a country code, an actor kind, part of a name (or id).</summary>
+    public (string Country, string Kind, string Name) Filter { get; private set; } = ("", "", "");
+
+    /// <summary>How many relationships the run has in all (the picker may show fewer when filtered).</summary>
+    public int AllDyads { get; private set; }
+
+    /// <summary>The countries and kinds the filters offer.</summary>
+    public IReadOnlyList<string> Countries { get; private set; } = [];
+    public IReadOnlyList<string> Kinds { get; private set; } = [];
+
+    /// <summary>Actors that have a relationship in the run, for links to their pages.</summary>
+    public IReadOnlyList<string> ActorIds { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string id, [FromQuery] string[]? dyad, string? explain, string? date, int? at, string? lang,
+        string? country, string? kind, string? name)
     {
         if (await runs.StatusAsync(id) is not { } status)
             return NotFound();
+        if (Views.Language.Problem(lang) is { } badLanguage)
+            return BadRequest(badLanguage);
         Id = id;
         Status = status;
         Language = Views.Language.Of(HttpContext);
         Started = await runs.RequestAsync(id);
         Scenario = Started?.Scenario;
+        EditorLink = status.ScenarioId is { } scenarioId && catalog.Find(scenarioId) is not null ? $"/whatif/{scenarioId}"
+            : whatIf.DraftOf(id) is { } draft && catalog.Find(draft.BaseId) is not null ? $"/whatif/{draft.BaseId}?from={id}" : null;
         if (status.State != RunState.Completed || await runs.ResultAsync(id) is not { } result)
             return Page();
 
         Result = result;
-        Picker = RunPlots.ByPeak(result);
+        var tree = new ActorTree(result.Scenario.Actors);
+        ActorIds = [.. result.Dyads.SelectMany(d => new[] { d.Dyad.A, d.Dyad.B }).Distinct().Order(StringComparer.Ordinal)];
+        Countries = [.. ActorIds.Select(a => tree.CountryOf(a) ?? "").Where(c => c.Length > 0).Distinct().Order(StringComparer.Ordinal)];
+        Kinds = [.. ActorIds.Select(a => tree[a].Kind).Distinct().Order(StringComparer.Ordinal)];
+        Filter = (country?.Trim() ?? "", kind?.Trim() ?? "", name?.Trim() ?? "");
+        bool Matches(string actor) =>
+            (Filter.Country.Length == 0 || tree.CountryOf(actor) == Filter.Country)
+            && (Filter.Kind.Length == 0 || tree[actor].Kind == Filter.Kind)
+            && (Filter.Name.Length == 0 || Name(actor).Contains(Filter.Name, StringComparison.CurrentCultureIgnoreCase)
+                || actor.Contains(Filter.Name, StringComparison.OrdinalIgnoreCase));
+        var all = RunPlots.ByPeak(result);
+        AllDyads = all.Count;
+        Picker = [.. all.Where(s => Matches(s.Dyad.A) || Matches(s.Dyad.B))];
+        if (RunPlots.Problem(dyad ?? [], result) is { } badDyad)
+            return BadRequest(badDyad);
+        var asked = (dyad ?? []).Distinct(StringComparer.Ordinal).Count();
         var chosen = RunPlots.Parse(dyad ?? [], result);
         Chosen = chosen.Count > 0 ? chosen : RunPlots.Busiest(result);
-        var rendered = RunPlots.Render(result, Chosen, Language);
+        PickerNote = asked == 0
+            ? $"None chosen, so the {Chosen.Count} strongest are shown (one of each set of identical curves)."
+            : asked > chosen.Count ? $"You chose {asked}; only the first {chosen.Count} are drawn (at most {RunPlots.MaxChosen} fit one plot)." : null;
+        // A completed run never changes: its plot is rendered once per choice of dyads and language.
+        var chosenPlot = Chosen;
+        var rendered = await artifacts.GetAsync($"{id}\npage?{Language}&{string.Join('&', Chosen.Select(RunPlots.Key))}",
+            () => RunPlots.Render(result, chosenPlot, Language), r => 2L * r.Svg.Length + 64L * result.Dates.Count * (chosenPlot.Count + 1));
         PlotSource = "data:image/svg+xml;base64," + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(rendered.Svg));
         PlotPoints = JsonSerializer.Serialize(rendered.Map, Camel);
 
@@ -75,6 +121,19 @@ public sealed class RunModel(RunService runs) : PageModel
         BorderDates = JsonSerializer.Serialize(result.Dates.Select(Day));
         return Page();
     }
+
+    /// <summary>The certainty switch: the same scenario keeping only what is at least as certain as the level chosen.</summary>
+    public async Task<IActionResult> OnPostCertaintyAsync(string id, string? level)
+    {
+        if (CertaintyWords.Parse(level) is not { } chosen)
+            return BadRequest($"level={level}: reported, inferred or assumed.");
+        if (await certainty.SwitchAsync(id, chosen) is not { } run)
+            return BadRequest($"Run '{id}' cannot be shown at '{level}': its unfiltered run is not known to this dashboard; replay the scenario again.");
+        return Redirect($"/runs/{run}");
+    }
+
+    private static ContentResult BadRequest(string reason) =>
+        new() { StatusCode = StatusCodes.Status400BadRequest, ContentType = "text/plain; charset=utf-8", Content = reason + "\n" };
 
     public string Name(string actorId) => PlotNames.Actor(Scenario!, actorId, Language);
 

@@ -1,0 +1,39 @@
+using Azure.Data.Tables;
+
+namespace Relations.Hosting;
+
+/// <summary>
+/// Where grain state lives: "memory" (gone with the process) or "azure" (Azure Table storage or Azurite, through
+/// <see cref="ConnectionString"/>), and how many time slices a run lets pass between checkpoints.
+/// </summary>
+public sealed record RelationsStorage(string Kind, string? ConnectionString = null, int? CheckpointEverySlices = null)
+{
+    public const string Memory = "memory";
+    public const string Azure = "azure";
+
+    /// <summary>The table grain state is kept in (membership and reminders keep the providers' default tables).</summary>
+    public string TableName { get; init; } = "RelationsGrainState";
+
+    public static RelationsStorage InMemory { get; } = new(Memory);
+
+    public bool IsDurable => Kind == Azure;
+
+    /// <summary>
+    /// Slices between checkpoints for <see cref="Grains.Interfaces.RunRequest.CheckpointEverySlices"/>: as asked; by default
+    /// time-based (0) when the state is durable, and never in memory, where a checkpoint protects nothing.
+    /// </summary>
+    public int EffectiveCheckpointEverySlices => CheckpointEverySlices ?? (IsDurable ? 0 : int.MaxValue);
+
+    /// <summary>A client of the account's Table service, for the Orleans providers (grain state, membership, reminders).</summary>
+    public TableServiceClient TableService() =>
+        new(ConnectionString ?? throw new InvalidOperationException($"storage '{Kind}' has no connection string"));
+
+    /// <summary>Checks the choice, answering the problem in words or null.</summary>
+    public string? Problem() => Kind switch
+    {
+        Memory => null,
+        Azure when string.IsNullOrWhiteSpace(ConnectionString) => "--storage azure needs --connection-string (e.g. UseDevelopmentStorage=true for a local Azurite)",
+        Azure => null,
+        _ => $"--storage '{Kind}' is not one of memory, azure",
+    } ?? (CheckpointEverySlices is < 1 ? "--checkpoint-every must be at least 1" : null);
+}

@@ -1,0 +1,51 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
+using Relations.Grains;
+using Relations.Grains.Interfaces;
+
+namespace Relations.Hosting;
+
+/// <summary>What every silo of the project needs, whatever hosts it (CLI, dashboard, test cluster): storage, reminders, serialization.</summary>
+public static class SiloSetup
+{
+    /// <summary>The grain storage every grain of the project names.</summary>
+    public const string StorageName = "relations";
+
+    /// <summary>The "relations" grain storage and reminders in memory, and the serialization of the pure model's records.</summary>
+    public static ISiloBuilder AddRelationsGrains(this ISiloBuilder silo) => silo.AddRelationsGrains(RelationsStorage.InMemory);
+
+    /// <summary>
+    /// The "relations" grain storage and the reminders as chosen — in memory, or Azure Table storage through the
+    /// official Orleans providers — and the serialization of the pure model's records.
+    /// </summary>
+    public static ISiloBuilder AddRelationsGrains(this ISiloBuilder silo, RelationsStorage storage)
+    {
+        if (storage.Problem() is { } problem)
+            throw new ArgumentException(problem, nameof(storage));
+        if (storage.IsDurable)
+        {
+            silo.AddAzureTableGrainStorage(StorageName, options => options.Configure<Serializer>((o, serializer) =>
+            {
+                o.TableServiceClient = storage.TableService();
+                o.TableName = storage.TableName;
+                // Orleans' binary serializer, not the default JSON: the state classes are [GenerateSerializer] with
+                // [Id]s (version-tolerant), and a run's state is about half the size (docs/storage.md).
+                o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+            }));
+            silo.UseAzureTableReminderService(options => options.Configure(o => o.TableServiceClient = storage.TableService()));
+        }
+        else
+        {
+            silo.AddMemoryGrainStorage(StorageName);
+            silo.UseInMemoryReminderService();
+        }
+        // A run's revival reminder fires every few seconds (RunRevival), below Orleans' one-minute default minimum.
+        silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = RunRevival.Period);
+        silo.Services.AddRelationsModelSerialization();
+        silo.Services.TryAddSingleton(TimeProvider.System);
+        return silo;
+    }
+}

@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Relations.Grains.Interfaces;
+using Relations.Hosting;
+using Relations.Model.Benchmark;
+using Relations.Model.Evaluation;
+using Relations.Silo.Cli;
+using Xunit.Abstractions;
+
+namespace Relations.Cluster.Tests;
+
+/// <summary>
+/// Real processes: an Azurite and three built <c>relations silo</c> processes on loopback forming one cluster
+/// through the membership table, and this test as a client of it (<c>--cluster</c>). A 200,000-event synthetic
+/// run survives a SIGKILLed silo, and an unfinished run finishes by itself after the whole cluster was stopped
+/// and one silo started again; both equal the reference engine.
+/// </summary>
+[Collection(ReferenceCollection.Name)]
+public sealed class MultiProcessClusterTests(ReferenceFixture reference, ITestOutputHelper log) : IAsyncLifetime
+{
+    private readonly string clusterId = $"test-{Guid.NewGuid():N}"[..16];
+    private readonly List<SiloProcess> silos = [];
+    private LocalAzurite azurite = null!;
+
+    public async Task InitializeAsync()
+    {
+        var tools = LocalAzurite.FindToolDirectory(AppContext.BaseDirectory)
+            ?? throw new InvalidOperationException("tools/azurite/package.json not found above " + AppContext.BaseDirectory);
+        azurite = await LocalAzurite.StartAsync(tools);
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var silo in silos)
+            await silo.DisposeAsync();
+        await azurite.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_run_survives_a_SIGKILLed_silo_and_equals_the_reference_engine()
+    {
+        await StartSilosAsync(3);
+        var runId = $"killed-{Guid.NewGuid():N}"[..20];
+        await using var client = await ClientAsync();
+        var progressed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var replay = ActorReplay.RunAsync(client, runId, ReferenceFixture.Request, new InlineProgress(s =>
+        {
+            if (s.SlicesDone >= 3)
+                progressed.TrySetResult();
+        }), CancellationToken.None);
+        await progressed.Task.WaitAsync(TimeSpan.FromSeconds(90));
+
+        var management = client.Grains.GetGrain<IManagementGrain>(0);
+        var holding = (await management.GetSimpleGrainStatistics())
+            .Where(s => s.GrainType.Contains("RelationshipGrain", StringComparison.Ordinal) && s.ActivationCount > 0)
+            .Select(s => s.SiloAddress).Distinct().Count();
+        Assert.True(holding > 1, $"the run's relationship grains are on {holding} silo(s)");
+
+        var clock = Stopwatch.StartNew();
+        silos[1].Kill();
+        while ((await management.GetHosts(onlyActive: true)).Count > 2 && clock.Elapsed < TimeSpan.FromSeconds(60))
+            await Task.Delay(100);
+        log.WriteLine($"killed silo declared dead after {clock.Elapsed.TotalSeconds:0.0} s");
+
+        var result = await replay.WaitAsync(TimeSpan.FromMinutes(2));
+        log.WriteLine($"run completed {clock.Elapsed.TotalSeconds:0.0} s after the kill; resumes: {(await client.Grains.GetGrain<ISimulationGrain>(runId).GetStatus()).Resumes}");
+        reference.AssertEqual(result);
+
+        // The CLI as a client of the same cluster lists the run, tab-separated.
+        var (exit, output) = await CliAsync("runs", "list", "--cluster", clusterId, "--storage", "azure", "--connection-string", azurite.ConnectionString);
+        Assert.Equal(0, exit);
+        Assert.Contains(output.Split('\n'), line => line.StartsWith($"{runId}\tcompleted\t", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_unfinished_run_finishes_by_itself_after_a_whole_cluster_stop_and_restart()
+    {
+        await StartSilosAsync(3);
+        var runId = $"revived-{Guid.NewGuid():N}"[..20];
+        await using (var client = await ClientAsync())
+        {
+            var simulation = client.Grains.GetGrain<ISimulationGrain>(runId);
+            var status = await simulation.Start(ReferenceFixture.Request.ForWire());
+            var progressed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _ = RunWatcher.WaitAsync(client.Grains, simulation, status, new InlineProgress(s =>
+            {
+                if (s.SlicesDone >= 3)
+                    progressed.TrySetResult();
+            }), CancellationToken.None);
+            await progressed.Task.WaitAsync(TimeSpan.FromSeconds(90));
+        }
+        await Task.WhenAll(silos.Select(s => s.StopAsync()));
+        var clock = Stopwatch.StartNew();
+        await StartSilosAsync(1);
+
+        // Only the run registry is asked (never the run, which a call would activate): the reminder must wake it.
+        await using var again = await ClientAsync();
+        var registry = again.Grains.GetGrain<IRunRegistryGrain>("all");
+        while ((await registry.List()).Single(r => r.RunId == runId).State == RunState.Running && clock.Elapsed < TimeSpan.FromMinutes(2))
+            await Task.Delay(250);
+        log.WriteLine($"run finished {clock.Elapsed.TotalSeconds:0.0} s after the restart began");
+
+        var simulationAgain = again.Grains.GetGrain<ISimulationGrain>(runId);
+        Assert.Equal(RunState.Completed, (await simulationAgain.GetStatus()).State);
+        reference.AssertEqual(await ActorReplay.ResultsOf(simulationAgain, ReferenceFixture.Request));
+    }
+
+    private async Task StartSilosAsync(int count)
+    {
+        var started = await Task.WhenAll(Enumerable.Range(0, count).Select(_ => SiloProcess.StartAsync(azurite.ConnectionString, clusterId)));
+        silos.AddRange(started);
+    }
+
+    private Task<RelationsCluster> ClientAsync() =>
+        RelationsCluster.ConnectAsync(new ClusterTarget(null, clusterId, azurite.ConnectionString), CancellationToken.None);
+
+    private static async Task<(int Exit, string Output)> CliAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await RelationsCommand.RunAsync(args, output, error);
+        return (exit, output + error.ToString());
+    }
+
+    private sealed class InlineProgress(Action<RunStatus> report) : IProgress<RunStatus>
+    {
+        public void Report(RunStatus value) => report(value);
+    }
+}

@@ -1,0 +1,90 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Relations.Dashboard.Tests;
+
+/// <summary>
+/// The HTTP promises of docs/reliability.md: local-only redirects, host filtering, 413 at the door, the same
+/// security headers on every path, and a completed run's files served with validators and rendered once.
+/// </summary>
+public sealed class HttpHardeningTests(DashboardFactory dashboard) : IClassFixture<DashboardFactory>
+{
+    private readonly HttpClient client = dashboard.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    [Theory]
+    [InlineData("/%09/evil.example")]
+    [InlineData("/%0a/evil.example")]
+    [InlineData("/%0d%0aSet-Cookie:x=1")]
+    [InlineData("//evil.example")]
+    [InlineData("/\\evil.example")]
+    [InlineData("https://evil.example/")]
+    public async Task The_language_switch_redirects_only_on_this_site(string returnUrl)
+    {
+        using var response = await client.GetAsync($"/language/en?returnUrl={returnUrl}");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task A_local_return_url_is_kept()
+    {
+        using var response = await client.GetAsync("/language/en?returnUrl=/upload");
+        Assert.Equal("/upload", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task A_foreign_host_name_is_refused()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/scenarios");
+        request.Headers.Host = "rebind.evil.example";
+        using var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_oversize_multipart_upload_answers_413()
+    {
+        using var form = new MultipartFormDataContent();
+        form.Add(new ByteArrayContent(new byte[2 * 1024 * 1024]), "Upload", "big.yaml");
+        using var response = await client.PostAsync("/upload", form);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/orleans/")]
+    [InlineData("/api/scenarios")]
+    [InlineData("/no-such-page")]
+    public async Task Every_path_carries_the_security_headers(string path)
+    {
+        using var response = await client.GetAsync(path);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
+    }
+
+    [Fact]
+    public async Task A_completed_runs_plot_and_files_carry_an_etag_and_answer_304()
+    {
+        var id = await DashboardFactory.PostScenarioIdAsync(client, "lao-cai-hekou-youth");
+        await dashboard.WaitForRunAsync(id);
+        foreach (var file in new[] { "plot.png", "plot.svg", "series.csv", "series.json" })
+        {
+            using var first = await client.GetAsync($"/api/runs/{id}/{file}");
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+            var etag = first.Headers.ETag;
+            Assert.NotNull(etag);
+            var bytes = await first.Content.ReadAsByteArrayAsync();
+
+            using var again = await client.GetAsync($"/api/runs/{id}/{file}");
+            Assert.Equal(etag, again.Headers.ETag);
+            Assert.Equal(bytes, await again.Content.ReadAsByteArrayAsync());
+
+            using var conditional = new HttpRequestMessage(HttpMethod.Get, $"/api/runs/{id}/{file}");
+            conditional.Headers.IfNoneMatch.Add(new EntityTagHeaderValue(etag!.Tag));
+            using var notModified = await client.SendAsync(conditional);
+            Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        }
+    }
+}
