@@ -45,6 +45,32 @@ public sealed class ReplayPlotsTests
     }
 
     [Fact]
+    public async Task An_ensemble_with_the_fast_engine_writes_what_the_reference_writes()
+    {
+        var folder = TempFolder();
+        var scenario = Scenario("lao-cai-hekou-youth.yaml");
+
+        var fast = await Run("ensemble", scenario, "--draws", "8", "--seed", "5", "--out", Path.Combine(folder, "fast"), "--engine", "fast");
+        var reference = await Run("ensemble", scenario, "--draws", "8", "--seed", "5", "--out", Path.Combine(folder, "reference"), "--engine", "reference");
+
+        Assert.Equal([0, 0], [fast.ExitCode, reference.ExitCode]);
+        var fastRows = File.ReadAllLines(Path.Combine(folder, "fast", "ensemble.csv"));
+        var referenceRows = File.ReadAllLines(Path.Combine(folder, "reference", "ensemble.csv"));
+        Assert.Equal(referenceRows.Length, fastRows.Length);
+        Assert.Equal(referenceRows[0], fastRows[0]);
+        foreach (var (r, f) in referenceRows.Skip(1).Zip(fastRows.Skip(1)))
+        {
+            foreach (var (x, y) in r.Split(',').Zip(f.Split(',')))
+            {
+                if (double.TryParse(x, System.Globalization.CultureInfo.InvariantCulture, out var a) && double.TryParse(y, System.Globalization.CultureInfo.InvariantCulture, out var b))
+                    Assert.True(Math.Abs(a - b) <= 1e-9, $"{r} against {f}");
+                else
+                    Assert.Equal(x, y);
+            }
+        }
+    }
+
+    [Fact]
     public async Task A_replay_with_every_plot_leaves_stderr_empty()
     {
         // The built program as its own process: Skia writes its warnings to the native stderr, which no in-process capture sees.
