@@ -62,13 +62,17 @@ public interface IRelationshipGrain : IGrainWithStringKey
     /// dyad has already applied is not applied again, but its spills are still sent: the receivers decide.
     /// </summary>
     [Alias("Apply")]
-    Task<int> Apply(int slice, ArrivingOccurrence[] occurrences);
+    Task<int> Apply(int slice, OccurrenceBatch occurrences);
 
     /// <summary>Takes spills from a parent or child dyad. Interleaves: two dyads spilling into each other must not deadlock.</summary>
     [Alias("ReceiveSpills"), AlwaysInterleave]
-    Task ReceiveSpills(int slice, SpilledImpulse[] spills);
+    Task ReceiveSpills(int slice, SpillBatch spills);
 
-    /// <summary>Closes a slice: folds its impulses into the sweep up to <paramref name="through"/> and, at a checkpoint, writes the state.</summary>
+    /// <summary>
+    /// Closes a slice at a checkpoint: folds the impulses held so far into the sweep up to <paramref name="through"/> and,
+    /// with <paramref name="checkpoint"/>, writes the state. Between checkpoints a dyad only collects impulses (a few
+    /// bytes each), so a slice costs no call beyond the deliveries.
+    /// </summary>
     [Alias("EndSlice")]
     Task EndSlice(int slice, DateOnly through, bool checkpoint);
 

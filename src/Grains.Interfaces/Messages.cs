@@ -95,27 +95,27 @@ public readonly record struct InterruptionSpan(
     public CalendarSpan ToCalendarSpan() => new(From, To, DecayMultiplier, Cancels);
 }
 
-/// <summary>One occurrence of an event as it reaches a dyad: its weight (rule 1) and, for agreements and twinnings, its standing tie (rule 2).</summary>
-[GenerateSerializer, Immutable, Alias("relations.arriving-occurrence")]
-public readonly record struct ArrivingOccurrence(
-    [property: Id(0)] string EventId,
-    [property: Id(1)] int Occurrence,
-    [property: Id(2)] DateOnly Day,
-    [property: Id(3)] bool InPerson,
-    [property: Id(4)] double Weight,
-    [property: Id(5)] double Standing,
-    [property: Id(6)] bool HasStanding,
-    [property: Id(7)] DateOnly? StandingUntil);
+/// <summary>
+/// A time slice's occurrences reaching one dyad, as parallel arrays (no object or string per occurrence): day
+/// numbers, weights (rule 1), whether each is in person, and each one's standing tie (rule 2: value, 0 for none, and
+/// exclusive end day number, int.MaxValue for ever).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("relations.occurrence-batch")]
+public sealed record OccurrenceBatch(
+    [property: Id(0)] int[] Days,
+    [property: Id(1)] double[] Weights,
+    [property: Id(2)] bool[] InPerson,
+    [property: Id(3)] double[] TieValues,
+    [property: Id(4)] int[] TieUntil)
+{
+    public int Count => Days.Length;
+}
 
-/// <summary>An impulse spilled from another dyad (rule 4, <see cref="From"/> as "a/b"): it adds at its day and does not spill again.</summary>
-[GenerateSerializer, Immutable, Alias("relations.spilled-impulse")]
-public readonly record struct SpilledImpulse(
-    [property: Id(0)] string EventId,
-    [property: Id(1)] int Occurrence,
-    [property: Id(2)] DateOnly Day,
-    [property: Id(3)] double Amount,
-    [property: Id(4)] bool Down,
-    [property: Id(5)] string From);
+/// <summary>Impulses spilled from another dyad (rule 4), as day numbers and amounts: they add at their days and do not spill again.</summary>
+[GenerateSerializer, Immutable, Alias("relations.spill-batch")]
+public sealed record SpillBatch(
+    [property: Id(0)] int[] Days,
+    [property: Id(1)] double[] Amounts);
 
 /// <summary>A dyad's series at the run's sample days.</summary>
 [GenerateSerializer, Immutable, Alias("relations.dyad-series")]

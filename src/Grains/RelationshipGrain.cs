@@ -8,9 +8,10 @@ namespace Relations.Grains;
 /// <summary>
 /// One dyad of one run. Applies arriving occurrences — cancelling in-person ones inside an applying interruption,
 /// wholly or in part (model.md rule 3), taking impulses and standing ties (rules 1–2) — and passes each applied impulse's spill to
-/// the parent and child dyads' grains, one call per grain per slice (rule 4). When a slice closes it folds the
-/// slice's impulses into a carried decayed sum and records the samples passed; at checkpoints it writes that
-/// small state. Applying is idempotent per slice, so a run can resume from its last checkpoint.
+/// the parent and child dyads' grains, one call per grain per slice (rule 4). It holds impulses as day numbers and
+/// amounts until a checkpoint or the end, then folds them into a carried decayed sum with the streaming evaluator's
+/// sweep (<see cref="DyadSweep"/>), recording the samples passed; at checkpoints it writes that small state. Applying
+/// is idempotent per checkpointed slice, so a run can resume from its last checkpoint.
 /// The math is the pure model's; this class holds identity, state and messaging.
 /// </summary>
 // Random placement spreads a run's many dyads over the cluster's silos (the default keeps them near their caller).
@@ -20,77 +21,86 @@ public sealed class RelationshipGrain(
     [PersistentState("relationship", "relations")] IPersistentState<RelationshipState> state,
     IGrainFactory grains) : Grain, IRelationshipGrain
 {
-    private readonly List<(DateOnly Day, double Amount)> pending = [];
+    private readonly PendingImpulses pending = new();
     private RelationshipSetup? setup;
-    private InterruptionCalendar? calendar;
+    private SweepCalendar? calendar;
+    private int[]? sampleDays;
 
     private RelationshipSetup Current => setup ?? throw new GrainNotReadyException($"relationship {this.GetPrimaryKeyString()} has no setup in this activation");
 
-    private InterruptionCalendar Calendar => calendar ??= new InterruptionCalendar(Current.Interruptions.Select(i => i.ToCalendarSpan()));
+    private SweepCalendar Calendar => calendar ??= Current.Interruptions.Length == 0 ? SweepCalendar.Empty
+        : new SweepCalendar(new InterruptionCalendar(Current.Interruptions.Select(i => i.ToCalendarSpan())));
+
+    private int[] SampleDays => sampleDays ??= [.. Current.SampleDays.Select(d => d.DayNumber)];
 
     /// <summary>Takes the dyad's place in the run; what it has applied so far (its state) is untouched.</summary>
     public Task Setup(RelationshipSetup relationshipSetup)
     {
         setup = relationshipSetup;
-        calendar = null;
+        (calendar, sampleDays) = (null, null);
         return Task.CompletedTask;
     }
 
-    public async Task<int> Apply(int slice, ArrivingOccurrence[] occurrences)
+    public async Task<int> Apply(int slice, OccurrenceBatch occurrences)
     {
         var setup = Current;
         var model = setup.Model;
         // A slice folded in before a resume is not applied again; its spills still go out, since receivers may need them.
         var alreadyHeld = slice <= state.State.AppliedThroughSlice;
-        var key = $"{setup.A}/{setup.B}";
-        var up = new List<SpilledImpulse>();
-        var down = new List<SpilledImpulse>();
-        var applied = 0;
-        foreach (var o in occurrences)
+        var spillDays = new int[occurrences.Count];
+        var applied = new double[occurrences.Count];
+        var count = 0;
+        for (var i = 0; i < occurrences.Count; i++)
         {
+            var day = occurrences.Days[i];
             // Rule 3 (1.1): what an interruption leaves of the occurrence scales its impulse, spills and standing tie.
-            var factor = StrengthModel.AppliedFactor(o.InPerson ? EventMode.InPerson : EventMode.Online, o.Day, Calendar);
+            var factor = occurrences.InPerson[i] ? 1.0 - Calendar.CancelShare(day) : 1.0;
             if (factor == 0.0)
             {
                 if (!alreadyHeld)
                     state.State.Cancelled++;
                 continue;
             }
-            var weight = o.Weight * factor;
-            applied++;
+            var weight = occurrences.Weights[i] * factor;
+            (spillDays[count], applied[count]) = (day, weight);
+            count++;
             if (!alreadyHeld)
             {
                 state.State.Applied++;
-                pending.Add((o.Day, weight));
-                if (o.HasStanding)
-                    state.State.StandingTies.Add(new HeldStandingTie(o.EventId, o.Occurrence, o.Day, o.StandingUntil, o.Standing * factor));
+                pending.Add(day, weight);
+                if (occurrences.TieValues[i] != 0.0)
+                {
+                    var until = occurrences.TieUntil[i];
+                    state.State.StandingTies.Add(new HeldStandingTie(DateOnly.FromDayNumber(day),
+                        until == int.MaxValue ? null : DateOnly.FromDayNumber(until), occurrences.TieValues[i] * factor));
+                }
             }
-            if (setup.ParentDyad is not null)
-                up.Add(new SpilledImpulse(o.EventId, o.Occurrence, o.Day, model.SpillUp * weight, false, key));
-            if (setup.ChildDyads.Length > 0)
-                down.Add(new SpilledImpulse(o.EventId, o.Occurrence, o.Day, model.SpillDown * weight, true, key));
         }
 
-        var deliveries = new List<Task>();
-        if (up.Count > 0 && setup.ParentDyad is not null)
-            deliveries.Add(grains.GetGrain<IRelationshipGrain>(GrainKeys.Relationship(setup.RunId, setup.ParentDyad)).ReceiveSpills(slice, [.. up]));
-        if (down.Count > 0)
+        if (count > 0 && (setup.ParentDyad is not null || setup.ChildDyads.Length > 0))
         {
-            SpilledImpulse[] batch = [.. down];
-            foreach (var child in setup.ChildDyads)
-                deliveries.Add(grains.GetGrain<IRelationshipGrain>(GrainKeys.Relationship(setup.RunId, child)).ReceiveSpills(slice, batch));
+            var days = spillDays[..count];
+            var deliveries = new List<Task>(1 + setup.ChildDyads.Length);
+            if (setup.ParentDyad is not null)
+                deliveries.Add(Relationship(setup.ParentDyad).ReceiveSpills(slice, new SpillBatch(days, Scaled(applied, count, model.SpillUp))));
+            if (setup.ChildDyads.Length > 0)
+            {
+                var down = new SpillBatch(days, Scaled(applied, count, model.SpillDown));
+                foreach (var child in setup.ChildDyads)
+                    deliveries.Add(Relationship(child).ReceiveSpills(slice, down));
+            }
+            await Task.WhenAll(deliveries);
         }
-        await Task.WhenAll(deliveries);
-        return alreadyHeld ? 0 : applied;
+        return alreadyHeld ? 0 : count;
     }
 
-    public Task ReceiveSpills(int slice, SpilledImpulse[] spills)
+    public Task ReceiveSpills(int slice, SpillBatch spills)
     {
         // A slice already folded and written here was received before a resume: receiving it again would count twice.
         if (slice <= state.State.AppliedThroughSlice)
             return Task.CompletedTask;
-        foreach (var s in spills)
-            pending.Add((s.Day, s.Amount));
+        for (var i = 0; i < spills.Days.Length; i++)
+            pending.Add(spills.Days[i], spills.Amounts[i]);
         return Task.CompletedTask;
     }
 
@@ -98,7 +108,7 @@ public sealed class RelationshipGrain(
     {
         if (slice > state.State.AppliedThroughSlice)
         {
-            SweepThrough(through);
+            SweepThrough(through.DayNumber);
             state.State.AppliedThroughSlice = slice;
         }
         if (checkpoint)
@@ -116,20 +126,37 @@ public sealed class RelationshipGrain(
         if (state.State.Series is { } done)
             return done;
         var setup = Current;
-        SweepThrough(DateOnly.MaxValue);
+        SweepThrough(int.MaxValue);
         var scores = state.State.Scores.ToArray();
-        state.State.Series = new DyadSeriesData(setup.A, setup.B, scores, [.. scores.Select(r => StrengthModel.Strength(r, setup.Model))]);
+        state.State.Series = new DyadSeriesData(setup.A, setup.B, scores, DyadSweep.Strengths(scores, setup.Model));
         await state.WriteStateAsync();
         return state.State.Series;
     }
 
-    /// <summary>Folds pending impulses dated up to <paramref name="through"/> into the sum, recording every sample day passed on the way.</summary>
-    private void SweepThrough(DateOnly through)
+    private IRelationshipGrain Relationship(string dyadKey) =>
+        grains.GetGrain<IRelationshipGrain>(GrainKeys.Relationship(Current.RunId, dyadKey));
+
+    private static double[] Scaled(double[] amounts, int count, double share)
+    {
+        var scaled = new double[count];
+        for (var i = 0; i < count; i++)
+            scaled[i] = share * amounts[i];
+        return scaled;
+    }
+
+    /// <summary>Folds the held impulses dated up to <paramref name="through"/> into the sum, recording every sample day passed on the way.</summary>
+    private void SweepThrough(int through)
     {
         var s = state.State;
-        var sweep = new DecaySweep(s.Cursor, s.Decayed);
-        IncrementalScore.SweepThrough(ref sweep, pending, [.. s.StandingTies.Select(t => (t.Start, t.Until, t.Value))],
-            Calendar, Current.Model, Current.SampleDays, s.Scores, through);
-        (s.Cursor, s.Decayed) = (sweep.Cursor, sweep.Decayed);
+        var days = SampleDays;
+        var position = new SweepPosition(s.Cursor?.DayNumber ?? int.MinValue, s.Decayed);
+        var (impulseDays, amounts) = pending.TakeThrough(through);
+        var standing = s.StandingTies.Select(t => StandingSpan.Of(t.Start, t.Until, t.Value)).ToArray();
+        var scores = new double[days.Length];
+        var decay = DecayTable.Shared(Current.Model, days.Length == 0 ? 0 : days[^1] - days[0]);
+        var next = DyadSweep.Run(ref position, impulseDays, amounts, standing, Calendar, decay, days, s.Scores.Count, scores, through);
+        for (var i = s.Scores.Count; i < next; i++)
+            s.Scores.Add(scores[i]);
+        (s.Cursor, s.Decayed) = (position.Cursor == int.MinValue ? null : DateOnly.FromDayNumber(position.Cursor), position.Decayed);
     }
 }

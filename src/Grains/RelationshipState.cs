@@ -24,8 +24,6 @@ public sealed class RelationshipState
 /// <summary>A standing tie of an agreement or twinning, in force from <see cref="Start"/> until <see cref="Until"/> (exclusive).</summary>
 [GenerateSerializer, Immutable, Alias("relations.held-standing-tie")]
 public readonly record struct HeldStandingTie(
-    [property: Id(0)] string EventId,
-    [property: Id(1)] int Occurrence,
     [property: Id(2)] DateOnly Start,
     [property: Id(3)] DateOnly? Until,
     [property: Id(4)] double Value);

@@ -5,25 +5,60 @@ using Relations.Model.Scenarios;
 namespace Relations.Grains;
 
 /// <summary>
-/// A run laid out for delivery: the dyad set, and the occurrences of each time slice (a calendar year)
-/// batched per dyad and counted per actor, in date order.
+/// A run laid out for delivery: the dyad set, and the occurrences of each time slice (a calendar year) batched per
+/// dyad and counted per actor, in date order. Built on <see cref="DyadLayout"/>'s numbers: an occurrence is three
+/// numbers (event, day, place in date order), a dyad's key string is made once, and a slice's batches are
+/// parallel arrays (<see cref="OccurrenceBatch"/>).
 /// </summary>
 internal sealed class RunPlan
 {
-    private readonly Occurrence[] occurrences;
-    private readonly ModelParameters model;
+    private readonly Scenario scenario;
+    private readonly DyadLayout layout;
+    private readonly string[] dyadKeys;
+    private readonly int[] eventOf;
+    private readonly int[] dayOf;
+    private readonly double[] eventWeight;
+    private readonly int[][] eventActors;
+    private readonly string[] actorIds;
+    private readonly (int Start, int End)[] slices;
 
-    private RunPlan(ActorTree actors, DyadSet dyads, Occurrence[] occurrences, ModelParameters model)
+    private RunPlan(Scenario scenario, int? seed)
     {
-        Actors = actors;
-        Dyads = dyads;
-        this.occurrences = occurrences;
-        this.model = model;
-        SliceCount = occurrences.Select(o => o.Day.Year).Distinct().Count();
-        ActorTotals = occurrences
-            .SelectMany(o => o.Event.SideA.Concat(o.Event.SideB).Select(actor => (actor, o.Day)))
-            .GroupBy(x => x.actor, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => (g.Count(), (DateOnly?)g.Max(x => x.Day)), StringComparer.Ordinal);
+        this.scenario = scenario;
+        layout = DyadLayout.Of(scenario);
+        Actors = layout.Actors;
+        Dyads = DyadSet.Of(layout.Dyads, Actors);
+        dyadKeys = [.. layout.Dyads.Select(GrainKeys.DyadKey)];
+        var events = scenario.Events;
+        var eventIndex = new Dictionary<ScenarioEvent, int>(events.Count, ReferenceEqualityComparer.Instance);
+        for (var e = 0; e < events.Count; e++)
+            eventIndex.TryAdd(events[e], e);
+        var placed = Occurrences.Place(events, seed);
+        // A stable sort keeps file order within a day, as the reference does.
+        var keys = new long[placed.Count];
+        for (var i = 0; i < keys.Length; i++)
+            keys[i] = ((long)placed[i].Day.DayNumber << 32) | (uint)i;
+        Array.Sort(keys);
+        var order = Array.ConvertAll(keys, k => (int)(uint)k);
+        eventOf = [.. order.Select(i => eventIndex[placed[i].Event])];
+        dayOf = [.. order.Select(i => placed[i].Day.DayNumber)];
+        eventWeight = [.. events.Select(e => StrengthModel.ImpulseWeight(e, scenario.Model))];
+        actorIds = [.. scenario.Actors.Select(a => a.Id)];
+        var actorIndex = Enumerable.Range(0, actorIds.Length).ToDictionary(i => actorIds[i], StringComparer.Ordinal);
+        eventActors = [.. events.Select(e => e.SideA.Concat(e.SideB).Select(a => actorIndex[a]).ToArray())];
+        var cuts = new List<(int, int)>();
+        for (var start = 0; start < dayOf.Length;)
+        {
+            var year = DateOnly.FromDayNumber(dayOf[start]).Year;
+            var end = start;
+            while (end < dayOf.Length && DateOnly.FromDayNumber(dayOf[end]).Year == year)
+                end++;
+            cuts.Add((start, end));
+            start = end;
+        }
+        slices = [.. cuts];
+        SliceCount = slices.Length;
+        ActorTotals = Count(0, dayOf.Length).ToDictionary(a => a.Key, a => (a.Value.Count, (DateOnly?)a.Value.LastDay), StringComparer.Ordinal);
     }
 
     /// <summary>For each actor that events reach: how many occurrences involve it, and the last day.</summary>
@@ -33,69 +68,79 @@ internal sealed class RunPlan
     public DyadSet Dyads { get; }
     public int SliceCount { get; }
 
-    public static RunPlan Of(Scenario scenario, int? seed)
-    {
-        var actors = new ActorTree(scenario.Actors);
-        var occurrences = Occurrences.Place(scenario.Events, seed).ToArray();
-        // A stable sort keeps file order within a day, as the reference does.
-        var ordered = occurrences.Select((o, i) => (o, i)).OrderBy(x => x.o.Day).ThenBy(x => x.i).Select(x => x.o).ToArray();
-        return new RunPlan(actors, DyadSet.Of(scenario, actors), ordered, scenario.Model);
-    }
+    public static RunPlan Of(Scenario scenario, int? seed) => new(scenario, seed);
 
-    /// <summary>The slices in date order, each built when reached, so a large run never holds all its batches at once.</summary>
     /// <summary>The dyads a slice reaches: those with occurrences and the parent and child dyads their spills go to.</summary>
     public IReadOnlyCollection<string> Touched(Slice slice)
     {
-        var touched = new HashSet<string>(slice.ByDyad.Keys, StringComparer.Ordinal);
-        foreach (var key in slice.ByDyad.Keys)
+        var touched = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var d in slice.DyadIndices)
         {
-            var dyad = ParseKey(key);
-            if (Dyads.ParentOf(dyad) is { } parent && Dyads.All.Contains(parent))
-                touched.Add(GrainKeys.DyadKey(parent));
-            foreach (var child in Dyads.ChildrenOf(dyad))
-                touched.Add(GrainKeys.DyadKey(child));
+            touched.Add(dyadKeys[d]);
+            if (layout.Parent[d] >= 0)
+                touched.Add(dyadKeys[layout.Parent[d]]);
+            foreach (var child in layout.Children[d])
+                touched.Add(dyadKeys[child]);
         }
         return touched;
     }
 
-    private static Dyad ParseKey(string key)
+    /// <summary>The slices in date order, each built when reached, so a large run never holds all its batches at once.</summary>
+    public IEnumerable<Slice> Slices()
     {
-        var slash = key.IndexOf('/');
-        return new Dyad(key[..slash], key[(slash + 1)..]);
+        foreach (var (start, end) in slices)
+            yield return Build(start, end);
     }
 
-    public IEnumerable<Slice> Slices() =>
-        occurrences.GroupBy(o => o.Day.Year).Select(year => Build(year.Key, year));
-
-    private Slice Build(int year, IEnumerable<Occurrence> occurrencesOfYear)
+    private Slice Build(int start, int end)
     {
-        var byDyad = new Dictionary<string, List<ArrivingOccurrence>>(StringComparer.Ordinal);
-        var byActor = new Dictionary<string, (int Count, DateOnly LastDay)>(StringComparer.Ordinal);
-        foreach (var o in occurrencesOfYear)
+        var model = scenario.Model;
+        var counts = new Dictionary<int, int>();
+        for (var o = start; o < end; o++)
         {
-            var ev = o.Event;
-            var tie = StrengthModel.StandingTie(ev, o.Day, model);
-            var arriving = new ArrivingOccurrence(ev.Id, o.Index, o.Day, ev.Mode == EventMode.InPerson,
-                StrengthModel.ImpulseWeight(ev, model), tie?.Value ?? 0.0, tie is not null, tie?.Until);
-            foreach (var dyad in DyadSet.DyadsOf(ev))
+            foreach (var d in layout.DyadsOf(eventOf[o]))
+                counts[d] = counts.GetValueOrDefault(d) + 1;
+        }
+        var batches = counts.ToDictionary(c => c.Key, c => new OccurrenceBatch(new int[c.Value], new double[c.Value], new bool[c.Value], new double[c.Value], new int[c.Value]));
+        var filled = counts.Keys.ToDictionary(d => d, _ => 0);
+        for (var o = start; o < end; o++)
+        {
+            var ev = scenario.Events[eventOf[o]];
+            var day = DateOnly.FromDayNumber(dayOf[o]);
+            var tie = StrengthModel.StandingTie(ev, day, model);
+            foreach (var d in layout.DyadsOf(eventOf[o]))
             {
-                var key = GrainKeys.DyadKey(dyad);
-                if (!byDyad.TryGetValue(key, out var list))
-                    byDyad[key] = list = [];
-                list.Add(arriving);
-            }
-            foreach (var actor in ev.SideA.Concat(ev.SideB))
-            {
-                var (count, last) = byActor.GetValueOrDefault(actor);
-                byActor[actor] = (count + 1, last > o.Day ? last : o.Day);
+                var (batch, i) = (batches[d], filled[d]++);
+                (batch.Days[i], batch.Weights[i], batch.InPerson[i]) = (dayOf[o], eventWeight[eventOf[o]], ev.Mode == EventMode.InPerson);
+                (batch.TieValues[i], batch.TieUntil[i]) = tie is { } t ? (t.Value, t.Until?.DayNumber ?? int.MaxValue) : (0.0, 0);
             }
         }
-        return new Slice(year, byDyad.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal), byActor);
+        return new Slice(
+            DateOnly.FromDayNumber(dayOf[start]).Year,
+            batches.ToDictionary(b => dyadKeys[b.Key], b => b.Value, StringComparer.Ordinal),
+            Count(start, end),
+            [.. counts.Keys]);
+    }
+
+    /// <summary>Per actor: how many of the occurrences start..end involve it, and the last day.</summary>
+    private Dictionary<string, (int Count, DateOnly LastDay)> Count(int start, int end)
+    {
+        var byActor = new Dictionary<int, (int Count, int LastDay)>();
+        for (var o = start; o < end; o++)
+        {
+            foreach (var actor in eventActors[eventOf[o]])
+            {
+                var (count, last) = byActor.GetValueOrDefault(actor);
+                byActor[actor] = (count + 1, Math.Max(last, dayOf[o]));
+            }
+        }
+        return byActor.ToDictionary(a => actorIds[a.Key], a => (a.Value.Count, DateOnly.FromDayNumber(a.Value.LastDay)), StringComparer.Ordinal);
     }
 
     /// <summary>One calendar year's occurrences: per dyad key, and per actor (how many, the last day).</summary>
     public sealed record Slice(
         int Year,
-        IReadOnlyDictionary<string, ArrivingOccurrence[]> ByDyad,
-        IReadOnlyDictionary<string, (int Count, DateOnly LastDay)> ByActor);
+        IReadOnlyDictionary<string, OccurrenceBatch> ByDyad,
+        IReadOnlyDictionary<string, (int Count, DateOnly LastDay)> ByActor,
+        int[] DyadIndices);
 }

@@ -38,23 +38,30 @@ public static class BandPlots
     /// Writes the deterministic overview (<c>overview.png</c>/<c>.svg</c>) and every dyad's band plot under
     /// <c>dyads/</c>, named as replay names them; returns the full paths written.
     /// </summary>
-    public static IReadOnlyList<string> WriteAll(EnsembleResult ensemble, string directory, PlotOptions? options = null)
+    public static IReadOnlyList<string> WriteAll(EnsembleResult ensemble, string directory, PlotOptions? options = null, bool dyads = true)
     {
         options ??= PlotOptions.Default;
-        var overview = RelationPlots.Overview(ensemble.Deterministic, options);
-        var written = new List<string>
+        var jobs = new List<(Func<Plot> Build, string Stem)> { (() => RelationPlots.Overview(ensemble.Deterministic, options), Path.Combine(directory, "overview")) };
+        if (dyads)
         {
-            RelationPlots.SavePng(overview, Path.Combine(directory, "overview.png"), options.Width, options.Height),
-            RelationPlots.SaveSvg(overview, Path.Combine(directory, "overview.svg"), options.Width, options.Height),
-        };
-        for (var d = 0; d < ensemble.Bands.Count; d++)
-        {
-            var plot = ForDyad(ensemble, d, options);
-            var stem = Path.Combine(directory, "dyads", PlotNames.FileStem(ensemble.Bands[d].Dyad));
-            written.Add(RelationPlots.SavePng(plot, stem + ".png", options.Width, options.Height));
-            written.Add(RelationPlots.SaveSvg(plot, stem + ".svg", options.Width, options.Height));
+            for (var d = 0; d < ensemble.Bands.Count; d++)
+            {
+                var index = d;
+                jobs.Add((() => ForDyad(ensemble, index, options), Path.Combine(directory, "dyads", PlotNames.FileStem(ensemble.Bands[index].Dyad))));
+            }
         }
-        return written;
+        // Plots are independent: built and saved in parallel, as a replay's are.
+        var written = new string[jobs.Count][];
+        Parallel.For(0, jobs.Count, i =>
+        {
+            var plot = jobs[i].Build();
+            written[i] =
+            [
+                RelationPlots.SavePng(plot, jobs[i].Stem + ".png", options.Width, options.Height),
+                RelationPlots.SaveSvg(plot, jobs[i].Stem + ".svg", options.Width, options.Height),
+            ];
+        });
+        return [.. written.SelectMany(w => w)];
     }
 
     private static void Style(ScottPlot.Plottables.FillY fill, Color color, string legend)

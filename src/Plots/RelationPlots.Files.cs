@@ -29,7 +29,7 @@ public static partial class RelationPlots
 
     /// <summary>The plot as an SVG document, for a page to embed.</summary>
     public static string GetSvg(Plot plot, int width = DefaultWidth, int height = DefaultHeight) =>
-        SvgDashes.Apply(plot.GetSvgXml(width, height));
+        SvgDashes.Render([plot], () => plot.GetSvgXml(width, height));
 
     /// <summary>The plot as PNG bytes, for a page to serve.</summary>
     public static byte[] GetPng(Plot plot, int width = DefaultWidth, int height = DefaultHeight) =>
@@ -51,37 +51,59 @@ public static partial class RelationPlots
     }
 
     /// <summary>A comparison as one SVG document.</summary>
-    public static string GetSvg(Multiplot plot, int width = DefaultWidth, int height = DefaultCompareHeight)
-    {
-        using var stream = new MemoryStream();
-        using (var canvas = SKSvgCanvas.Create(new SKRect(0, 0, width, height), stream))
-            plot.Render(canvas, new PixelRect(0, width, height, 0));
-        return SvgDashes.Apply(Encoding.UTF8.GetString(stream.ToArray()));
-    }
+    public static string GetSvg(Multiplot plot, int width = DefaultWidth, int height = DefaultCompareHeight) =>
+        SvgDashes.Render(plot.GetPlots(), () =>
+        {
+            using var stream = new MemoryStream();
+            using (var canvas = SKSvgCanvas.Create(new SKRect(0, 0, width, height), stream))
+                plot.Render(canvas, new PixelRect(0, width, height, 0));
+            return Encoding.UTF8.GetString(stream.ToArray());
+        });
 
     /// <summary>A comparison as PNG bytes.</summary>
     public static byte[] GetPng(Multiplot plot, int width = DefaultWidth, int height = DefaultCompareHeight) =>
         plot.Render(width, height).GetImageBytes(ImageFormat.Png);
 
     /// <summary>
-    /// Writes <c>overview.png</c>/<c>.svg</c> and, for every dyad, <c>dyads/&lt;a&gt;--&lt;b&gt;.png</c>/<c>.svg</c>
-    /// (ASCII actor ids, <see cref="PlotNames.FileStem"/>) under <paramref name="directory"/>; returns the full paths written.
+    /// Writes <c>overview.png</c>/<c>.svg</c> and, with <paramref name="dyads"/>, for every dyad
+    /// <c>dyads/&lt;a&gt;--&lt;b&gt;.png</c>/<c>.svg</c> (ASCII actor ids, <see cref="PlotNames.FileStem"/>) under
+    /// <paramref name="directory"/>; returns the full paths written, overview first, dyads in order. Plots are
+    /// independent, so they are built and saved in parallel, one plot (its PNG, then its SVG) per task.
     /// </summary>
-    public static IReadOnlyList<string> WriteAll(SeriesResult result, string directory, PlotOptions? options = null)
+    public static IReadOnlyList<string> WriteAll(SeriesResult result, string directory, PlotOptions? options = null, bool dyads = true)
     {
         options ??= PlotOptions.Default;
-        var written = new List<string>();
-        var overview = Overview(result, options);
-        written.Add(SavePng(overview, Path.Combine(directory, "overview.png"), options.Width, options.Height));
-        written.Add(SaveSvg(overview, Path.Combine(directory, "overview.svg"), options.Width, options.Height));
-        foreach (var series in result.Dyads.OrderBy(d => d.Dyad))
+        var jobs = new List<(Func<Plot> Build, string Stem)> { (() => Overview(result, options), Path.Combine(directory, "overview")) };
+        if (dyads)
         {
-            var plot = ForDyad(result, series.Dyad, options);
-            var stem = Path.Combine(directory, "dyads", PlotNames.FileStem(series.Dyad));
-            written.Add(SavePng(plot, stem + ".png", options.Width, options.Height));
-            written.Add(SaveSvg(plot, stem + ".svg", options.Width, options.Height));
+            foreach (var series in result.Dyads.OrderBy(d => d.Dyad))
+                jobs.Add((() => ForDyad(result, series.Dyad, options), Path.Combine(directory, "dyads", PlotNames.FileStem(series.Dyad))));
         }
-        return written;
+        var written = new string[jobs.Count][];
+        Parallel.For(0, jobs.Count, i =>
+        {
+            var plot = jobs[i].Build();
+            written[i] =
+            [
+                SavePng(plot, jobs[i].Stem + ".png", options.Width, options.Height),
+                SaveSvg(plot, jobs[i].Stem + ".svg", options.Width, options.Height),
+            ];
+        });
+        return [.. written.SelectMany(w => w)];
+    }
+
+    /// <summary>
+    /// Renders a tiny plot to PNG and SVG bytes and throws them away: loads the fonts and the native Skia library and
+    /// compiles the rendering code, so a command can do it while other start-up work goes on.
+    /// </summary>
+    public static void WarmUp()
+    {
+        PlotFonts.Ensure();
+        var plot = new Plot();
+        plot.Add.ScatterLine(new double[] { 0, 1 }, new double[] { 0, 1 }).LinePattern = LinePattern.Dashed;
+        plot.Title("warm-up");
+        _ = GetPng(plot, 64, 48);
+        _ = GetSvg(plot, 64, 48);
     }
 
     private static void CreateDirectoryOf(string path)

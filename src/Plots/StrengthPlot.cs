@@ -118,8 +118,7 @@ internal sealed class StrengthPlot
     {
         var span = Plot.Add.HorizontalSpan(X(interruption.From), X(interruption.To.AddDays(1)), color.WithAlpha(0.06));
         span.LineWidth = 2;
-        // Skia's SVG canvas drops the dash of a rectangle's outline (paths keep theirs): see SvgDashes.
-        span.LineColor = SvgDashes.Tag(color, LinePattern.Dashed);
+        span.LineColor = color;
         span.LinePattern = LinePattern.Dashed;
         span.LegendText = $"{prefix}{PlotNames.ForPlot(interruption.Title ?? interruption.Id, PlotNames.MaxName)} ({PlotNames.Date(interruption.From)} – {PlotNames.Date(interruption.To)})";
         interruptionTitles.Add((interruption, color, prefix));

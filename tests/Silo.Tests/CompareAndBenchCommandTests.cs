@@ -44,8 +44,11 @@ public sealed class CompareAndBenchCommandTests
         var outcome = await Run("bench", "--events", "2000", "--dyads", "50", "--seed", "3");
 
         Assert.Equal(0, outcome.ExitCode);
-        Assert.Matches(@"^actors/reference throughput ratio: \d+\.\d\d$", outcome.OutLines[^1]);
-        Assert.Contains(outcome.OutLines, l => l.StartsWith("engines agree", StringComparison.Ordinal));
+        Assert.Matches(@"^actors/fast throughput ratio: \d+\.\d{3}$", outcome.OutLines[^1]);
+        foreach (var engine in (string[])["fast:", "actors:", "reference:"])
+            Assert.Contains(outcome.OutLines, l => l.StartsWith(engine, StringComparison.Ordinal) && l.Contains("events/s") && l.Contains("MiB"));
+        Assert.Contains(outcome.OutLines, l => l.StartsWith("fast and actors agree", StringComparison.Ordinal));
+        Assert.Contains(outcome.OutLines, l => l.StartsWith("fast and reference agree", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -45,6 +45,20 @@ public sealed class EnsembleCommandTests
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(folder, "e", "dyads"), "*.png"));
     }
 
+    [Theory]
+    [InlineData("none", false, false)]
+    [InlineData("overview", true, false)]
+    public async Task Ensemble_plots_option_writes_only_the_plots_asked_for(string plots, bool overview, bool dyads)
+    {
+        var folder = TempFolder();
+        var result = await Run("ensemble", File, "--draws", "2", "--engine", "fast", "--plots", plots, "--out", folder);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.True(System.IO.File.Exists(Path.Combine(folder, "ensemble.csv")));
+        Assert.Equal(overview, System.IO.File.Exists(Path.Combine(folder, "overview.png")));
+        Assert.Equal(dyads, Directory.Exists(Path.Combine(folder, "dyads")) && Directory.GetFiles(Path.Combine(folder, "dyads")).Length > 0);
+    }
+
     [Fact]
     public async Task An_ensemble_through_grains_equals_the_reference_ensemble()
     {

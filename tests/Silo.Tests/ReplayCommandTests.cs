@@ -12,7 +12,7 @@ public sealed class ReplayCommandTests
         var actorsOut = Path.Combine(TempFolder(), "actors");
         var referenceOut = Path.Combine(TempFolder(), "reference");
 
-        var actors = await Run("replay", Scenario("lao-cai-hekou-youth.yaml"), "--out", actorsOut);
+        var actors = await Run("replay", Scenario("lao-cai-hekou-youth.yaml"), "--out", actorsOut, "--plots", "all");
         var reference = await Run("replay", Scenario("lao-cai-hekou-youth.yaml"), "--out", referenceOut, "--engine", "reference");
 
         Assert.Equal(0, actors.ExitCode);

@@ -49,6 +49,9 @@ public sealed class DyadSet
         return new DyadSet(set, actors);
     }
 
+    /// <summary>The set of already known dyads (as <see cref="DyadLayout"/> lists them), without going over the events again.</summary>
+    public static DyadSet Of(IEnumerable<Dyad> dyads, ActorTree actors) => new(new SortedSet<Dyad>(dyads), actors);
+
     /// <summary>Every dyad of an event: each actor of one side with each of the other.</summary>
     public static IEnumerable<Dyad> DyadsOf(ScenarioEvent ev) =>
         ev.SideA.SelectMany(a => ev.SideB.Select(b => new Dyad(a, b)));

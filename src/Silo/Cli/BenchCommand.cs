@@ -9,8 +9,9 @@ namespace Relations.Silo.Cli;
 
 /// <summary>
 /// <c>relations bench --events N --dyads M [--seed S]</c>: generates a seeded synthetic scenario, replays it with
-/// both engines in one process, checks they agree, and prints events per second, peak memory and, last, the
-/// actors/reference throughput ratio.
+/// the streaming evaluator (one thread, then over all cores), the actor engine and the reference loop (up to
+/// <see cref="ReferenceLimit"/> events) in one process, checks they agree to 1e-9, and prints each one's time,
+/// events per second and peak memory and, last, the actors/fast throughput ratio.
 /// </summary>
 internal static class BenchCommand
 {
@@ -24,7 +25,7 @@ internal static class BenchCommand
         {
             Description = "Also replay this scenario file through grains with in-memory state and with state in a local Azurite; report the time ratio and writes per event.",
         };
-        var command = new Command("bench", "Benchmark: a synthetic scenario through both engines; prints events/s and the actors/reference ratio.")
+        var command = new Command("bench", "Benchmark: a synthetic scenario through the fast, actor and reference engines; prints events/s, peak memory and the actors/fast ratio.")
         {
             events, dyads, seed, step, durable,
         };
@@ -41,43 +42,72 @@ internal static class BenchCommand
             var clock = Stopwatch.StartNew();
             var scenario = SyntheticScenario.Generate(n, m, parse.GetValue(seed));
             console.Out.WriteLine(string.Create(inv, $"generated: {n:N0} event occurrences, {m:N0} dyads, {scenario.Actors.Count:N0} actors in {clock.Elapsed.TotalSeconds:0.00} s"));
-            clock.Restart();
+            console.Out.WriteLine("peak memory: the process's working set sampled every 20 ms during each engine's run, which starts after a full collection and holds the scenario; cpu: the process's processor time in the run (machine shared: wall time includes waiting)");
 
-            // Actors first: the peak working set read after it is the actor engine's (plus the scenario).
+            // A small warm-up compiles the streaming evaluator, so its figure is the loop's and not the JIT's.
+            var warmUp = SyntheticScenario.Generate(Math.Min(n, 20_000), Math.Min(m, 500), 1);
+            for (var i = 0; i < 3; i++)
+                StreamingEvaluator.Evaluate(warmUp, sampleStep);
+            var (fast, fastSeconds, fastPeak) = Measure(() => StreamingEvaluator.Evaluate(scenario, sampleStep));
+            Report("fast", "streaming evaluator, one thread", fastSeconds, fastPeak);
+            var (_, parallelSeconds, parallelPeak) = Measure(() => StreamingEvaluator.Evaluate(scenario, sampleStep, parallel: true));
+            Report("fast ∥", $"streaming evaluator, dyads over {Environment.ProcessorCount} cores", parallelSeconds, parallelPeak);
+
             SeriesResult actors;
             double actorSeconds;
+            (double Peak, double Start, double Cpu) actorPeak;
             await using (var cluster = await RelationsCluster.ConnectAsync(ClusterTarget.Embedded, cancellation))
             {
-                console.Out.WriteLine(string.Create(inv, $"embedded silo started in {clock.Elapsed.TotalSeconds:0.00} s (not counted)"));
-                clock.Restart();
                 var request = new RunRequest(scenario, sampleStep, null)
                 {
                     Source = ScenarioSource.FromSynthetic(n, m, parse.GetValue(seed)),
                     CheckpointEverySlices = cluster.CheckpointEverySlices,
                 };
+                using var memory = PhaseMemory.Start();
+                clock.Restart();
                 actors = await ActorReplay.RunAsync(cluster.Grains, RunIds.New("bench"), request, null, cancellation);
-                actorSeconds = clock.Elapsed.TotalSeconds;
+                (actorSeconds, actorPeak) = (clock.Elapsed.TotalSeconds, memory.Figures);
             }
-            var actorPeak = PeakMiB();
-            console.Out.WriteLine(string.Create(inv, $"actors:    {actorSeconds:0.00} s, {n / actorSeconds:N0} events/s, peak memory {actorPeak:N0} MiB"));
+            Report("actors", "embedded silo, in-memory state; silo start not counted", actorSeconds, actorPeak);
+            Agree("fast and actors", fast, actors);
 
-            GC.Collect();
-            clock.Restart();
-            var reference = ReferenceEvaluator.Evaluate(scenario, sampleStep);
-            var referenceSeconds = clock.Elapsed.TotalSeconds;
-            console.Out.WriteLine(string.Create(inv, $"reference: {referenceSeconds:0.00} s, {n / referenceSeconds:N0} events/s, peak memory {PeakMiB():N0} MiB (whole process so far)"));
+            if (n <= ReferenceLimit)
+            {
+                var (reference, referenceSeconds, referencePeak) = Measure(() => ReferenceEvaluator.Evaluate(scenario, sampleStep));
+                Report("reference", "plain loop", referenceSeconds, referencePeak);
+                Agree("fast and reference", fast, reference);
+            }
+            else
+            {
+                console.Out.WriteLine(string.Create(inv, $"reference: skipped above {ReferenceLimit:N0} events (it sums every event at every sample: minutes here)"));
+            }
+            console.Out.WriteLine(string.Create(inv, $"actors/fast throughput ratio: {fastSeconds / actorSeconds:0.000}"));
 
-            var difference = MaxDifference(reference, actors);
-            console.Out.WriteLine(string.Create(inv, $"engines agree: max |Δscore| = {difference:E2} over {reference.Dyads.Count:N0} dyads × {reference.Dates.Count} samples"));
-            if (difference > 1e-9)
-                throw new InvalidOperationException($"the engines disagree by {difference:E2} (more than 1e-9)");
-            console.Out.WriteLine(string.Create(inv, $"actors/reference throughput ratio: {referenceSeconds / actorSeconds:0.00}"));
+            void Report(string engine, string what, double seconds, (double Peak, double Start, double Cpu) memory) =>
+                console.Out.WriteLine(string.Create(inv, $"{engine + ":",-10} {seconds,7:0.000} s, {n / seconds,12:N0} events/s, peak memory {memory.Peak,6:N0} MiB ({memory.Peak - memory.Start:N0} above the {memory.Start:N0} at its start), cpu {memory.Cpu:0.00} s ({what})"));
+
+            void Agree(string which, SeriesResult a, SeriesResult b)
+            {
+                var difference = MaxDifference(a, b);
+                console.Out.WriteLine(string.Create(inv, $"{which} agree: max |Δscore| = {difference:E2} over {a.Dyads.Count:N0} dyads × {a.Dates.Count} samples"));
+                if (difference > 1e-9)
+                    throw new InvalidOperationException($"{which} disagree by {difference:E2} (more than 1e-9)");
+            }
             return ExitCodes.Success;
         });
         return command;
     }
 
-    private static double PeakMiB() => Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0);
+    /// <summary>Above this many events the reference is not run: it costs events × samples.</summary>
+    private const int ReferenceLimit = 2_000_000;
+
+    private static (SeriesResult Result, double Seconds, (double Peak, double Start, double Cpu) Memory) Measure(Func<SeriesResult> run)
+    {
+        using var memory = PhaseMemory.Start();
+        var clock = Stopwatch.StartNew();
+        var result = run();
+        return (result, clock.Elapsed.TotalSeconds, memory.Figures);
+    }
 
     private static double MaxDifference(SeriesResult a, SeriesResult b)
     {

@@ -26,12 +26,12 @@ internal static class CommonOptions
 
     public static Option<string> Engine() => new("--engine")
     {
-        Description = "actors (through grains) or reference (the plain loop).",
+        Description = "actors (through grains), fast (the streaming evaluator) or reference (the plain loop).",
         DefaultValueFactory = _ => "actors",
         Validators = { result =>
         {
-            if (result.GetValueOrDefault<string>() is not ("actors" or "reference") and var value)
-                result.AddError($"--engine '{value}' is not one of actors, reference");
+            if (result.GetValueOrDefault<string>() is not ("actors" or "fast" or "reference") and var value)
+                result.AddError($"--engine '{value}' is not one of actors, fast, reference");
         } },
     };
 

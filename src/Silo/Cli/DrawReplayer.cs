@@ -8,7 +8,7 @@ using Relations.Silo.Hosting;
 namespace Relations.Silo.Cli;
 
 /// <summary>
-/// Replays the many runs of an ensemble or a sweep with one engine: <c>reference</c> in this process, <c>actors</c>
+/// Replays the many runs of an ensemble or a sweep with one engine: <c>reference</c> or <c>fast</c> in this process, <c>actors</c>
 /// as concurrent runs of one cluster connection (each run its own simulation grain, as <c>replay</c> starts it;
 /// an ensemble's draws kept by an ensemble grain, <see cref="EnsembleReplay"/>).
 /// Every result comes back with its dyads in ordinal order, whichever engine made it.
@@ -30,8 +30,8 @@ internal sealed class DrawReplayer : IAsyncDisposable
     public static async Task<DrawReplayer> OpenAsync(string engine, ClusterTarget target, RelationsStorage storage, CancellationToken cancellation) => engine switch
     {
         "actors" => new(engine, await RelationsCluster.ConnectAsync(target, storage, cancellation)),
-        "reference" => new(engine, null),
-        // An engine added to --engine later (the streaming "fast" evaluator) must be wired in here, not fall back silently.
+        "reference" or "fast" => new(engine, null),
+        // An engine added to --engine later must be wired in here, not fall back silently.
         _ => throw new BadInputException($"--engine {engine} is not supported by ensembles and sweeps yet; use actors or reference"),
     };
 
@@ -39,7 +39,9 @@ internal sealed class DrawReplayer : IAsyncDisposable
     public async Task<SeriesResult> ReplayAsync(Scenario scenario, ScenarioSource? source, SampleStep step, int? seed, string runId, CancellationToken cancellation, bool unlisted = false)
     {
         SeriesResult result;
-        if (cluster is null)
+        if (engine == "fast")
+            result = StreamingEvaluator.Evaluate(scenario, step, seed);
+        else if (cluster is null)
             result = ReferenceEvaluator.Evaluate(scenario, step, seed);
         else
         {

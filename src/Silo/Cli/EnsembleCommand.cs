@@ -15,6 +15,11 @@ internal static class EnsembleCommand
     {
         var options = new DrawCommandOptions("Folder for ensemble.csv, series.csv and band plots.", drawsRequired: true);
         var command = options.Command("ensemble", "Replay N Monte-Carlo draws of a scenario; write ensemble.csv (mean, sd, quantiles per dyad and day) and band plots.");
+        // Unlike replay, the default is every dyad's plot: the bands are what an ensemble is read for.
+        var plotsOption = PlotFiles.Option();
+        plotsOption.Description = "Plots to write: all (default: the overview and each dyad's band plot), overview or none.";
+        plotsOption.DefaultValueFactory = _ => "all";
+        command.Options.Add(plotsOption);
         command.SetAction(async (parse, cancellation) =>
         {
             var (scenario, source) = options.Scenario(parse);
@@ -26,7 +31,7 @@ internal static class EnsembleCommand
             var directory = OutputFolder.Prepare(parse.GetValue(options.Output)!);
             EnsembleCsv.Write(ensemble, Path.Combine(directory, "ensemble.csv"));
             SeriesCsv.Write(ensemble.Deterministic, Path.Combine(directory, "series.csv"));
-            var plots = BandPlots.WriteAll(ensemble, directory);
+            var plots = parse.GetValue(plotsOption) is "none" ? [] : BandPlots.WriteAll(ensemble, directory, dyads: parse.GetValue(plotsOption) is "all");
             console.Out.WriteLine($"wrote ensemble.csv, series.csv ({ensemble.Bands.Count} dyads × {ensemble.Deterministic.Dates.Count} samples × {count} draws" +
                 $"{(ensemble.Estimated ? $", quantiles estimated within ±{StrengthHistogram.ErrorBound} strength points" : "")}) and {plots.Count} plots to {directory}");
             return ExitCodes.Success;

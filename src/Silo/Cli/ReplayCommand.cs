@@ -2,6 +2,8 @@ using System.CommandLine;
 using Relations.Model.Evaluation;
 using Relations.Model.Output;
 using Relations.Model.Scenarios;
+using Relations.Grains.Interfaces;
+using Relations.Hosting;
 
 namespace Relations.Silo.Cli;
 
@@ -17,33 +19,51 @@ internal static class ReplayCommand
         var seed = CommonOptions.Seed();
         var certainty = CommonOptions.Certainty();
         var gateway = CommonOptions.Gateway();
+        var plotChoice = PlotFiles.Option();
         var storage = CommonOptions.StorageOptions();
         var command = new Command("replay", "Replay a scenario or variant; write series.csv, series.json and plots.")
         {
-            file, output, engine, step, seed, certainty, gateway,
+            file, output, engine, step, seed, certainty, gateway, plotChoice,
         };
         foreach (var option in storage.All)
             command.Add(option);
         command.SetAction(async (parse, cancellation) =>
         {
-            var (loaded, source) = ScenarioFiles.Load(parse.GetValue(file)!);
-            var scenario = loaded.KeepingCertainty(CommonOptions.CertaintyOf(parse.GetValue(certainty)!));
-            if (SampleCoverage.Problem(scenario.Period, CommonOptions.StepOf(parse.GetValue(step)!)) is { } noSample)
-                throw new BadInputException(noSample);
             var engineName = parse.GetValue(engine)!;
             var target = storage.Target(parse, gateway);
+            var storageChoice = storage.Read(parse);
+            var plotsWanted = parse.GetValue(plotChoice)!;
             OutputFolder.Check(parse.GetValue(output)!);
+            // Start-up off the path: the silo starts and the plotting code warms up while the scenario loads.
+            var starting = engineName == "actors" ? RelationsCluster.ConnectAsync(target, storageChoice, cancellation) : null;
+            var warming = plotsWanted == "none" ? Task.CompletedTask : Task.Run(PlotFiles.WarmUp, cancellation);
+            Scenario scenario;
+            ScenarioSource? source;
+            try
+            {
+                var (loaded, from) = ScenarioFiles.Load(parse.GetValue(file)!);
+                (scenario, source) = (loaded.KeepingCertainty(CommonOptions.CertaintyOf(parse.GetValue(certainty)!)), from);
+                if (SampleCoverage.Problem(scenario.Period, CommonOptions.StepOf(parse.GetValue(step)!)) is { } noSample)
+                    throw new BadInputException(noSample);
+            }
+            catch
+            {
+                await Replayer.Abandon(starting);
+                throw;
+            }
             var runId = RunIds.New(scenario.Id);
             console.Out.WriteLine($"run: {runId}");
-            var result = await Replayer.ReplayAsync(console, scenario, source, engineName, CommonOptions.StepOf(parse.GetValue(step)!),
-                parse.GetValue(seed), runId, target, storage.Read(parse), cancellation);
+            var (result, stopping) = await Replayer.ReplayAsync(console, scenario, source, engineName, CommonOptions.StepOf(parse.GetValue(step)!),
+                parse.GetValue(seed), runId, starting, cancellation);
             var directory = OutputFolder.Prepare(parse.GetValue(output)!);
+            await warming;
             var plots = StagedOutput.Write(directory, stage =>
             {
                 SeriesCsv.Write(result, Path.Combine(stage, "series.csv"));
                 SeriesJson.Write(result, Path.Combine(stage, "series.json"), runId, engineName);
-                return PlotFiles.WriteAll(result, stage);
+                return PlotFiles.WriteAll(result, stage, plotsWanted);
             });
+            await stopping;
             console.Out.WriteLine($"wrote series.csv, series.json ({result.Dyads.Count} dyads × {result.Dates.Count} samples) and {plots.Count} plots to {directory}");
             return ExitCodes.Success;
         });
