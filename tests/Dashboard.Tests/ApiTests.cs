@@ -1,3 +1,5 @@
+using Relations.Grains.Interfaces;
+using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -51,6 +53,36 @@ public sealed class ApiTests(DashboardFactory dashboard) : IClassFixture<Dashboa
         Assert.Equal("completed", status.GetProperty("status").GetString());
         Assert.Equal(1.0, status.GetProperty("progress").GetDouble());
         Assert.Equal("border-2013-2026", status.GetProperty("scenarioId").GetString());
+    }
+
+    [Fact]
+    public async Task A_run_stores_its_source_text_not_its_parsed_scenario()
+    {
+        const string variant = """
+            variant: stored-as-source
+            base: what-if/no-covid.yaml
+            changes:
+              model: { halfLifeDays: 400 }
+            """;
+        var uploaded = await DashboardFactory.PostYamlAsync(client, variant);
+        var byId = await DashboardFactory.PostScenarioIdAsync(client, "lao-cai-hekou-youth");
+        await dashboard.WaitForRunAsync(uploaded);
+        await dashboard.WaitForRunAsync(byId);
+
+        var grains = dashboard.Services.GetRequiredService<IGrainFactory>();
+        var uploadedSource = (await grains.GetGrain<ISimulationGrain>(uploaded).GetRequest())!.Source;
+        var byIdSource = (await grains.GetGrain<ISimulationGrain>(byId).GetRequest())!.Source;
+
+        // The upload, the exercise it names as base and the base's own base and includes: every file it read, as text.
+        Assert.NotNull(uploadedSource);
+        Assert.Contains(uploadedSource.Files, f => f.Text == variant);
+        Assert.Contains(uploadedSource.Files, f => f.Path.EndsWith("no-covid.yaml", StringComparison.Ordinal));
+        Assert.Contains(uploadedSource.Files, f => f.Path.EndsWith("border-2013-2026.yaml", StringComparison.Ordinal));
+        Assert.NotNull(byIdSource);
+        Assert.Contains(byIdSource.Files, f => f.Path.EndsWith("lao-cai-hekou-youth.yaml", StringComparison.Ordinal));
+        // Rebuilt from that source, the run equals the reference replay of the same text.
+        var reference = ReferenceEvaluator.Evaluate(uploadedSource.Load());
+        AssertSeriesEqual(reference, await client.GetStringAsync($"/api/runs/{uploaded}/series.csv"));
     }
 
     [Fact]

@@ -91,15 +91,16 @@ public static class RunsApi
         int? seed = int.TryParse(request.Query["seed"], out var s) ? s : null;
 
         Scenario scenario;
+        ScenarioSource? source;
         if (isYaml)
         {
-            var (checkedScenario, problems) = catalog.CheckText(Upload.FileName, text);
+            var (checkedScenario, checkedSource, problems) = catalog.CheckTextWithSource(Upload.FileName, text);
             if (checkedScenario is null)
                 return ProblemResults.InvalidScenario(problems);
             var tooLarge = UploadLimits.Check(checkedScenario, step, Upload.FileName);
             if (tooLarge.Count > 0)
                 return ProblemResults.InvalidScenario(tooLarge);
-            scenario = checkedScenario;
+            (scenario, source) = (checkedScenario, checkedSource);
         }
         else
         {
@@ -133,7 +134,7 @@ public static class RunsApi
                 return ProblemResults.BadRequest("Unknown scenario", $"There is no scenario '{scenarioId}'; GET /api/scenarios lists them.");
             try
             {
-                scenario = catalog.Load(entry);
+                (scenario, source) = catalog.LoadWithSource(entry);
             }
             catch (ScenarioException ex)
             {
@@ -152,7 +153,7 @@ public static class RunsApi
             var ensembleId = ensembles.StartEnsemble(new RunRequest(scenario, step, seed ?? 0), n);
             return Results.Created($"/api/runs/{ensembleId}", new { id = ensembleId, status = "running", draws = n, page = $"/runs/{ensembleId}" });
         }
-        var id = await runs.StartAsync(new RunRequest(scenario, step, seed));
+        var id = await runs.StartAsync(new RunRequest(scenario, step, seed) { Source = source });
         return Results.Created($"/api/runs/{id}", new { id, status = "running", page = $"/runs/{id}" });
     }
 

@@ -32,7 +32,7 @@ public sealed class IndexModel(ScenarioCatalog catalog, RunService runs, Variant
     {
         if (catalog.Find(scenarioId) is not { } entry)
             return NotFound();
-        var id = await runs.StartAsync(new RunRequest(Load(entry), SampleStep.Month, null));
+        var id = await runs.StartAsync(Replay(entry));
         return Redirect($"/runs/{id}");
     }
 
@@ -41,10 +41,15 @@ public sealed class IndexModel(ScenarioCatalog catalog, RunService runs, Variant
     {
         if (catalog.Find(scenarioId) is not { IsVariant: true, BaseId: { } baseId } entry || catalog.Find(baseId) is not { } baseEntry)
             return NotFound();
-        var baseRun = await runs.StartAsync(new RunRequest(Load(baseEntry), SampleStep.Month, null));
-        var variantRun = await runs.StartAsync(new RunRequest(Load(entry), SampleStep.Month, null));
+        var baseRun = await runs.StartAsync(Replay(baseEntry));
+        var variantRun = await runs.StartAsync(Replay(entry));
         return Redirect($"/compare?base={baseRun}&variant={variantRun}");
     }
 
-    private Scenario Load(CatalogEntry entry) => catalog.Load(entry);
+    /// <summary>A monthly, deterministic replay of a catalogue file that stores the file's source.</summary>
+    private RunRequest Replay(CatalogEntry entry)
+    {
+        var (scenario, source) = catalog.LoadWithSource(entry);
+        return new RunRequest(scenario, SampleStep.Month, null) { Source = source };
+    }
 }

@@ -65,7 +65,7 @@ public sealed class UploadModel(ScenarioCatalog catalog, RunService runs, IOptio
             return Page();
         }
         var sampleStep = step is "day" or "week" or "year" ? Sampling.Parse(step) : SampleStep.Month;
-        var (scenario, problems) = catalog.CheckText(Upload.FileName, text);
+        var (scenario, source, problems) = catalog.CheckTextWithSource(Upload.FileName, text);
         if (scenario is not null)
             problems = UploadLimits.Check(scenario, sampleStep, Upload.FileName);
         if (scenario is null || problems.Count > 0)
@@ -74,7 +74,7 @@ public sealed class UploadModel(ScenarioCatalog catalog, RunService runs, IOptio
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        var id = await runs.StartAsync(new RunRequest(scenario, sampleStep, seed));
+        var id = await runs.StartAsync(new RunRequest(scenario, sampleStep, seed) { Source = source });
         return Redirect($"/runs/{id}");
     }
 

@@ -24,7 +24,8 @@ public sealed partial class RunService(IGrainFactory grains, IMemoryCache cache,
         var id = $"{request.Scenario.Id}-{Guid.NewGuid().ToString("N")[..8]}";
         request = request with { CheckpointEverySlices = checkpoints.EverySlices };
         requests[id] = request;
-        await Simulation(id).Start(request);
+        // A request with a source travels and is stored without the scenario's bulk; the grain rebuilds it from the source.
+        await Simulation(id).Start(request.ForWire());
         return id;
     }
 

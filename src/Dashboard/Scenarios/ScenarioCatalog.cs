@@ -1,3 +1,4 @@
+using Relations.Grains.Interfaces;
 using Microsoft.Extensions.Options;
 using Relations.Dashboard.Hosting;
 using Relations.Model.Scenarios;
@@ -57,11 +58,35 @@ public sealed class ScenarioCatalog
 
     /// <summary>Loads a catalogue file afresh for a replay.</summary>
     /// <exception cref="ScenarioException">The file has changed and is broken now.</exception>
-    public Scenario Load(CatalogEntry entry) => NewLoader().Load(FullPath(entry.Path));
+    public Scenario Load(CatalogEntry entry) => LoadWithSource(entry).Scenario;
+
+    /// <summary>
+    /// Loads a catalogue file afresh, with the text of every file read: a run stores that source (as the CLI's runs
+    /// do) rather than its parsed scenario, which is several times larger and could pass the storage entity's limit.
+    /// </summary>
+    /// <exception cref="ScenarioException">The file has changed and is broken now.</exception>
+    public (Scenario Scenario, ScenarioSource Source) LoadWithSource(CatalogEntry entry)
+    {
+        var loader = NewLoader();
+        var full = FullPath(entry.Path);
+        var scenario = loader.Load(full);
+        return (scenario, ScenarioSource.FromFiles(full, loader));
+    }
 
     /// <summary>Checks an uploaded scenario or variant as if it were the file <paramref name="name"/> in the scenarios folder.</summary>
-    public (Scenario? Scenario, IReadOnlyList<Problem> Problems) CheckText(string name, string text) =>
-        NewLoader().CheckText(name, text, Root);
+    public (Scenario? Scenario, IReadOnlyList<Problem> Problems) CheckText(string name, string text)
+    {
+        var (scenario, _, problems) = CheckTextWithSource(name, text);
+        return (scenario, problems);
+    }
+
+    /// <summary>As <see cref="CheckText"/>, with the source (the text and every file it includes) a run stores.</summary>
+    public (Scenario? Scenario, ScenarioSource? Source, IReadOnlyList<Problem> Problems) CheckTextWithSource(string name, string text)
+    {
+        var loader = NewLoader();
+        var (scenario, problems) = loader.CheckText(name, text, Root);
+        return (scenario, scenario is null ? null : ScenarioSource.FromFiles(Path.Combine(Root, name), loader), problems);
+    }
 
     /// <summary>A path relative to the scenarios folder, with '/' separators, as variant files name their base.</summary>
     public string RelativePath(string fullPath) => Path.GetRelativePath(Root, fullPath).Replace('\\', '/');
