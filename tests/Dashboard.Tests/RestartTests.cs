@@ -55,4 +55,46 @@ public sealed class RestartTests : IAsyncLifetime
         Assert.Contains("Thành đoàn Lào Cai", await again.GetStringAsync($"/runs/{runId}"));
         Assert.Contains(await second.Services.GetRequiredService<IGrainFactory>().GetGrain<IRunRegistryGrain>("all").List(), r => r.RunId == runId);
     }
+    [Fact]
+    public async Task A_large_upload_runs_on_durable_storage_and_equals_the_reference()
+    {
+        // About 600 KB of YAML: its parsed scenario is several times larger than a table entity holds (960 KiB),
+        // so the run must store its source text, not the parsed scenario.
+        var yaml = new System.Text.StringBuilder("""
+            id: large-upload
+            title: "A large upload"
+            period: { from: 2013-01-01, to: 2026-12-31 }
+            sources:
+              - { id: s, title: "Generated" }
+            actors:
+              - { id: lao-cai, kind: province, country: VN, name: "Lào Cai" }
+              - { id: yunnan, kind: province, country: CN, name: "Vân Nam" }
+            events:
+
+            """);
+        for (var i = 0; i < 2000; i++)
+        {
+            var day = new DateOnly(2013, 1, 1).AddDays(i * 5 % 5000);
+            yaml.Append(System.Globalization.CultureInfo.InvariantCulture, $"  - {{ id: e{i}, date: {day:yyyy-MM-dd}, kind: {(i % 3 == 0 ? "visit" : "consult")}, between: [lao-cai, yunnan], source: s, note: \"{new string('x', 220)} {i}\" }}\n");
+        }
+        var text = yaml.ToString();
+        Assert.InRange(text.Length, 500_000, 900_000);
+
+        await using var dashboard = new DurableDashboard(azurite.ConnectionString);
+        var client = dashboard.CreateClient();
+        var runId = await DashboardFactory.PostYamlAsync(client, text);
+        await dashboard.WaitForRunAsync(runId);
+
+        var reference = Relations.Model.Evaluation.ReferenceEvaluator.Evaluate(
+            new Relations.Model.Scenarios.ScenarioLoader().CheckText("large-upload.yaml", text, Path.GetTempPath()).Scenario!);
+        var rows = (await client.GetStringAsync($"/api/runs/{runId}/series.csv"))
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Skip(1).ToList();
+        var expected = reference.Dyads.Single();
+        Assert.Equal(expected.Strengths.Count, rows.Count);
+        for (var t = 0; t < rows.Count; t++)
+        {
+            var score = double.Parse(rows[t].Split(',')[3], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(Math.Abs(expected.Scores[t] - score) <= 1e-9, $"{rows[t]}: reference score {expected.Scores[t]}");
+        }
+    }
 }
