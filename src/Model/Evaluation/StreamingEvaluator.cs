@@ -17,41 +17,47 @@ public static class StreamingEvaluator
     {
         var layout = DyadLayout.Of(scenario);
         var model = scenario.Model;
-        var placed = Occurrences.Place(scenario.Events, seed);
+        var events = scenario.Events;
+        var total = 0L;
+        foreach (var ev in events)
+            total += ev.Count ?? 1;
         // Room for every occurrence's impulse and a spill or two, so the buffer seldom grows.
-        var impulses = new ImpulseBuffer(Math.Max(16, placed.Count * 2));
+        var impulses = new ImpulseBuffer((int)Math.Min(int.MaxValue / 4, Math.Max(16, total * 3)));
         var ties = new List<(int Dyad, StandingSpan Tie)>();
         var (minDay, maxDay) = (int.MaxValue, int.MinValue);
 
-        var events = scenario.Events;
-        var e = -1;
-        ScenarioEvent? current = null;
-        var (weight, inPerson, hasTie) = (0.0, false, false);
-        foreach (var occurrence in placed)
+        // Occurrences placed inline, drawing in the same order as Occurrences.Place, so seeded runs equal the reference.
+        var random = seed is { } s ? new Random(s) : null;
+        for (var e = 0; e < events.Count; e++)
         {
-            if (!ReferenceEquals(occurrence.Event, current))
+            var current = events[e];
+            var (weight, inPerson) = (StrengthModel.ImpulseWeight(current, model), current.Mode == EventMode.InPerson);
+            var hasTie = current.Kind is "agreement" or "twinning";
+            var n = current.Count ?? 1;
+            var from = current.Date.From;
+            var span = current.Date.To.DayNumber - from.DayNumber;
+            var drawn = random is not null && current.Date.IsRange;
+            var dyads = layout.DyadsOf(e);
+            for (var i = 0; i < n; i++)
             {
-                while (!ReferenceEquals(events[++e], occurrence.Event)) { }
-                current = occurrence.Event;
-                (weight, inPerson) = (StrengthModel.ImpulseWeight(current, model), current.Mode == EventMode.InPerson);
-                hasTie = current.Kind is "agreement" or "twinning";
-            }
-            var day = occurrence.Day.DayNumber;
-            (minDay, maxDay) = (Math.Min(minDay, day), Math.Max(maxDay, day));
-            foreach (var d in layout.DyadsOf(e))
-            {
-                // Rule 3 (1.1): decided on the event's own dyad; its spills are not cancelled again where they arrive.
-                var factor = inPerson ? 1.0 - layout.Calendars[d].CancelShare(day) : 1.0;
-                if (factor == 0.0)
-                    continue;
-                var w = weight * factor;
-                impulses.Add(d, day, w);
-                foreach (var child in layout.Children[d])
-                    impulses.Add(child, day, model.SpillDown * w);
-                if (layout.Parent[d] >= 0)
-                    impulses.Add(layout.Parent[d], day, model.SpillUp * w);
-                if (hasTie && StrengthModel.StandingTie(current!, occurrence.Day, model) is { } tie)
-                    ties.Add((d, StandingSpan.Of(occurrence.Day, tie.Until, tie.Value * factor)));
+                var date = drawn ? from.AddDays(random!.Next(0, span + 1)) : Occurrences.SpreadDay(current, i);
+                var day = date.DayNumber;
+                (minDay, maxDay) = (Math.Min(minDay, day), Math.Max(maxDay, day));
+                foreach (var d in dyads)
+                {
+                    // Rule 3 (1.1): decided on the event's own dyad; its spills are not cancelled again where they arrive.
+                    var factor = inPerson ? 1.0 - layout.Calendars[d].CancelShare(day) : 1.0;
+                    if (factor == 0.0)
+                        continue;
+                    var w = weight * factor;
+                    impulses.Add(d, day, w);
+                    foreach (var child in layout.Children[d])
+                        impulses.Add(child, day, model.SpillDown * w);
+                    if (layout.Parent[d] >= 0)
+                        impulses.Add(layout.Parent[d], day, model.SpillUp * w);
+                    if (hasTie && StrengthModel.StandingTie(current, date, model) is { } tie)
+                        ties.Add((d, StandingSpan.Of(date, tie.Until, tie.Value * factor)));
+                }
             }
         }
 
