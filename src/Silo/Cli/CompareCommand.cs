@@ -55,8 +55,11 @@ internal static class CompareCommand
             if (rows.Count == 0)
                 throw new BadInputException("the two scenarios share no sample day: their periods do not overlap");
             var directory = OutputFolder.Prepare(parse.GetValue(output)!);
-            Comparison.WriteCsv(rows, Path.Combine(directory, "compare.csv"));
-            var plots = PlotFiles.WriteComparison(results[0], results[1], directory);
+            var plots = StagedOutput.Write(directory, stage =>
+            {
+                Comparison.WriteCsv(rows, Path.Combine(stage, "compare.csv"));
+                return PlotFiles.WriteComparison(results[0], results[1], stage);
+            });
             var largest = rows.MaxBy(r => Math.Abs(r.Delta))!;
             console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"largest difference: {largest.Dyad.A} – {largest.Dyad.B} on {largest.Date:yyyy-MM-dd}: {largest.BaseStrength:0.##} → {largest.OtherStrength:0.##} ({largest.Delta:+0.##;-0.##;0})"));

@@ -29,9 +29,12 @@ internal static class EnsembleCommand
             await using var replayer = await options.OpenReplayerAsync(parse, cancellation);
             var ensemble = await replayer.EnsembleAsync(console, scenario, source, options.StepOf(parse), count, firstSeed, runId, cancellation);
             var directory = OutputFolder.Prepare(parse.GetValue(options.Output)!);
-            EnsembleCsv.Write(ensemble, Path.Combine(directory, "ensemble.csv"));
-            SeriesCsv.Write(ensemble.Deterministic, Path.Combine(directory, "series.csv"));
-            var plots = parse.GetValue(plotsOption) is "none" ? [] : BandPlots.WriteAll(ensemble, directory, dyads: parse.GetValue(plotsOption) is "all");
+            var plots = StagedOutput.Write(directory, stage =>
+            {
+                EnsembleCsv.Write(ensemble, Path.Combine(stage, "ensemble.csv"));
+                SeriesCsv.Write(ensemble.Deterministic, Path.Combine(stage, "series.csv"));
+                return parse.GetValue(plotsOption) is "none" ? [] : BandPlots.WriteAll(ensemble, stage, dyads: parse.GetValue(plotsOption) is "all");
+            });
             console.Out.WriteLine($"wrote ensemble.csv, series.csv ({ensemble.Bands.Count} dyads × {ensemble.Deterministic.Dates.Count} samples × {count} draws" +
                 $"{(ensemble.Estimated ? $", quantiles estimated within ±{StrengthHistogram.ErrorBound} strength points" : "")}) and {plots.Count} plots to {directory}");
             return ExitCodes.Success;

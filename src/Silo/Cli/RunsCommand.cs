@@ -65,9 +65,12 @@ internal static class RunsCommand
                 ?? throw new InvalidOperationException($"run {runId} has no stored scenario");
             var result = await ActorReplay.ResultsOf(simulation, request);
             var directory = OutputFolder.Prepare(parse.GetValue(output)!);
-            SeriesCsv.Write(result, Path.Combine(directory, "series.csv"));
-            SeriesJson.Write(result, Path.Combine(directory, "series.json"), runId, "actors");
-            var plots = PlotFiles.WriteAll(result, directory);
+            var plots = StagedOutput.Write(directory, stage =>
+            {
+                SeriesCsv.Write(result, Path.Combine(stage, "series.csv"));
+                SeriesJson.Write(result, Path.Combine(stage, "series.json"), runId, "actors");
+                return PlotFiles.WriteAll(result, stage);
+            });
             console.Out.WriteLine($"wrote series.csv, series.json ({result.Dyads.Count} dyads × {result.Dates.Count} samples) and {plots.Count} plots to {directory}");
             return ExitCodes.Success;
         });

@@ -73,9 +73,12 @@ internal static class SweepCommand
             var sweep = new SweepResult(grid, results);
             var sensitivity = Sensitivity.Of(sweep);
             var directory = OutputFolder.Prepare(parse.GetValue(options.Output)!);
-            SweepCsv.Write(sweep, Path.Combine(directory, "sweep.csv"));
-            SensitivityCsv.Write(sensitivity, Path.Combine(directory, "sensitivity.csv"));
-            var plots = SensitivityPlot.Write(scenario, sweep, sensitivity, directory);
+            var plots = StagedOutput.Write(directory, stage =>
+            {
+                SweepCsv.Write(sweep, Path.Combine(stage, "sweep.csv"));
+                SensitivityCsv.Write(sensitivity, Path.Combine(stage, "sensitivity.csv"));
+                return SensitivityPlot.Write(scenario, sweep, sensitivity, stage);
+            });
             foreach (var row in sensitivity.Take(5))
                 console.Out.WriteLine(FormattableString.Invariant(
                     $"{row.Dyad.A} – {row.Dyad.B}: {row.Key} moves mean strength by {row.Swing:0.##} ({row.ValueAtMin:G} → {row.MinStrength:0.##}, {row.ValueAtMax:G} → {row.MaxStrength:0.##})"));
