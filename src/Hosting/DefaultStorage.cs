@@ -50,12 +50,9 @@ public sealed class DefaultStorage : IAsyncDisposable
                 $"state in the local Azurite already running on 127.0.0.1:{LocalAzurite.MachinePort} (started by another silo, which keeps it)",
                 null);
         }
-        var tools = LocalAzurite.FindToolDirectory(AppContext.BaseDirectory) ?? LocalAzurite.FindToolDirectory(Environment.CurrentDirectory);
         try
         {
-            if (tools is null)
-                throw new InvalidOperationException("tools/azurite is not found above this program or the working folder");
-            var started = await LocalAzurite.StartAsync(tools, folder, LocalAzurite.MachinePort, cancellation);
+            var started = await LocalAzurite.StartAsync(LocalAzurite.ToolDirectory(), folder, LocalAzurite.MachinePort, cancellation);
             return new DefaultStorage(
                 new RelationsStorage(RelationsStorage.Azure, started.ConnectionString, checkpointEvery),
                 $"state in a local Azurite (127.0.0.1:{started.Port}), data in {folder}",

@@ -68,8 +68,14 @@ public sealed class LocalAzurite : IAsyncDisposable
             $"Azurite ({executable}) did not start listening on 127.0.0.1 in {StartTimeout.TotalSeconds:F0} s. Its output:\n{azurite.Output()}");
     }
 
+    /// <summary>The <c>tools/azurite</c> folder of the checkout above this program or, failing that, the working folder.</summary>
+    /// <exception cref="InvalidOperationException">Neither lies inside a checkout.</exception>
+    public static string ToolDirectory() =>
+        FindToolDirectory(AppContext.BaseDirectory) ?? FindToolDirectory(Environment.CurrentDirectory)
+        ?? throw new InvalidOperationException("tools/azurite (its package.json) is not found above this program or the working folder");
+
     /// <summary>The <c>tools/azurite</c> folder of the checkout above <paramref name="start"/>, or null.</summary>
-    public static string? FindToolDirectory(string start)
+    private static string? FindToolDirectory(string start)
     {
         for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
         {

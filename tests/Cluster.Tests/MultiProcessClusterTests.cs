@@ -25,9 +25,7 @@ public sealed class MultiProcessClusterTests(ReferenceFixture reference, ITestOu
 
     public async Task InitializeAsync()
     {
-        var tools = LocalAzurite.FindToolDirectory(AppContext.BaseDirectory)
-            ?? throw new InvalidOperationException("tools/azurite/package.json not found above " + AppContext.BaseDirectory);
-        azurite = await LocalAzurite.StartAsync(tools);
+        azurite = await LocalAzurite.StartAsync(LocalAzurite.ToolDirectory());
     }
 
     public async Task DisposeAsync()

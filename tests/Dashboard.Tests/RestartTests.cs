@@ -24,9 +24,7 @@ public sealed class RestartTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var tools = LocalAzurite.FindToolDirectory(AppContext.BaseDirectory)
-            ?? throw new InvalidOperationException("tools/azurite not found above " + AppContext.BaseDirectory);
-        azurite = await LocalAzurite.StartAsync(tools);
+        azurite = await LocalAzurite.StartAsync(LocalAzurite.ToolDirectory());
     }
 
     public async Task DisposeAsync() => await azurite.DisposeAsync();

@@ -20,9 +20,7 @@ public sealed class DurableRunTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var tools = LocalAzurite.FindToolDirectory(AppContext.BaseDirectory)
-            ?? throw new InvalidOperationException("tools/azurite/package.json not found above " + AppContext.BaseDirectory);
-        azurite = await LocalAzurite.StartAsync(tools);
+        azurite = await LocalAzurite.StartAsync(LocalAzurite.ToolDirectory());
         var builder = new TestClusterBuilder(initialSilosCount: 3);
         builder.ConfigureHostConfiguration(configuration => configuration.AddInMemoryCollection(
             new Dictionary<string, string?> { [ConnectionKey] = azurite.ConnectionString }));

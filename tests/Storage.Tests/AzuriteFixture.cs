@@ -19,9 +19,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var tools = LocalAzurite.FindToolDirectory(AppContext.BaseDirectory)
-            ?? throw new InvalidOperationException("tools/azurite/package.json not found above " + AppContext.BaseDirectory);
-        azurite = await LocalAzurite.StartAsync(tools);
+        azurite = await LocalAzurite.StartAsync(LocalAzurite.ToolDirectory());
     }
 
     public async Task DisposeAsync()

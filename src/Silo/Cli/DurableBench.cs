@@ -18,9 +18,7 @@ internal static class DurableBench
         var inv = CultureInfo.InvariantCulture;
         var (scenario, source) = ScenarioFiles.Load(scenarioFile);
         var occurrences = Occurrences.Place(scenario.Events).Count;
-        var tools = LocalAzurite.FindToolDirectory(AppContext.BaseDirectory) ?? LocalAzurite.FindToolDirectory(Environment.CurrentDirectory)
-            ?? throw new InvalidOperationException("tools/azurite is not found above this program or the working folder");
-        await using var azurite = await LocalAzurite.StartAsync(tools, cancellation: cancellation);
+        await using var azurite = await LocalAzurite.StartAsync(LocalAzurite.ToolDirectory(), cancellation: cancellation);
 
         var memory = await Time(RelationsStorage.InMemory, repeats);
         var durableStorage = new RelationsStorage(RelationsStorage.Azure, azurite.ConnectionString);
