@@ -16,22 +16,28 @@ public static class Occurrences
     /// </summary>
     public static IReadOnlyList<Occurrence> Place(IEnumerable<ScenarioEvent> events, int? seed = null)
     {
-        var random = seed is { } s ? new Random(s) : null;
+        var random = Generator(seed);
         var result = new List<Occurrence>();
         foreach (var ev in events)
         {
             var n = ev.Count ?? 1;
-            var span = (long)(ev.Date.To.DayNumber - ev.Date.From.DayNumber);
             for (var i = 0; i < n; i++)
-            {
-                var day = random is null || !ev.Date.IsRange
-                    ? SpreadDay(ev, i)
-                    : ev.Date.From.AddDays(random.Next(0, (int)span + 1));
-                result.Add(new Occurrence(ev, i, day));
-            }
+                result.Add(new Occurrence(ev, i, DayOf(ev, i, random)));
         }
         return result;
     }
+
+    /// <summary>The generator of a replay with <paramref name="seed"/>, one per replay; null for a replay without a seed.</summary>
+    public static Random? Generator(int? seed) => seed is { } s ? new Random(s) : null;
+
+    /// <summary>
+    /// The day of occurrence <paramref name="index"/>: with a generator, a range's occurrence is a uniformly drawn day
+    /// of [from, to] (one draw from it, so callers must ask in event and occurrence order); else <see cref="SpreadDay"/>.
+    /// </summary>
+    public static DateOnly DayOf(ScenarioEvent ev, int index, Random? random) =>
+        random is not null && ev.Date.IsRange
+            ? ev.Date.From.AddDays(random.Next(0, ev.Date.To.DayNumber - ev.Date.From.DayNumber + 1))
+            : SpreadDay(ev, index);
 
     /// <summary>The day of occurrence <paramref name="index"/> in a replay without a seed: from + ⌊(i + ½) · span / n⌋.</summary>
     public static DateOnly SpreadDay(ScenarioEvent ev, int index)

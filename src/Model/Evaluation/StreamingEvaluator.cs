@@ -27,20 +27,17 @@ public static class StreamingEvaluator
         var (minDay, maxDay) = (int.MaxValue, int.MinValue);
 
         // Occurrences placed inline, drawing in the same order as Occurrences.Place, so seeded runs equal the reference.
-        var random = seed is { } s ? new Random(s) : null;
+        var random = Occurrences.Generator(seed);
         for (var e = 0; e < events.Count; e++)
         {
             var current = events[e];
             var (weight, inPerson) = (StrengthModel.ImpulseWeight(current, model), current.Mode == EventMode.InPerson);
             var hasTie = current.Kind is "agreement" or "twinning";
             var n = current.Count ?? 1;
-            var from = current.Date.From;
-            var span = current.Date.To.DayNumber - from.DayNumber;
-            var drawn = random is not null && current.Date.IsRange;
             var dyads = layout.DyadsOf(e);
             for (var i = 0; i < n; i++)
             {
-                var date = drawn ? from.AddDays(random!.Next(0, span + 1)) : Occurrences.SpreadDay(current, i);
+                var date = Occurrences.DayOf(current, i, random);
                 var day = date.DayNumber;
                 (minDay, maxDay) = (Math.Min(minDay, day), Math.Max(maxDay, day));
                 foreach (var d in dyads)
