@@ -60,6 +60,14 @@ public sealed class BrowserDashboard : IAsyncLifetime
     public static Task ShotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryFiles.Screenshots, name + ".png"), FullPage = true });
 
+    /// <summary>
+    /// Waits until the page's address has <paramref name="name"/>=<paramref name="value"/> in its query. Polls the
+    /// address instead of waiting for a navigation event, because in-place swaps change it with history.replaceState.
+    /// </summary>
+    public static Task WaitForQueryAsync(IPage page, string name, string value) =>
+        page.WaitForFunctionAsync("([name, value]) => new URL(location.href).searchParams.get(name) === value",
+            new[] { name, value }, new PageWaitForFunctionOptions { Timeout = 60_000 });
+
     public async Task DisposeAsync()
     {
         if (browser is not null)

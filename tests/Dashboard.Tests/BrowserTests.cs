@@ -44,9 +44,9 @@ public sealed partial class BrowserTests(BrowserDashboard app) : IClassFixture<B
 
         // The border view at an earlier day, chosen on the slider.
         await page.Locator("#border-slider").EvaluateAsync("s => { s.value = 80; s.dispatchEvent(new Event('change')); }");
-        await page.WaitForURLAsync(url => url.Contains("at=80"));
+        await BrowserDashboard.WaitForQueryAsync(page, "at", "80");
         var day = map.GetProperty("dates")[80].GetString()!;
-        Assert.Contains(day, await page.Locator("h2#border").InnerTextAsync());
+        await page.Locator("h2#border", new() { HasText = day }).WaitForAsync();
         Assert.True(await page.Locator(".border-view svg line[stroke-width]").CountAsync() > 5, "no tie is drawn across the border");
         await page.Locator(".border-view").ScreenshotAsync(new() { Path = Path.Combine(RepositoryFiles.Screenshots, "04-border.png") });
 

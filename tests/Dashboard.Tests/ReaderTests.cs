@@ -114,7 +114,7 @@ public sealed class ReaderTests(BrowserDashboard app) : IClassFixture<BrowserDas
         await page.EvaluateAsync("() => { window.kept = 1; }");
         await page.Locator("#border-slider").FocusAsync();
         await page.Locator("#border-slider").EvaluateAsync("s => { s.value = 20; s.dispatchEvent(new Event('change')); }");
-        await page.WaitForURLAsync(url => url.Contains("at=20"));
+        await BrowserDashboard.WaitForQueryAsync(page, "at", "20");
         var day = JsonDocument.Parse((await page.Locator("#border-slider").GetAttributeAsync("data-dates"))!).RootElement[20].GetString()!;
         await page.Locator("h2#border", new() { HasText = day }).WaitForAsync();
         Assert.Equal(1, await page.EvaluateAsync<int>("() => window.kept"));

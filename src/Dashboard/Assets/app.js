@@ -51,7 +51,10 @@ document.querySelectorAll("input[type=range][data-dates]").forEach(function (sli
     if (pending) { pending.abort(); }
     pending = new AbortController();
     fetch(url.pathname + url.search, { signal: pending.signal })
-      .then(function (response) { return response.text(); })
+      .then(function (response) {
+        if (!response.ok) { throw new Error("status " + response.status); }
+        return response.text();
+      })
       .then(function (html) {
         var fresh = new DOMParser().parseFromString(html, "text/html");
         ["h2#border", ".border-view"].forEach(function (selector) {
@@ -60,7 +63,10 @@ document.querySelectorAll("input[type=range][data-dates]").forEach(function (sli
         });
         history.replaceState(null, "", url.pathname + url.search + url.hash);
       })
-      .catch(function () { /* a newer request replaced this one */ });
+      .catch(function (error) {
+        // A newer request replaced this one: nothing to do. Anything else: load the day as a whole page.
+        if (error.name !== "AbortError") { location.assign(url.pathname + url.search + url.hash); }
+      });
   });
 });
 
