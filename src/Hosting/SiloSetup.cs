@@ -33,7 +33,8 @@ public static class SiloSetup
                 o.TableName = storage.TableName;
                 // Orleans' binary serializer, not the default JSON: the state classes are [GenerateSerializer] with
                 // [Id]s (version-tolerant), and a run's state is about half the size (docs/storage.md).
-                o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+                // Large states (a run's stored source) are deflated so that any accepted upload fits a table entity.
+                o.GrainStorageSerializer = new CompressingStorageSerializer(new OrleansGrainStorageSerializer(serializer));
             }));
             silo.UseAzureTableReminderService(options => options.Configure(o => o.TableServiceClient = storage.TableService()));
         }
