@@ -6,6 +6,7 @@ namespace Relations.Grains;
 /// <summary>One province, partner region or locality of one run: what it is, its parent, children and partners, and the events that reached it.</summary>
 [Orleans.Placement.RandomPlacement]
 [GrainType("region")]
+[CollectionAgeLimit(Minutes = 2)]
 public sealed class RegionGrain(
     [PersistentState("region", "relations")] IPersistentState<RegionState> state) : Grain, IRegionGrain
 {

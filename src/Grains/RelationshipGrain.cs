@@ -17,6 +17,8 @@ namespace Relations.Grains;
 // Random placement spreads a run's many dyads over the cluster's silos (the default keeps them near their caller).
 [Orleans.Placement.RandomPlacement]
 [GrainType("relationship")]
+// A finished run's grains serve nothing the dashboard has not cached: idle ones go after minutes, not the default 15.
+[CollectionAgeLimit(Minutes = 2)]
 public sealed class RelationshipGrain(
     [PersistentState("relationship", "relations")] IPersistentState<RelationshipState> state,
     IGrainFactory grains) : Grain, IRelationshipGrain
