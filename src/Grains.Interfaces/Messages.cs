@@ -56,6 +56,12 @@ public sealed record RunStatus(
     /// <summary>How many times the run went back to its last checkpoint after losing grains (a silo lost).</summary>
     [Id(7)] public int Resumes { get; init; }
 
+    /// <summary>
+    /// While the run waits for its storage to answer again: a plain sentence saying since when. The run goes on by
+    /// itself when storage is back; it spends none of its resumes on the wait.
+    /// </summary>
+    [Id(8)] public string? Waiting { get; init; }
+
     public double Progress => SlicesTotal == 0 ? 0 : (double)SlicesDone / SlicesTotal;
 }
 

@@ -1,4 +1,4 @@
-namespace Relations.Dashboard.Runs;
+namespace Relations.Grains.Interfaces;
 
 /// <summary>
 /// A failed run's error as a reader may see it: its first sentence, without exception type names, stack frames or

@@ -18,6 +18,8 @@ namespace Relations.Grains;
 /// </summary>
 // Grain types are named, not derived from class names, so renaming a class never orphans stored state.
 [GrainType("simulation")]
+// Kept alive by its timer while it runs; once finished, an idle run goes after minutes, not the default 15.
+[CollectionAgeLimit(Minutes = 2)]
 public sealed class SimulationGrain(
     [PersistentState("simulation", "relations")] IPersistentState<SimulationState> state,
     [PersistentState("request", "relations")] IPersistentState<RunRequestState> request,
@@ -43,6 +45,11 @@ public sealed class SimulationGrain(
     private long sinceCheckpoint;
     private readonly HashSet<string> dirtyDyads = new(StringComparer.Ordinal);
     private DyadSeriesData[]? results;
+    /// <summary>How the run ends once its last state is written; kept while storage does not take that write.</summary>
+    private (RunState End, string? Error)? ending;
+    /// <summary>Since when storage has not answered, while the run waits for it; null while it answers.</summary>
+    private DateTimeOffset? outageSince;
+    private int outageAttempts;
 
     private string RunId => this.GetPrimaryKeyString();
 
@@ -136,7 +143,13 @@ public sealed class SimulationGrain(
         state.State.State, state.State.StartedAt);
 
     private RunStatus Status() => new(RunId, state.State.State, state.State.SlicesDone, state.State.SlicesTotal,
-        state.State.OccurrencesApplied, state.State.Error, state.State.ScenarioId) { Resumes = state.State.Resumes };
+        state.State.OccurrencesApplied, state.State.Error, state.State.ScenarioId)
+    {
+        Resumes = state.State.Resumes,
+        Waiting = outageSince is { } since
+            ? $"Storage has not answered since {since.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC; the run waits for it and goes on by itself."
+            : null,
+    };
 
     /// <summary>(Re)starts the timer that drives the run, after <paramref name="delay"/>; the first tick restores the checkpoint when asked.</summary>
     private void Drive(bool restore, TimeSpan delay)
@@ -152,6 +165,11 @@ public sealed class SimulationGrain(
     {
         try
         {
+            if (ending is { End: RunState.Failed } end)
+            {
+                await Finish(end.End, end.Error);
+                return;
+            }
             if (slices is null)
             {
                 // Hand the turn back first: the plan of a large scenario is heavy, and the call that started the
@@ -163,21 +181,84 @@ public sealed class SimulationGrain(
                 await RunSlice(slices.Current);
             else
                 await Finish(RunState.Completed, null);
-        }
-        catch (Exception ex) when (state.State.Resumes < MaxResumes && state.State.State == RunState.Running)
-        {
-            // Going back to the checkpoint is always safe (applying is idempotent per slice), so any failure while
-            // grains work — a lost silo, a storage hiccup — is retried a few times, after a pause that lets the cluster
-            // notice a dead silo; a failure that repeats ends the run with its reason.
-            state.State.Resumes++;
-            logger.LogWarning(ex, "Run {RunId} failed part-way; resuming from slice {Slice}", RunId, state.State.CheckpointSlices);
-            Drive(restore: true, TimeSpan.FromMilliseconds(250 << state.State.Resumes));
+            if (outageSince is not null)
+                StorageAnswers();
         }
         catch (Exception ex) when (state.State.State == RunState.Running)
         {
-            logger.LogWarning(ex, "Run {RunId} failed", RunId);
-            await Finish(RunState.Failed, ex.Message);
+            await Recover(ex);
         }
+    }
+
+    /// <summary>
+    /// After a failed tick. When storage does not answer, the run waits for it — retrying after pauses that grow to
+    /// <see cref="LongestStorageWait"/>, logging once per outage — and spends none of its resumes. Otherwise it goes
+    /// back to the checkpoint (always safe: applying is idempotent per slice) a few times, after a pause that lets the
+    /// cluster notice a dead silo, and a failure that repeats ends the run with a plain sentence; the log keeps the detail.
+    /// </summary>
+    private async Task Recover(Exception ex)
+    {
+        // A failed run whose ending storage does not take waits like a run whose storage does not answer.
+        if (!await StorageAnswersAsync() || ending is not null)
+        {
+            if (outageSince is null)
+            {
+                outageSince = clock.GetUtcNow();
+                logger.LogWarning("Run {RunId}: storage does not answer ({Reason}); the run waits for it, retrying up to every {Wait}",
+                    RunId, RunErrors.Plain(ex.Message), LongestStorageWait);
+            }
+            outageAttempts++;
+            Drive(restore: true, TimeSpan.FromMilliseconds(Math.Min(LongestStorageWait.TotalMilliseconds, 250 * Math.Pow(2, Math.Min(outageAttempts, 16)))));
+            return;
+        }
+        StorageAnswers();
+        if (state.State.Resumes < MaxResumes)
+        {
+            state.State.Resumes++;
+            logger.LogWarning(ex, "Run {RunId} failed part-way; resuming from slice {Slice}", RunId, state.State.CheckpointSlices);
+            Drive(restore: true, TimeSpan.FromMilliseconds(250 << state.State.Resumes));
+            return;
+        }
+        logger.LogWarning(ex, "Run {RunId} failed", RunId);
+        ending = (RunState.Failed, RunErrors.Plain(ex.Message));
+        Drive(restore: false, TimeSpan.Zero);
+    }
+
+    /// <summary>The longest pause between two tries while storage does not answer.</summary>
+    private static readonly TimeSpan LongestStorageWait = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// Whether storage answers: the run's own state is read back, which refreshes its ETag and puts the run at its
+    /// durable checkpoint — the one it wrote last, or an earlier one if storage lost writes (an emulator killed before
+    /// it saved them: its snapshot still has every dyad at or past that checkpoint, since dyads are written first).
+    /// </summary>
+    private async Task<bool> StorageAnswersAsync()
+    {
+        try
+        {
+            var known = state.State;
+            await state.ReadStateAsync();
+            var stored = state.State;
+            var running = stored.State == RunState.Running;
+            known.CheckpointSlices = running ? Math.Min(stored.CheckpointSlices, known.CheckpointSlices) : 0;
+            known.CheckpointOccurrences = running ? Math.Min(stored.CheckpointOccurrences, known.CheckpointOccurrences) : 0;
+            state.State = known;
+            return true;
+        }
+        catch (Exception)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Ends an outage, if there was one: logs how long it lasted.</summary>
+    private void StorageAnswers()
+    {
+        if (outageSince is { } since)
+            logger.LogWarning("Run {RunId}: storage answers again after {Duration:g}; the run goes on from slice {Slice}",
+                RunId, clock.GetUtcNow() - since, state.State.CheckpointSlices);
+        outageSince = null;
+        outageAttempts = 0;
     }
 
     /// <summary>Builds the plan, restores and sets up the grains, and positions the run at its last checkpoint.</summary>
@@ -245,27 +326,31 @@ public sealed class SimulationGrain(
     /// <summary>Ends the run: a completed one collects its series and settles its regions first; tells watchers and the registry.</summary>
     private async Task Finish(RunState end, string? error)
     {
+        // A failed run's ending is kept until it is stored; a completed one that cannot be stored goes back to the
+        // checkpoint like any failed tick, since the grains holding its results may be the reason.
+        ending = end == RunState.Failed ? (end, error) : null;
         timer?.Dispose();
         timer = null;
         if (end == RunState.Completed)
         {
-            try
-            {
-                results = await CompleteAll();
-                await StorageBatches.Run(plan!.ActorTotals, a => Region(a.Key).Settle(a.Value.Count, a.Value.LastDay));
-            }
-            catch (Exception ex) when (state.State.Resumes < MaxResumes)
-            {
-                // A grain lost while completing: back to the checkpoint, as for a failed slice.
-                state.State.Resumes++;
-                logger.LogWarning(ex, "Run {RunId} failed while completing; resuming from slice {Slice}", RunId, state.State.CheckpointSlices);
-                Drive(restore: true, TimeSpan.FromMilliseconds(250 << state.State.Resumes));
-                return;
-            }
+            // A grain lost while completing fails this tick; the run goes back to the checkpoint, as for a failed slice.
+            results = await CompleteAll();
+            await StorageBatches.Run(plan!.ActorTotals, a => Region(a.Key).Settle(a.Value.Count, a.Value.LastDay));
         }
         state.State.State = end;
         state.State.Error = error;
-        await state.WriteStateAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Not ended until it is stored: the next tick tries to store the ending again.
+            state.State.State = RunState.Running;
+            state.State.Error = null;
+            throw;
+        }
+        ending = null;
         await RecordInRegistry();
         if (await this.GetReminder(RunRevival.ReminderName) is { } reminder)
             await this.UnregisterReminder(reminder);

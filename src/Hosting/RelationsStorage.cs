@@ -26,7 +26,21 @@ public sealed record RelationsStorage(string Kind, string? ConnectionString = nu
 
     /// <summary>A client of the account's Table service, for the Orleans providers (grain state, membership, reminders).</summary>
     public TableServiceClient TableService() =>
-        new(ConnectionString ?? throw new InvalidOperationException($"storage '{Kind}' has no connection string"));
+        new(ConnectionString ?? throw new InvalidOperationException($"storage '{Kind}' has no connection string"), ClientOptions());
+
+    /// <summary>
+    /// A request that gets no answer gives up after seconds, not the SDK's 100 s, and is retried twice: a run whose
+    /// storage is gone finds out soon and waits for it (SimulationGrain), rather than holding its turn on timeouts.
+    /// </summary>
+    public static TableClientOptions ClientOptions()
+    {
+        var options = new TableClientOptions();
+        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
+        options.Retry.MaxRetries = 2;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(200);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(2);
+        return options;
+    }
 
     /// <summary>Checks the choice, answering the problem in words or null.</summary>
     public string? Problem() => Kind switch

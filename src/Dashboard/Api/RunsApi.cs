@@ -168,6 +168,7 @@ public static class RunsApi
             status = StatusName(status.State),
             progress = status.State == RunState.Completed ? 1.0 : status.Progress,
             error = RunErrors.Plain(status.Error),
+            waiting = status.Waiting,
             scenarioId = status.ScenarioId,
             title = request?.Scenario.Title,
             step = request is null ? null : Sampling.Name(request.Step),
