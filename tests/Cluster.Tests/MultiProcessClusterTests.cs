@@ -20,7 +20,7 @@ namespace Relations.Cluster.Tests;
 public sealed class MultiProcessClusterTests(ReferenceFixture reference, ITestOutputHelper log) : IAsyncLifetime
 {
     private readonly string clusterId = $"test-{Guid.NewGuid():N}"[..16];
-    private readonly List<SiloProcess> silos = [];
+    private readonly List<ProgramProcess> silos = [];
     private LocalAzurite azurite = null!;
 
     public async Task InitializeAsync()
@@ -106,7 +106,7 @@ public sealed class MultiProcessClusterTests(ReferenceFixture reference, ITestOu
 
     private async Task StartSilosAsync(int count)
     {
-        var started = await Task.WhenAll(Enumerable.Range(0, count).Select(_ => SiloProcess.StartAsync(azurite.ConnectionString, clusterId)));
+        var started = await Task.WhenAll(Enumerable.Range(0, count).Select(_ => ProgramProcess.StartSiloAsync(azurite.ConnectionString, clusterId)));
         silos.AddRange(started);
     }
 

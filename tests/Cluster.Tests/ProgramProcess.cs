@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text;
+using Relations.Hosting;
+
+namespace Relations.Cluster.Tests;
+
+/// <summary>
+/// One process of the built programs, as a user runs them — a <c>relations silo</c> or a dashboard — stopped by its
+/// id when disposed, also when a test fails (its process tree is killed if it still runs).
+/// </summary>
+internal sealed class ProgramProcess : IAsyncDisposable
+{
+    private const int SigTerm = 15;
+
+    private readonly Process process;
+    private readonly string readyLine;
+    private readonly StringBuilder output = new();
+    private readonly TaskCompletionSource<string> ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private ProgramProcess(Process process, string readyLine) => (this.process, this.readyLine) = (process, readyLine);
+
+    public int Id => process.Id;
+
+    public int GatewayPort { get; private init; }
+
+    /// <summary>The line that said the program is ready, e.g. the dashboard's "Relations dashboard: http://…/".</summary>
+    public string ReadyLine => ready.Task.Result;
+
+    /// <summary>Starts a silo of the cluster <paramref name="clusterId"/> on free loopback ports and waits until it listens.</summary>
+    public static Task<ProgramProcess> StartSiloAsync(string connectionString, string clusterId)
+    {
+        var (siloPort, gatewayPort) = (ClusterAddress.FreeLoopbackPort(), ClusterAddress.FreeLoopbackPort());
+        return StartAsync(Built("Silo", "relations.dll"), "silo: listening", gatewayPort,
+            "silo", "--storage", "azure", "--connection-string", connectionString,
+            "--cluster", clusterId, "--silo-port", $"{siloPort}", "--gateway-port", $"{gatewayPort}");
+    }
+
+    /// <summary>
+    /// Starts the dashboard — with a silo of its own keeping state in <paramref name="connectionString"/> — on free
+    /// loopback ports and waits until it says where it listens.
+    /// </summary>
+    public static Task<ProgramProcess> StartDashboardAsync(string connectionString, params string[] more) =>
+        StartAsync(Built("Dashboard", "Relations.Dashboard.dll"), "Relations dashboard: ", 0,
+            ["--urls", $"http://127.0.0.1:{ClusterAddress.FreeLoopbackPort()}", "--storage", "azure", "--connection-string", connectionString,
+             "--silo-port", $"{ClusterAddress.FreeLoopbackPort()}", "--gateway-port", $"{ClusterAddress.FreeLoopbackPort()}", .. more]);
+
+    private static async Task<ProgramProcess> StartAsync(string program, string readyLine, int gatewayPort, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = RepositoryRoot,
+        };
+        start.ArgumentList.Add(program);
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        var child = new ProgramProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"), readyLine) { GatewayPort = gatewayPort };
+        child.process.OutputDataReceived += (_, line) => child.Record(line.Data);
+        child.process.ErrorDataReceived += (_, line) => child.Record(line.Data);
+        child.process.BeginOutputReadLine();
+        child.process.BeginErrorReadLine();
+        try
+        {
+            await child.ready.Task.WaitAsync(TimeSpan.FromSeconds(90));
+        }
+        catch (Exception ex)
+        {
+            var said = child.Output();
+            await child.DisposeAsync();
+            throw new InvalidOperationException($"{Path.GetFileName(program)} did not start ({ex.Message}); it said:\n{said}");
+        }
+        return child;
+    }
+
+    /// <summary>A built program: the tests run the same build configuration as the program's project.</summary>
+    private static string Built(string project, string file)
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+        var program = Path.Combine(RepositoryRoot, "src", project, "bin", configuration, "net10.0", file);
+        return File.Exists(program) ? program : throw new InvalidOperationException($"{program} is not built; build src/{project} first");
+    }
+
+    private static string RepositoryRoot
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "Relations.sln")))
+                    return dir.FullName;
+            }
+            throw new InvalidOperationException("Relations.sln not found above " + AppContext.BaseDirectory);
+        }
+    }
+
+    /// <summary>SIGKILL: the process dies at once, telling nobody.</summary>
+    public void Kill()
+    {
+        process.Kill(entireProcessTree: true);
+        process.WaitForExit();
+    }
+
+    /// <summary>SIGTERM, as a service manager stops it: a silo leaves the cluster gracefully; waits until it has exited.</summary>
+    public async Task StopAsync()
+    {
+        if (process.HasExited)
+            return;
+        _ = SendSignal(process.Id, SigTerm);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+    }
+
+    public string Output()
+    {
+        lock (output)
+            return output.ToString();
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        LocalAzurite.StopTree(process);
+        return ValueTask.CompletedTask;
+    }
+
+    private void Record(string? line)
+    {
+        if (line is null)
+            return;
+        lock (output)
+            output.AppendLine(line);
+        if (line.StartsWith(readyLine, StringComparison.Ordinal))
+            ready.TrySetResult(line);
+    }
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
+}
