@@ -52,7 +52,7 @@ public static class ActorReplay
     /// <summary>A completed run's series, with its request's scenario and step, dyads in ordinal order.</summary>
     public static async Task<SeriesResult> ResultsOf(ISimulationGrain simulation, RunRequest request)
     {
-        var (dates, series) = await simulation.GetResults();
+        var (dates, series) = await RunWatcher.RetryLostAsync(simulation.GetResults, CancellationToken.None);
         var byDyad = series
             .Select(s => new DyadSeries(new Dyad(s.A, s.B), s.Scores, s.Strengths))
             .OrderBy(s => s.Dyad)

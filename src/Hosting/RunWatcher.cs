@@ -29,6 +29,26 @@ public sealed class RunWatcher : IRunObserver
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Makes a call, and makes it again (a second apart, up to <see cref="MaxLostCalls"/> times) while it is refused
+    /// because a silo went away — its gateway or the silo holding the grain's directory entry — until the cluster has
+    /// noticed and the call finds its way. Any other failure is the call's answer.
+    /// </summary>
+    public static async Task<T> RetryLostAsync<T>(Func<Task<T>> call, CancellationToken cancellation)
+    {
+        for (var lost = 0; ; lost++)
+        {
+            try
+            {
+                return await call();
+            }
+            catch (Exception ex) when (ex is Orleans.Runtime.OrleansMessageRejectionException or TimeoutException && lost < MaxLostCalls)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellation);
+            }
+        }
+    }
+
     /// <summary>Waits until the run of <paramref name="simulation"/> (now <paramref name="status"/>) has completed or failed; answers its last status.</summary>
     public static async Task<RunStatus> WaitAsync(
         IGrainFactory grains, ISimulationGrain simulation, RunStatus status, IProgress<RunStatus>? progress, CancellationToken cancellation)

@@ -28,7 +28,11 @@ public sealed class DashboardRestartTests(ITestOutputHelper log) : IAsyncLifetim
     public async Task DisposeAsync()
     {
         foreach (var dashboard in dashboards)
+        {
             await dashboard.DisposeAsync();
+            // Shown when the test fails: what each dashboard said, last lines first to read.
+            log.WriteLine($"dashboard {dashboard.Id} said:\n{string.Join('\n', dashboard.Output().Split('\n').TakeLast(40))}");
+        }
         await azurite.DisposeAsync();
     }
 

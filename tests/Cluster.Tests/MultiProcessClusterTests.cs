@@ -13,7 +13,7 @@ namespace Relations.Cluster.Tests;
 /// <summary>
 /// Real processes: an Azurite and three built <c>relations silo</c> processes on loopback forming one cluster
 /// through the membership table, and this test as a client of it (<c>--cluster</c>). A 200,000-event synthetic
-/// run survives a SIGKILLed silo, and an unfinished run finishes by itself after the whole cluster was stopped
+/// run survives a SIGKILLed silo — the client's calls riding over the loss of one of its gateways — and an unfinished run finishes by itself after the whole cluster was stopped
 /// and one silo started again; both equal the reference engine.
 /// </summary>
 [Collection(ReferenceCollection.Name)]
@@ -57,12 +57,12 @@ public sealed class MultiProcessClusterTests(ReferenceFixture reference, ITestOu
 
         var clock = Stopwatch.StartNew();
         silos[1].Kill();
-        while ((await management.GetHosts(onlyActive: true)).Count > 2 && clock.Elapsed < TimeSpan.FromSeconds(60))
+        while ((await RunWatcher.RetryLostAsync(() => management.GetHosts(onlyActive: true), CancellationToken.None)).Count > 2 && clock.Elapsed < TimeSpan.FromSeconds(60))
             await Task.Delay(100);
         log.WriteLine($"killed silo declared dead after {clock.Elapsed.TotalSeconds:0.0} s");
 
         var result = await replay.WaitAsync(TimeSpan.FromMinutes(2));
-        log.WriteLine($"run completed {clock.Elapsed.TotalSeconds:0.0} s after the kill; resumes: {(await client.Grains.GetGrain<ISimulationGrain>(runId).GetStatus()).Resumes}");
+        log.WriteLine($"run completed {clock.Elapsed.TotalSeconds:0.0} s after the kill; resumes: {(await RunWatcher.RetryLostAsync(client.Grains.GetGrain<ISimulationGrain>(runId).GetStatus, CancellationToken.None)).Resumes}");
         reference.AssertEqual(result);
 
         // The CLI as a client of the same cluster lists the run, tab-separated.

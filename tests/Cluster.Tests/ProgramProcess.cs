@@ -18,9 +18,10 @@ internal sealed class ProgramProcess : IAsyncDisposable
     private readonly StringBuilder output = new();
     private readonly TaskCompletionSource<string> ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private ProgramProcess(Process process, string readyLine) => (this.process, this.readyLine) = (process, readyLine);
+    private ProgramProcess(Process process, string readyLine) => (this.process, this.readyLine, Id) = (process, readyLine, process.Id);
 
-    public int Id => process.Id;
+    /// <summary>The process id, kept: it is still known after the process is disposed.</summary>
+    public int Id { get; }
 
     public int GatewayPort { get; private init; }
 
