@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.WebEncoders;
 using Orleans.Dashboard;
@@ -69,6 +70,17 @@ builder.Services.AddSingleton<VariantStore>();
 // Antiforgery tokens need keys; kept in memory, a restart only asks a reader to resend a form.
 builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
 builder.Services.AddRazorPages();
+builder.Services.AddRequestTimeouts(timeouts => timeouts.DefaultPolicy = new RequestTimeoutPolicy
+{
+    Timeout = options.RequestTimeout,
+    TimeoutStatusCode = StatusCodes.Status503ServiceUnavailable,
+    WriteTimeoutResponse = context =>
+    {
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        return context.Response.WriteAsync(
+            $"This request took longer than its budget of {options.RequestTimeout.TotalSeconds:0.###} s and was stopped; try a smaller file.\n");
+    },
+});
 // Vietnamese stays readable in the pages' source; markup characters (< > & " ') are still encoded.
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
@@ -77,6 +89,8 @@ var app = builder.Build();
 app.UsePlainErrors();
 app.UseSecurityHeaders();
 app.UseUploadLimit(options.MaxUploadBytes + 256 * 1024);
+app.UseRouting();
+app.UseRequestTimeouts();
 app.UseStaticFiles(new StaticFileOptions
 {
     RequestPath = "/assets",
@@ -91,7 +105,7 @@ app.MapRazorPages();
 if (target.IsEmbedded)
 {
     app.UseOrleansBackLink();
-    app.MapOrleansDashboard(routePrefix: "/orleans");
+    app.MapOrleansDashboard(routePrefix: "/orleans").DisableRequestTimeout();
 }
 else
 {

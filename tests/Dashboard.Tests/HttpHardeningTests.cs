@@ -87,4 +87,47 @@ public sealed class HttpHardeningTests(DashboardFactory dashboard) : IClassFixtu
             Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
         }
     }
+
+    /// <summary>A dashboard whose requests have a budget of one millisecond: a large upload's check runs past it.</summary>
+    public sealed class HurriedDashboard : DashboardFactory
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Relations:RequestTimeout", "00:00:00.001");
+        }
+    }
+
+    [Fact]
+    public async Task A_request_past_its_time_budget_answers_503_in_a_sentence_and_the_dashboard_goes_on()
+    {
+        await using var hurried = new HurriedDashboard();
+        var http = hurried.CreateClient();
+        // About 500 KB: its check takes far longer than the budget, on any machine.
+        var yaml = new System.Text.StringBuilder("""
+            id: over-budget
+            period: { from: 2013-01-01, to: 2026-12-31 }
+            sources:
+              - { id: s, title: "Generated" }
+            actors:
+              - { id: lao-cai, kind: province, country: VN }
+              - { id: yunnan, kind: province, country: CN }
+            events:
+
+            """);
+        for (var i = 0; i < 5000; i++)
+            yaml.Append(System.Globalization.CultureInfo.InvariantCulture, $"  - {{ date: 2020-01-01, kind: visit, between: [lao-cai, yunnan], source: s, note: \"{new string('x', 60)} {i}\" }}\n");
+        using var response = await http.PostAsync("/api/runs", new StringContent(yaml.ToString(), System.Text.Encoding.UTF8, "application/yaml"));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.StartsWith("This request took longer than its budget of 0.001 s", body);
+        Assert.DoesNotContain("Exception", body);
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+
+        // The dashboard goes on, and event streams have no budget: a run's stream follows it to its end, not 1 ms.
+        var run = await DashboardFactory.PostScenarioIdAsync(http, "lao-cai-hekou-youth");
+        using var events = await http.GetAsync($"/api/runs/{run}/events");
+        Assert.Equal(HttpStatusCode.OK, events.StatusCode);
+        Assert.Contains("\"status\":\"completed\"", await events.Content.ReadAsStringAsync());
+    }
 }

@@ -113,7 +113,7 @@ public static class EnsemblesApi
             }
             else
             {
-                var (checkedScenario, problems) = catalog.CheckText(Upload.FileName, text);
+                var (checkedScenario, problems) = catalog.CheckText(Upload.FileName, text, request.HttpContext.RequestAborted);
                 if (checkedScenario is null)
                     return ProblemResults.InvalidScenario(problems);
                 scenario = checkedScenario;

@@ -18,7 +18,9 @@ public static class JobEvents
         app.MapGet("/api/jobs/{id}/events", (string id, EnsembleJobs jobs, CancellationToken aborted) =>
             jobs.Find(id) is { } job
                 ? TypedResults.ServerSentEvents(Follow(job, aborted))
-                : ProblemResults.NotFound($"There is no ensemble or sweep '{id}'."));
+                : ProblemResults.NotFound($"There is no ensemble or sweep '{id}'."))
+        // A stream lasts as long as its job, beyond any request's time budget.
+        .DisableRequestTimeout();
 
     private static async IAsyncEnumerable<SseItem<object>> Follow(EnsembleJob job, [EnumeratorCancellation] CancellationToken aborted)
     {

@@ -18,7 +18,9 @@ public static class RunEvents
         api.MapGet("/runs/{id}/events", async (string id, RunService runs, IGrainFactory grains, CancellationToken aborted) =>
             RunService.IsRunId(id) && await runs.StatusAsync(id) is not null
                 ? TypedResults.ServerSentEvents(Follow(grains.GetGrain<ISimulationGrain>(id), id, aborted))
-                : ProblemResults.NotFound($"There is no run '{id}'."));
+                : ProblemResults.NotFound($"There is no run '{id}'."))
+        // A stream lasts as long as its run, beyond any request's time budget.
+        .DisableRequestTimeout();
 
     private static async IAsyncEnumerable<SseItem<object>> Follow(ISimulationGrain simulation, string id, [EnumeratorCancellation] CancellationToken aborted)
     {

@@ -94,7 +94,7 @@ public static class RunsApi
         ScenarioSource? source;
         if (isYaml)
         {
-            var (checkedScenario, checkedSource, problems) = catalog.CheckTextWithSource(Upload.FileName, text);
+            var (checkedScenario, checkedSource, problems) = catalog.CheckTextWithSource(Upload.FileName, text, request.HttpContext.RequestAborted);
             if (checkedScenario is null)
                 return ProblemResults.InvalidScenario(problems);
             var tooLarge = UploadLimits.Check(checkedScenario, step, Upload.FileName);

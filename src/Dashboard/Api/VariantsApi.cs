@@ -58,7 +58,7 @@ public static class VariantsApi
             return ProblemResults.TooLarge(limit);
         if (Upload.Decode(body) is not { } text)
             return ProblemResults.BadRequest("The body is not UTF-8", "The body is not valid UTF-8 text.");
-        var (variant, problems) = catalog.CheckText(id + ".yaml", text);
+        var (variant, problems) = catalog.CheckText(id + ".yaml", text, request.HttpContext.RequestAborted);
         if (variant is null)
             return ProblemResults.InvalidScenario(problems);
         if (variant.BaseId is null)

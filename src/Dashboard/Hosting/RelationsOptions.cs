@@ -23,6 +23,12 @@ public sealed class RelationsOptions : RelationsHostOptions
     /// <summary>The largest scenario or variant an upload may be.</summary>
     public int MaxUploadBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>
+    /// The time budget of one request: past it, the work that observes the request's cancellation (reading the
+    /// body, checking an upload) stops, and the answer is 503 with a plain sentence. Event streams have none.
+    /// </summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Checks the options; answers how to reach grains (embedded: co-host a silo).</summary>
     /// <exception cref="DashboardOptionsException">An option has a value the dashboard cannot use.</exception>
     public ClusterTarget Validate()

@@ -17,12 +17,18 @@ public static class SecurityHeaders
     public static void UseSecurityHeaders(this WebApplication app) =>
         app.Use(async (http, next) =>
         {
-            // The Orleans dashboard runs inline script of its own, so it gets a policy that allows it but still
-            // forbids framing, plugins and a changed base; every other header is the same on every path.
-            http.Response.Headers[HeaderNames.ContentSecurityPolicy] = http.Request.Path.StartsWithSegments("/orleans") ? OrleansPolicy : Policy;
-            http.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
-            http.Response.Headers["Referrer-Policy"] = "same-origin";
-            http.Response.Headers[HeaderNames.XFrameOptions] = "DENY";
+            // Set as the response starts, so that an answer whose headers were cleared on the way (an error page,
+            // a request past its time budget) still carries them.
+            http.Response.OnStarting(() =>
+            {
+                // The Orleans dashboard runs inline script of its own, so it gets a policy that allows it but still
+                // forbids framing, plugins and a changed base; every other header is the same on every path.
+                http.Response.Headers[HeaderNames.ContentSecurityPolicy] = http.Request.Path.StartsWithSegments("/orleans") ? OrleansPolicy : Policy;
+                http.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
+                http.Response.Headers["Referrer-Policy"] = "same-origin";
+                http.Response.Headers[HeaderNames.XFrameOptions] = "DENY";
+                return Task.CompletedTask;
+            });
             await next(http);
         });
 }

@@ -65,7 +65,7 @@ public sealed class UploadModel(ScenarioCatalog catalog, RunService runs, IOptio
             return Page();
         }
         var sampleStep = step is "day" or "week" or "year" ? Sampling.Parse(step) : SampleStep.Month;
-        var (scenario, source, problems) = catalog.CheckTextWithSource(Upload.FileName, text);
+        var (scenario, source, problems) = catalog.CheckTextWithSource(Upload.FileName, text, HttpContext.RequestAborted);
         if (scenario is not null)
             problems = UploadLimits.Check(scenario, sampleStep, Upload.FileName);
         if (scenario is null || problems.Count > 0)
@@ -84,7 +84,7 @@ public sealed class UploadModel(ScenarioCatalog catalog, RunService runs, IOptio
         Text = yaml ?? "";
         if (Encoding.UTF8.GetByteCount(Text) > Limit)
             return TooLarge();
-        var (scenario, problems) = catalog.CheckText(Upload.FileName, Text);
+        var (scenario, problems) = catalog.CheckText(Upload.FileName, Text, HttpContext.RequestAborted);
         if (scenario is null || problems.Count > 0 || scenario.BaseId is not null)
         {
             Problems = problems;

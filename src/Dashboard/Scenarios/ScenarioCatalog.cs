@@ -74,16 +74,17 @@ public sealed class ScenarioCatalog
     }
 
     /// <summary>Checks an uploaded scenario or variant as if it were the file <paramref name="name"/> in the scenarios folder.</summary>
-    public (Scenario? Scenario, IReadOnlyList<Problem> Problems) CheckText(string name, string text)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> (the request's time budget) ended the check.</exception>
+    public (Scenario? Scenario, IReadOnlyList<Problem> Problems) CheckText(string name, string text, CancellationToken cancellation = default)
     {
-        var (scenario, _, problems) = CheckTextWithSource(name, text);
+        var (scenario, _, problems) = CheckTextWithSource(name, text, cancellation);
         return (scenario, problems);
     }
 
     /// <summary>As <see cref="CheckText"/>, with the source (the text and every file it includes) a run stores.</summary>
-    public (Scenario? Scenario, ScenarioSource? Source, IReadOnlyList<Problem> Problems) CheckTextWithSource(string name, string text)
+    public (Scenario? Scenario, ScenarioSource? Source, IReadOnlyList<Problem> Problems) CheckTextWithSource(string name, string text, CancellationToken cancellation = default)
     {
-        var loader = NewLoader();
+        var loader = NewLoader(cancellation);
         var (scenario, problems) = loader.CheckText(name, text, Root);
         return (scenario, scenario is null ? null : ScenarioSource.FromFiles(Path.Combine(Root, name), loader), problems);
     }
@@ -93,7 +94,7 @@ public sealed class ScenarioCatalog
 
     private string FullPath(string relative) => Path.GetFullPath(Path.Combine(Root, relative));
 
-    private ScenarioLoader NewLoader() => new(ReadInside);
+    private ScenarioLoader NewLoader(CancellationToken cancellation = default) => new(ReadInside, cancellation);
 
     private byte[] ReadInside(string fullPath)
     {

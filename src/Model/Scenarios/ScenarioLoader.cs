@@ -25,7 +25,14 @@ public sealed class ScenarioLoader
     public IReadOnlyDictionary<string, byte[]> FilesRead => filesRead;
 
     /// <param name="readFile">Reads a file's bytes by full path; a test or host may serve files from elsewhere.</param>
-    public ScenarioLoader(Func<string, byte[]>? readFile = null) => this.readFile = readFile ?? ScenarioFileReader.Read;
+    /// <param name="cancellation">
+    /// Stops the check between its stages (each file read and parsed, each include, validation, totals) with an
+    /// <see cref="OperationCanceledException"/>: a host's time budget for one request.
+    /// </param>
+    public ScenarioLoader(Func<string, byte[]>? readFile = null, CancellationToken cancellation = default) =>
+        (this.readFile, this.cancellation) = (readFile ?? ScenarioFileReader.Read, cancellation);
+
+    private readonly CancellationToken cancellation;
 
     /// <summary>Loads a file for replay: the scenario, or a <see cref="ScenarioException"/> with every problem.</summary>
     public Scenario Load(string path)
@@ -69,7 +76,7 @@ public sealed class ScenarioLoader
     {
         var full = Path.Combine(Path.GetFullPath(directory), name);
         var bytes = System.Text.Encoding.UTF8.GetBytes(text);
-        var loader = new ScenarioLoader(p => p == full ? bytes : readFile(p));
+        var loader = new ScenarioLoader(p => p == full ? bytes : readFile(p), cancellation);
         var checkedText = loader.Check(name, full, requirePeriod: true);
         foreach (var (path, content) in loader.FilesRead)
             filesRead[path] = content;
@@ -83,10 +90,11 @@ public sealed class ScenarioLoader
         try
         {
             scenario = LoadAny(display, full, [], problems, requirePeriod);
+            cancellation.ThrowIfCancellationRequested();
             if (scenario is not null)
                 ScenarioTotals.Check(scenario, problems);
         }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
+        catch (Exception ex) when (ex is not (OutOfMemoryException or OperationCanceledException))
         {
             // A bug, not bad input: still a positioned answer, so one file never stops the check of the others.
             problems.Add(new Problem(new(display, 1, 1), $"internal error while checking this file ({ex.GetType().Name}); please report it"));
@@ -113,6 +121,7 @@ public sealed class ScenarioLoader
 
     private object? Read(string display, string full, List<Problem> problems)
     {
+        cancellation.ThrowIfCancellationRequested();
         if (!cache.TryGetValue(full, out var entry))
         {
             var sink = new ProblemSink(display);
@@ -138,7 +147,10 @@ public sealed class ScenarioLoader
                 if (loaded.Root is null)
                     sink.Problems.Add(new Problem(new(display, loaded.Line, loaded.Column), loaded.Error!));
                 else
+                {
+                    cancellation.ThrowIfCancellationRequested();
                     document = ScenarioReader.ReadDocument(loaded.Root, display, sink);
+                }
             }
             entry = (document, sink.Problems);
             cache[full] = entry;
@@ -152,8 +164,10 @@ public sealed class ScenarioLoader
         var merged = new DeclarationSet();
         var files = new HashSet<string>(StringComparer.Ordinal);
         Merge(root, full, [.. chain, full], files, merged, problems);
+        cancellation.ThrowIfCancellationRequested();
         var model = ModelParameters.Default.With(root.Model);
         ScenarioValidator.Check(merged.Sources, merged.Actors, merged.Relationships, merged.Interruptions, merged.Events, model, problems);
+        cancellation.ThrowIfCancellationRequested();
         if (chain.Count == 0)
             rootWarnings?.AddRange(ScenarioWarnings.Of(root.Period is null ? [] : root.Actors, merged.Actors, merged.Relationships, merged.Interruptions, merged.Events, model, root.Period));
         if (root.Period is null)

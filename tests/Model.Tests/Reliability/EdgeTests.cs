@@ -140,4 +140,15 @@ public sealed class EdgeTests
         Assert.Equal("parents form a cycle: a0 → a3 → a2 → a1 → a0", problem.Message);
         Assert.Equal(6, problem.At.Line);
     }
+
+    [Fact]
+    public void A_cancelled_check_stops_with_cancellation_not_an_internal_error()
+    {
+        using var budget = new CancellationTokenSource();
+        budget.Cancel();
+        var loader = new ScenarioLoader(cancellation: budget.Token);
+        Assert.Throws<OperationCanceledException>(() => loader.CheckText("t.yaml", Scenario(), Path.GetTempPath()));
+        // The same text checks fine without a budget.
+        Assert.Empty(new ScenarioLoader().CheckText("t.yaml", Scenario(), Path.GetTempPath()).Problems);
+    }
 }
