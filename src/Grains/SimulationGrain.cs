@@ -204,7 +204,8 @@ public sealed class SimulationGrain(
             if (outageSince is null)
             {
                 outageSince = clock.GetUtcNow();
-                logger.LogWarning("Run {RunId}: storage does not answer ({Reason}); the run waits for it, retrying up to every {Wait}",
+                // The detail once per outage; the attempts that follow are not logged.
+                logger.LogWarning(ex, "Run {RunId}: storage does not answer ({Reason}); the run waits for it, retrying up to every {Wait}",
                     RunId, RunErrors.Plain(ex.Message), LongestStorageWait);
             }
             outageAttempts++;

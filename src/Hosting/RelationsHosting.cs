@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Relations.Grains.Interfaces;
 
@@ -28,6 +29,9 @@ public static class RelationsHosting
     {
         if (clusterId is not null && !storage.IsDurable)
             throw new ArgumentException("a cluster of many silos keeps its membership table in Azure storage: give --storage azure --connection-string CS", nameof(storage));
+        // The storage provider logs every failed write with its stack trace — thousands of lines a minute while
+        // storage is down. A run logs the outage once, with the first failure's detail, and once when it ends.
+        builder.Logging.AddFilter("Orleans.Storage", LogLevel.Critical);
         builder.UseOrleans(silo =>
         {
             if (clusterId is null)

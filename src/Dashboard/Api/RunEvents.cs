@@ -28,7 +28,7 @@ public static class RunEvents
         while (true)
         {
             var state = RunsApi.StatusName(status.State);
-            yield return new SseItem<object>(new { id, status = state, progress = status.State == RunState.Completed ? 1.0 : status.Progress, error = status.Error });
+            yield return new SseItem<object>(new { id, status = state, progress = status.State == RunState.Completed ? 1.0 : status.Progress, error = RunErrors.Plain(status.Error), waiting = status.Waiting });
             if (state != "running" || aborted.IsCancellationRequested)
                 yield break;
             status = await simulation.WaitForCompletion(Tick);

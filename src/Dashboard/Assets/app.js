@@ -10,6 +10,8 @@ document.querySelectorAll("[data-poll]").forEach(function (element) {
     if (bar) { bar.value = run.progress; }
     var text = element.querySelector("[data-status]");
     if (text) { text.textContent = run.status + " " + Math.round(run.progress * 100) + " %"; }
+    var waiting = element.querySelector("[data-waiting]");
+    if (waiting) { waiting.textContent = run.waiting || ""; waiting.hidden = !run.waiting; }
     if (run.status !== "running") { source.close(); location.reload(); }
   });
 });
