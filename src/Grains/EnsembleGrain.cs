@@ -9,27 +9,57 @@ namespace Relations.Grains;
 /// complete. Every draw is a run of its own, so it is durable as runs are; the ensemble only has to know which
 /// draws to start. A run that is already started or done answers Start with its status, so after a silo loss
 /// the new activation simply goes through all draws again: finished ones return at once, unfinished ones resume
-/// from their checkpoints, missing ones start.
+/// from their checkpoints, missing ones start. Orleans keeps it going: the draws are driven from a grain timer, which
+/// also keeps the activation alive while they run, and a reminder wakes an unfinished ensemble after a
+/// whole-cluster stop.
 /// </summary>
 [GrainType("relations-ensemble")]
 public sealed class EnsembleGrain(
     [PersistentState("ensemble", "relations")] IPersistentState<EnsembleState> state,
     [PersistentState("ensemble-request", "relations")] IPersistentState<RunRequestState> request,
     IGrainFactory grains,
-    ILogger<EnsembleGrain> logger) : Grain, IEnsembleGrain
+    ILogger<EnsembleGrain> logger) : Grain, IEnsembleGrain, IRemindable
 {
     private TaskCompletionSource finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private Task? driving;
+    private IGrainTimer? timer;
     private bool writing;
 
     private string EnsembleId => this.GetPrimaryKeyString();
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        // An ensemble found unfinished on activation lost its silo: it goes on with its draws.
+        // An ensemble found unfinished on activation lost its silo or its cluster: it goes on with its draws.
         if (state.State.State == RunState.Running)
-            driving = Drive();
+            Keep();
         return Task.CompletedTask;
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        // Activating this grain already set the draws going again (OnActivateAsync); a finished ensemble drops its reminder.
+        if (state.State.State == RunState.Running)
+            Keep();
+        else if (await this.GetReminder(reminderName) is { } reminder)
+            await this.UnregisterReminder(reminder);
+    }
+
+    /// <summary>
+    /// Drives the draws from a grain timer: its first tick sets the revival reminder and goes through the draws; the
+    /// timer keeps the activation alive meanwhile (KeepAlive) and lets calls in while it works (Interleave).
+    /// </summary>
+    private void Keep() =>
+        timer ??= this.RegisterGrainTimer(Tick, new GrainTimerCreationOptions(TimeSpan.Zero, RunRevival.Period) { KeepAlive = true, Interleave = true });
+
+    private async Task Tick(CancellationToken cancellation)
+    {
+        if (state.State.State != RunState.Running)
+            return;
+        await this.RegisterOrUpdateReminder(RunRevival.ReminderName, RunRevival.Period, RunRevival.Period);
+        await Drive();
+        timer?.Dispose();
+        timer = null;
+        if (await this.GetReminder(RunRevival.ReminderName) is { } reminder)
+            await this.UnregisterReminder(reminder);
     }
 
     public async Task<EnsembleStatus> Start(EnsembleRequest started)
@@ -48,7 +78,7 @@ public sealed class EnsembleGrain(
             Seed = started.Run.Seed.Value,
         };
         await state.WriteStateAsync();
-        driving = Drive();
+        Keep();
         return Status();
     }
 
@@ -65,7 +95,6 @@ public sealed class EnsembleGrain(
 
     private async Task Drive()
     {
-        await Task.Yield();
         try
         {
             var run = request.State.ToRequest() ?? throw new InvalidOperationException($"ensemble {EnsembleId} has no stored request");
@@ -97,7 +126,6 @@ public sealed class EnsembleGrain(
         await state.WriteStateAsync();
         finished.TrySetResult();
         finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        driving = null;
     }
 
     /// <summary>

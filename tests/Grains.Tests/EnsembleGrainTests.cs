@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Core.Internal;
+using Orleans.TestingHost;
 using Relations.Grains.Interfaces;
 using Relations.Hosting;
 using Relations.Model.Evaluation;
@@ -26,8 +28,16 @@ public sealed class EnsembleGrainTests(ClusterFixture fixture)
         var status = await ensemble.Start(new EnsembleRequest(new RunRequest(scenario, SampleStep.Month, seed), draws, Concurrency: 2));
         Assert.Equal(RunState.Running, status.State);
         await ensemble.AsReference<IGrainManagementExtension>().DeactivateOnIdle();
+        // The draws go on from a grain timer, and a reminder is set to wake the ensemble after a whole-cluster stop.
+        var reminders = ((InProcessSiloHandle)fixture.Cluster.Primary!).SiloHost.Services.GetRequiredService<IReminderTable>();
+        var woken = false;
         while (status.State == RunState.Running)
-            status = await ensemble.WaitForCompletion(TimeSpan.FromSeconds(5));
+        {
+            woken |= (await reminders.ReadRows(ensemble.GetGrainId())).Reminders.Any(r => r.ReminderName == RunRevival.ReminderName);
+            status = await ensemble.WaitForCompletion(TimeSpan.FromMilliseconds(200));
+        }
+        Assert.True(woken, "no revival reminder was set while the ensemble ran");
+        Assert.Empty((await reminders.ReadRows(ensemble.GetGrainId())).Reminders);
 
         Assert.Equal(RunState.Completed, status.State);
         Assert.Equal(draws, status.DrawsDone);
