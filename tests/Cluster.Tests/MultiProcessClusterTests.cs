@@ -13,7 +13,8 @@ namespace Relations.Cluster.Tests;
 /// <summary>
 /// Real processes: an Azurite and three built <c>relations silo</c> processes on loopback forming one cluster
 /// through the membership table, and this test as a client of it (<c>--cluster</c>). A 200,000-event synthetic
-/// run survives a SIGKILLed silo — the client's calls riding over the loss of one of its gateways — and an unfinished run finishes by itself after the whole cluster was stopped
+/// run survives a SIGKILLed silo — the client's calls riding over the loss of one of its gateways, or of the only
+/// gateway it knew when it connected — and an unfinished run finishes by itself after the whole cluster was stopped
 /// and one silo started again; both equal the reference engine.
 /// </summary>
 [Collection(ReferenceCollection.Name)]
@@ -102,6 +103,32 @@ public sealed class MultiProcessClusterTests(ReferenceFixture reference, ITestOu
         var simulationAgain = again.Grains.GetGrain<ISimulationGrain>(runId);
         Assert.Equal(RunState.Completed, (await simulationAgain.GetStatus()).State);
         reference.AssertEqual(await ActorReplay.ResultsOf(simulationAgain, ReferenceFixture.Request));
+    }
+
+    [Fact]
+    public async Task A_client_whose_only_gateway_dies_mid_wait_reconnects_through_the_silos_started_since()
+    {
+        // When the client connects, the cluster is one silo: its gateway is the only one the client knows.
+        await StartSilosAsync(1);
+        var runId = $"gateway-{Guid.NewGuid():N}"[..20];
+        await using var client = await ClientAsync();
+        var progressed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var replay = ActorReplay.RunAsync(client, runId, ReferenceFixture.Request, new InlineProgress(s =>
+        {
+            if (s.SlicesDone >= 3)
+                progressed.TrySetResult();
+        }), CancellationToken.None);
+        // Two more silos join while the run goes on (its grains were placed on the first when it started); then the
+        // first — the client's gateway, and the silo of every grain of the run — dies.
+        await Task.WhenAll(StartSilosAsync(2), progressed.Task.WaitAsync(TimeSpan.FromSeconds(90)));
+        var before = await client.Grains.GetGrain<ISimulationGrain>(runId).GetStatus();
+        Assert.True(before.State == RunState.Running, $"the run ended before its gateway could be killed ({before.State})");
+        log.WriteLine($"gateway killed at slice {before.SlicesDone} of {before.SlicesTotal}");
+        var clock = Stopwatch.StartNew();
+        silos[0].Kill();
+        var result = await replay.WaitAsync(TimeSpan.FromMinutes(3));
+        log.WriteLine($"the client's wait ended {clock.Elapsed.TotalSeconds:0.0} s after its gateway was killed");
+        reference.AssertEqual(result);
     }
 
     private async Task StartSilosAsync(int count)
