@@ -45,8 +45,8 @@ public sealed class SimulationGrain(
     private long sinceCheckpoint;
     private readonly HashSet<string> dirtyDyads = new(StringComparer.Ordinal);
     private DyadSeriesData[]? results;
-    /// <summary>How the run ends once its last state is written; kept while storage does not take that write.</summary>
-    private (RunState End, string? Error)? ending;
+    /// <summary>The sentence a failed run ends with, kept from the failure until storage takes the failed state.</summary>
+    private string? failure;
     /// <summary>Since when storage has not answered, while the run waits for it; null while it answers.</summary>
     private DateTimeOffset? outageSince;
     private int outageAttempts;
@@ -165,9 +165,9 @@ public sealed class SimulationGrain(
     {
         try
         {
-            if (ending is { End: RunState.Failed } end)
+            if (failure is not null)
             {
-                await Finish(end.End, end.Error);
+                await Finish(RunState.Failed, failure);
                 return;
             }
             if (slices is null)
@@ -181,8 +181,7 @@ public sealed class SimulationGrain(
                 await RunSlice(slices.Current);
             else
                 await Finish(RunState.Completed, null);
-            if (outageSince is not null)
-                StorageAnswers();
+            EndOutage();
         }
         catch (Exception ex) when (state.State.State == RunState.Running)
         {
@@ -199,7 +198,7 @@ public sealed class SimulationGrain(
     private async Task Recover(Exception ex)
     {
         // A failed run whose ending storage does not take waits like a run whose storage does not answer.
-        if (!await StorageAnswersAsync() || ending is not null)
+        if (!await StorageAnswersAsync() || failure is not null)
         {
             if (outageSince is null)
             {
@@ -212,7 +211,7 @@ public sealed class SimulationGrain(
             Drive(restore: true, TimeSpan.FromMilliseconds(Math.Min(LongestStorageWait.TotalMilliseconds, 250 * Math.Pow(2, Math.Min(outageAttempts, 16)))));
             return;
         }
-        StorageAnswers();
+        EndOutage();
         if (state.State.Resumes < MaxResumes)
         {
             state.State.Resumes++;
@@ -221,7 +220,7 @@ public sealed class SimulationGrain(
             return;
         }
         logger.LogWarning(ex, "Run {RunId} failed", RunId);
-        ending = (RunState.Failed, RunErrors.Plain(ex.Message));
+        failure = RunErrors.Plain(ex.Message);
         Drive(restore: false, TimeSpan.Zero);
     }
 
@@ -253,7 +252,7 @@ public sealed class SimulationGrain(
     }
 
     /// <summary>Ends an outage, if there was one: logs how long it lasted.</summary>
-    private void StorageAnswers()
+    private void EndOutage()
     {
         if (outageSince is { } since)
             logger.LogWarning("Run {RunId}: storage answers again after {Duration:g}; the run goes on from slice {Slice}",
@@ -327,9 +326,9 @@ public sealed class SimulationGrain(
     /// <summary>Ends the run: a completed one collects its series and settles its regions first; tells watchers and the registry.</summary>
     private async Task Finish(RunState end, string? error)
     {
-        // A failed run's ending is kept until it is stored; a completed one that cannot be stored goes back to the
+        // A failed run's sentence is kept until it is stored; a completed run that cannot be stored goes back to the
         // checkpoint like any failed tick, since the grains holding its results may be the reason.
-        ending = end == RunState.Failed ? (end, error) : null;
+        failure = end == RunState.Failed ? error : null;
         timer?.Dispose();
         timer = null;
         if (end == RunState.Completed)
@@ -351,7 +350,7 @@ public sealed class SimulationGrain(
             state.State.Error = null;
             throw;
         }
-        ending = null;
+        failure = null;
         await RecordInRegistry();
         if (await this.GetReminder(RunRevival.ReminderName) is { } reminder)
             await this.UnregisterReminder(reminder);
