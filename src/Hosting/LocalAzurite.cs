@@ -94,7 +94,7 @@ public sealed class LocalAzurite : IAsyncDisposable
     {
         if (process is null)
             return;
-        if (!process.HasExited && SendSignal(process.Id, SignalInterrupt) == 0)
+        if (!process.HasExited && Signal(process, SignalInterrupt))
         {
             using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10));
             try
@@ -109,7 +109,14 @@ public sealed class LocalAzurite : IAsyncDisposable
         Stop();
     }
 
-    private const int SignalInterrupt = 2;
+    /// <summary>SIGINT, as Ctrl+C sends it.</summary>
+    public const int SignalInterrupt = 2;
+
+    /// <summary>SIGTERM, as a service manager stops a process.</summary>
+    public const int SignalTerminate = 15;
+
+    /// <summary>Sends <paramref name="signal"/> to a child process (POSIX kill); false if it could not be sent.</summary>
+    public static bool Signal(Process child, int signal) => SendSignal(child.Id, signal) == 0;
 
     [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int SendSignal(int pid, int signal);

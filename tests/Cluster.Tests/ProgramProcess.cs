@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 using System.Text;
 using Relations.Hosting;
 
@@ -11,8 +10,6 @@ namespace Relations.Cluster.Tests;
 /// </summary>
 internal sealed class ProgramProcess : IAsyncDisposable
 {
-    private const int SigTerm = 15;
-
     private readonly Process process;
     private readonly string readyLine;
     private readonly StringBuilder output = new();
@@ -109,7 +106,7 @@ internal sealed class ProgramProcess : IAsyncDisposable
     {
         if (process.HasExited)
             return;
-        _ = SendSignal(process.Id, SigTerm);
+        _ = LocalAzurite.Signal(process, LocalAzurite.SignalTerminate);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await process.WaitForExitAsync(timeout.Token);
     }
@@ -135,7 +132,4 @@ internal sealed class ProgramProcess : IAsyncDisposable
         if (line.StartsWith(readyLine, StringComparison.Ordinal))
             ready.TrySetResult(line);
     }
-
-    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int SendSignal(int pid, int signal);
 }
