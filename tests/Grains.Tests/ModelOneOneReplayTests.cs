@@ -22,17 +22,7 @@ public sealed class ModelOneOneReplayTests(ClusterFixture fixture)
 
         var actors = await ActorReplay.RunAsync(fixture.Cluster.GrainFactory, $"v11-{level}-{Guid.NewGuid():N}", scenario, SampleStep.Week, null, null, CancellationToken.None);
 
-        var reference = ReferenceEvaluator.Evaluate(scenario, SampleStep.Week);
-        Assert.Equal(reference.Dates, actors.Dates);
-        Assert.Equal(reference.Dyads.Select(d => d.Dyad), actors.Dyads.Select(d => d.Dyad));
-        for (var d = 0; d < reference.Dyads.Count; d++)
-        {
-            for (var i = 0; i < reference.Dates.Count; i++)
-            {
-                Assert.True(Math.Abs(reference.Dyads[d].Scores[i] - actors.Dyads[d].Scores[i]) <= 1e-9,
-                    $"{level}: {reference.Dyads[d].Dyad} on {reference.Dates[i]}: {reference.Dyads[d].Scores[i]:R} vs {actors.Dyads[d].Scores[i]:R}");
-            }
-        }
+        ReferenceSeries.AssertEqual(scenario, SampleStep.Week, actors);
         Assert.Equal(level, actors.Scenario.KeptCertainty);
     }
 

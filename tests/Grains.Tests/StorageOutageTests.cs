@@ -1,12 +1,9 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.TestingHost;
 using Relations.Grains.Interfaces;
 using Relations.Hosting;
-using Relations.Model.Benchmark;
-using Relations.Model.Evaluation;
 
 namespace Relations.Grains.Tests;
 
@@ -17,8 +14,6 @@ namespace Relations.Grains.Tests;
 /// </summary>
 public sealed class StorageOutageTests : IAsyncLifetime
 {
-    private const string ConnectionKey = "RelationsTests:AzuriteConnectionString";
-
     private readonly string data = Directory.CreateTempSubdirectory("relations-outage-").FullName;
     private LocalAzurite azurite = null!;
     private TestCluster cluster = null!;
@@ -27,11 +22,8 @@ public sealed class StorageOutageTests : IAsyncLifetime
     {
         azurite = await LocalAzurite.StartAsync(LocalAzurite.ToolDirectory(), data);
         // One silo, with the test's in-memory membership: only grain state and reminders live in the storage that dies.
-        var builder = new TestClusterBuilder(initialSilosCount: 1);
-        builder.ConfigureHostConfiguration(configuration => configuration.AddInMemoryCollection(
-            new Dictionary<string, string?> { [ConnectionKey] = azurite.ConnectionString }));
-        builder.AddSiloBuilderConfigurator<AzureSilo>();
-        builder.AddClientBuilderConfigurator<ClusterFixture.ModelSerialization>();
+        var builder = DurableRuns.ClusterOn(azurite.ConnectionString, silos: 1);
+        builder.AddSiloBuilderConfigurator<LoggedSilo>();
         cluster = builder.Build();
         await cluster.DeployAsync();
     }
@@ -47,19 +39,10 @@ public sealed class StorageOutageTests : IAsyncLifetime
     [Fact]
     public async Task A_run_waits_for_storage_killed_part_way_and_ends_with_the_uninterrupted_series()
     {
-        var scenario = SyntheticScenario.Generate(events: 40_000, dyads: 400, seed: 5);
-        var request = new RunRequest(scenario, SampleStep.Month, null)
-        {
-            Source = ScenarioSource.FromSynthetic(40_000, 400, 5),
-            CheckpointEverySlices = 1,
-        };
+        var request = DurableRuns.SyntheticRequest(events: 40_000, dyads: 400, seed: 5, checkpointEverySlices: 1);
         var runId = $"outage-{Guid.NewGuid():N}";
         var simulation = cluster.Client.GetGrain<ISimulationGrain>(runId);
-
-        var status = await simulation.Start(request.ForWire());
-        while (status.State == RunState.Running && status.SlicesDone < 3)
-            status = await simulation.WaitForCompletion(TimeSpan.FromMilliseconds(20));
-        Assert.Equal(RunState.Running, status.State);
+        var status = await DurableRuns.StartPartWayAsync(simulation, request);
 
         var port = azurite.Port;
         // Stopped as Ctrl+C stops it, so that it saves its data folder: killed, Azurite loses its last 5 s of
@@ -82,14 +65,7 @@ public sealed class StorageOutageTests : IAsyncLifetime
         // The outage itself spends no resume (the run waited). A write cut off while Azurite closes can spend one:
         // the read-back just after may still be answered, so that failure is not taken for an outage.
         Assert.InRange(final.Resumes, 0, 1);
-        var reference = ReferenceEvaluator.Evaluate(scenario, SampleStep.Month);
-        Assert.Equal(reference.Dyads.Select(d => d.Dyad), result.Dyads.Select(d => d.Dyad));
-        for (var d = 0; d < reference.Dyads.Count; d++)
-        {
-            for (var i = 0; i < reference.Dates.Count; i++)
-                Assert.True(Math.Abs(reference.Dyads[d].Scores[i] - result.Dyads[d].Scores[i]) <= 1e-9,
-                    $"{reference.Dyads[d].Dyad} on {reference.Dates[i]}: {reference.Dyads[d].Scores[i]:R} vs {result.Dyads[d].Scores[i]:R}");
-        }
+        ReferenceSeries.AssertEqual(request.Scenario, request.Step, result);
 
         // The log says it once per outage, not once per attempt: the detail (a stack trace) once, when it starts.
         var lines = Logged.Lines.Where(line => line.Contains(runId, StringComparison.Ordinal)).ToList();
@@ -102,13 +78,9 @@ public sealed class StorageOutageTests : IAsyncLifetime
 
     private static CancellationToken Deadline(TimeSpan after) => new CancellationTokenSource(after).Token;
 
-    private sealed class AzureSilo : ISiloConfigurator
+    private sealed class LoggedSilo : ISiloConfigurator
     {
-        public void Configure(ISiloBuilder siloBuilder)
-        {
-            siloBuilder.AddRelationsGrains(new RelationsStorage(RelationsStorage.Azure, siloBuilder.Configuration[ConnectionKey]));
-            siloBuilder.Services.AddSingleton<ILoggerProvider, Logged>();
-        }
+        public void Configure(ISiloBuilder siloBuilder) => siloBuilder.Services.AddSingleton<ILoggerProvider, Logged>();
     }
 
     /// <summary>Keeps what the simulation grain logs, with any exception's text, for the test to read.</summary>
