@@ -42,13 +42,9 @@ public sealed class MultiProcessClusterTests(ReferenceFixture reference, ITestOu
         await StartSilosAsync(3);
         var runId = $"killed-{Guid.NewGuid():N}"[..20];
         await using var client = await ClientAsync();
-        var progressed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var replay = ActorReplay.RunAsync(client, runId, ReferenceFixture.Request, new InlineProgress(s =>
-        {
-            if (s.SlicesDone >= 3)
-                progressed.TrySetResult();
-        }), CancellationToken.None);
-        await progressed.Task.WaitAsync(TimeSpan.FromSeconds(90));
+        var progressed = new ThirdSlice();
+        var replay = ActorReplay.RunAsync(client, runId, ReferenceFixture.Request, progressed, CancellationToken.None);
+        await progressed.Reached;
 
         var management = client.Grains.GetGrain<IManagementGrain>(0);
         var holding = (await management.GetSimpleGrainStatistics())
@@ -81,13 +77,9 @@ public sealed class MultiProcessClusterTests(ReferenceFixture reference, ITestOu
         {
             var simulation = client.Grains.GetGrain<ISimulationGrain>(runId);
             var status = await simulation.Start(ReferenceFixture.Request.ForWire());
-            var progressed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            _ = RunWatcher.WaitAsync(client.Grains, simulation, status, new InlineProgress(s =>
-            {
-                if (s.SlicesDone >= 3)
-                    progressed.TrySetResult();
-            }), CancellationToken.None);
-            await progressed.Task.WaitAsync(TimeSpan.FromSeconds(90));
+            var progressed = new ThirdSlice();
+            _ = RunWatcher.WaitAsync(client.Grains, simulation, status, progressed, CancellationToken.None);
+            await progressed.Reached;
         }
         await Task.WhenAll(silos.Select(s => s.StopAsync()));
         var clock = Stopwatch.StartNew();
@@ -112,15 +104,11 @@ public sealed class MultiProcessClusterTests(ReferenceFixture reference, ITestOu
         await StartSilosAsync(1);
         var runId = $"gateway-{Guid.NewGuid():N}"[..20];
         await using var client = await ClientAsync();
-        var progressed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var replay = ActorReplay.RunAsync(client, runId, ReferenceFixture.Request, new InlineProgress(s =>
-        {
-            if (s.SlicesDone >= 3)
-                progressed.TrySetResult();
-        }), CancellationToken.None);
+        var progressed = new ThirdSlice();
+        var replay = ActorReplay.RunAsync(client, runId, ReferenceFixture.Request, progressed, CancellationToken.None);
         // Two more silos join while the run goes on (its grains were placed on the first when it started); then the
         // first — the client's gateway, and the silo of every grain of the run — dies.
-        await Task.WhenAll(StartSilosAsync(2), progressed.Task.WaitAsync(TimeSpan.FromSeconds(90)));
+        await Task.WhenAll(StartSilosAsync(2), progressed.Reached);
         var before = await client.Grains.GetGrain<ISimulationGrain>(runId).GetStatus();
         Assert.True(before.State == RunState.Running, $"the run ended before its gateway could be killed ({before.State})");
         log.WriteLine($"gateway killed at slice {before.SlicesDone} of {before.SlicesTotal}");
@@ -148,8 +136,17 @@ public sealed class MultiProcessClusterTests(ReferenceFixture reference, ITestOu
         return (exit, output + error.ToString());
     }
 
-    private sealed class InlineProgress(Action<RunStatus> report) : IProgress<RunStatus>
+    /// <summary>Progress that marks the run's third slice: <see cref="Reached"/> completes then, or fails after 90 s.</summary>
+    private sealed class ThirdSlice : IProgress<RunStatus>
     {
-        public void Report(RunStatus value) => report(value);
+        private readonly TaskCompletionSource reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Reached => reached.Task.WaitAsync(TimeSpan.FromSeconds(90));
+
+        public void Report(RunStatus value)
+        {
+            if (value.SlicesDone >= 3)
+                reached.TrySetResult();
+        }
     }
 }
