@@ -13,7 +13,7 @@ need_deb() {
   echo "test.sh: installing $1 with apt-get" >&2
   local sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  { $sudo apt-get update -qq && $sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$1"; } >&2 \
+  { $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$1"; } >&2 \
     || { echo "test.sh: cannot install $1; install it and run again" >&2; exit 1; }
 }
 need_deb fonts-dejavu-core
