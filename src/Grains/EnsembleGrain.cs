@@ -130,23 +130,15 @@ public sealed class EnsembleGrain(
 
     /// <summary>
     /// Starts draw <paramref name="draw"/> (or finds it started) and waits for its end; a failed draw fails the
-    /// ensemble. A call lost with a silo is tried again: the run goes on from its checkpoint wherever it is activated.
+    /// ensemble. A call lost with a silo is tried again by the one policy (<see cref="GrainCallPolicy"/>): the run goes
+    /// on from its checkpoint wherever it is activated.
     /// </summary>
     private async Task RunDraw(int draw, RunRequest drawRequest)
     {
         var simulation = grains.GetGrain<ISimulationGrain>(EnsembleKeys.Draw(EnsembleId, draw));
-        var lostCalls = 0;
-        RunStatus? status = null;
-        while (status is null || status.State == RunState.Running)
-        {
-            try
-            {
-                status = status is null ? await simulation.Start(drawRequest) : await simulation.WaitForCompletion(TimeSpan.FromSeconds(5));
-            }
-            catch (Exception ex) when (ex is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException && ++lostCalls <= 20)
-            {
-            }
-        }
+        var status = await GrainCallPolicy.Shared.CallAsync(() => simulation.Start(drawRequest));
+        while (status.State == RunState.Running)
+            status = await GrainCallPolicy.Shared.CallAsync(() => simulation.WaitForCompletion(TimeSpan.FromSeconds(5)));
         if (status.State == RunState.Failed)
             throw new InvalidOperationException($"draw {draw} ({status.RunId}) failed: {status.Error}");
     }

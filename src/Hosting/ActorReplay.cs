@@ -1,3 +1,4 @@
+using Relations.Grains;
 using Relations.Grains.Interfaces;
 using Relations.Model.Evaluation;
 using Relations.Model.Scenarios;
@@ -43,7 +44,8 @@ public static class ActorReplay
         CancellationToken cancellation)
     {
         var simulation = grains.GetGrain<ISimulationGrain>(runId);
-        var status = await RunWatcher.WaitAsync(grains, simulation, await simulation.Start(sent), progress, cancellation);
+        var started = await GrainCallPolicy.Shared.CallAsync(() => simulation.Start(sent), cancellation);
+        var status = await RunWatcher.WaitAsync(grains, simulation, started, progress, cancellation);
         if (status.State == RunState.Failed)
             throw new InvalidOperationException($"run {runId} failed: {status.Error}");
         return await ResultsOf(simulation, request);
@@ -52,7 +54,7 @@ public static class ActorReplay
     /// <summary>A completed run's series, with its request's scenario and step, dyads in ordinal order.</summary>
     public static async Task<SeriesResult> ResultsOf(ISimulationGrain simulation, RunRequest request)
     {
-        var (dates, series) = await RunWatcher.RetryLostAsync(simulation.GetResults, CancellationToken.None);
+        var (dates, series) = await GrainCallPolicy.Shared.CallAsync(simulation.GetResults);
         var byDyad = series
             .Select(s => new DyadSeries(new Dyad(s.A, s.B), s.Scores, s.Strengths))
             .OrderBy(s => s.Dyad)

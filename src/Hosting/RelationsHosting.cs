@@ -83,6 +83,7 @@ public static class RelationsHosting
                 return true;
             });
             client.Services.AddRelationsModelSerialization();
+            GrainCallPolicyLogging.AddTo(client.Services);
         });
         return builder;
     }

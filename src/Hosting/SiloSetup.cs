@@ -47,6 +47,7 @@ public static class SiloSetup
         silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = RunRevival.Period);
         silo.Services.AddRelationsModelSerialization();
         silo.Services.TryAddSingleton(TimeProvider.System);
+        GrainCallPolicyLogging.AddTo(silo.Services);
         return silo;
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Relations.Grains;
 using Relations.Grains.Interfaces;
 using Relations.Hosting;
 using Relations.Model.Benchmark;
@@ -54,12 +55,12 @@ public sealed class MultiProcessClusterTests(ReferenceFixture reference, ITestOu
 
         var clock = Stopwatch.StartNew();
         silos[1].Kill();
-        while ((await RunWatcher.RetryLostAsync(() => management.GetHosts(onlyActive: true), CancellationToken.None)).Count > 2 && clock.Elapsed < TimeSpan.FromSeconds(60))
+        while ((await GrainCallPolicy.Shared.CallAsync(() => management.GetHosts(onlyActive: true))).Count > 2 && clock.Elapsed < TimeSpan.FromSeconds(60))
             await Task.Delay(100);
         log.WriteLine($"killed silo declared dead after {clock.Elapsed.TotalSeconds:0.0} s");
 
         var result = await replay.WaitAsync(TimeSpan.FromMinutes(2));
-        log.WriteLine($"run completed {clock.Elapsed.TotalSeconds:0.0} s after the kill; resumes: {(await RunWatcher.RetryLostAsync(client.Grains.GetGrain<ISimulationGrain>(runId).GetStatus, CancellationToken.None)).Resumes}");
+        log.WriteLine($"run completed {clock.Elapsed.TotalSeconds:0.0} s after the kill; resumes: {(await GrainCallPolicy.Shared.CallAsync(client.Grains.GetGrain<ISimulationGrain>(runId).GetStatus)).Resumes}");
         reference.AssertEqual(result);
 
         // The CLI as a client of the same cluster lists the run, tab-separated.
