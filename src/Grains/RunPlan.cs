@@ -107,7 +107,7 @@ internal sealed class RunPlan
         {
             var ev = scenario.Events[eventOf[o]];
             var day = DateOnly.FromDayNumber(dayOf[o]);
-            var tie = StrengthModel.StandingTie(ev, day, model);
+            var tie = StrengthModel.StandingTie(ev, day, model, scenario.KeptCertainty);
             foreach (var d in layout.DyadsOf(eventOf[o]))
             {
                 var (batch, i) = (batches[d], filled[d]++);

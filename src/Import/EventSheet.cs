@@ -150,7 +150,7 @@ public static class EventSheet
         var years = h.Cell(row, "term_years");
         if (until.Length == 0 && years.Length == 0)
             return null;
-        if (kind is not ("agreement" or "twinning"))
+        if (!EventKind.HoldsTie(kind))
         {
             bad(until.Length > 0 ? "term_until" : "term_years", "a term goes only on an agreement or a twinning");
             return null;

@@ -9,7 +9,7 @@ internal sealed record EventMark(ScenarioEvent Event, IReadOnlyList<DateOnly> Da
     /// <summary>How many more events of the same kind on the same days this mark stands for (the overview merges them).</summary>
     public int Similar { get; init; }
 
-    public bool IsStanding => Event.Kind is "agreement" or "twinning";
+    public bool IsStanding => EventKind.HoldsTie(Event.Kind);
 
     public bool AllCancelled => Cancelled.All(c => c);
 

@@ -85,7 +85,7 @@ public static partial class RelationPlots
         {
             for (var i = 0; i < mark.Days.Count; i++)
             {
-                if (mark.Cancelled[i] || StrengthModel.StandingTie(mark.Event, mark.Days[i], scenario.Model) is not { } tie)
+                if (mark.Cancelled[i] || StrengthModel.StandingTie(mark.Event, mark.Days[i], scenario.Model, scenario.KeptCertainty) is not { } tie)
                     continue;
                 plot.AddTerm(mark.Days[i], tie.Until, TermLabel(mark.Event, mark.Days[i], tie.Until), MarkerStyle.Of(mark).Color);
             }

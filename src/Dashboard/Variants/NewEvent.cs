@@ -69,7 +69,7 @@ public static class NewEvent
             else
                 termYears = y;
         }
-        if ((termUntil is not null || termYears is not null) && kind is not ("agreement" or "twinning"))
+        if ((termUntil is not null || termYears is not null) && !EventKind.HoldsTie(kind))
             Problem("term-until", "only an agreement or a twinning has a term");
         if (termUntil is not null && termYears is not null)
             Problem("term-years", "give the term as an end date or as years, not both");

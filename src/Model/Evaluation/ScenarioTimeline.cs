@@ -45,7 +45,7 @@ public sealed class ScenarioTimeline
                     dyads[child].Add(new Contribution(ev.Id, occurrence.Index, occurrence.Day, ContributionKind.SpillDown, model.SpillDown * w, From: dyad, Factor: factor));
                 if (set.ParentOf(dyad) is { } parent)
                     dyads[parent].Add(new Contribution(ev.Id, occurrence.Index, occurrence.Day, ContributionKind.SpillUp, model.SpillUp * w, From: dyad, Factor: factor));
-                if (StrengthModel.StandingTie(ev, occurrence.Day, model) is { } tie)
+                if (StrengthModel.StandingTie(ev, occurrence.Day, model, scenario.KeptCertainty) is { } tie)
                     target.Add(new Contribution(ev.Id, occurrence.Index, occurrence.Day, ContributionKind.Standing, tie.Value * factor, tie.Until, Factor: factor));
             }
         }

@@ -32,7 +32,7 @@ public static class StreamingEvaluator
         {
             var current = events[e];
             var (weight, inPerson) = (StrengthModel.ImpulseWeight(current, model), current.Mode == EventMode.InPerson);
-            var hasTie = current.Kind is "agreement" or "twinning";
+            var hasTie = EventKind.HoldsTie(current.Kind);
             var n = current.Count ?? 1;
             var dyads = layout.DyadsOf(e);
             for (var i = 0; i < n; i++)
@@ -52,7 +52,7 @@ public static class StreamingEvaluator
                         impulses.Add(child, day, model.SpillDown * w);
                     if (layout.Parent[d] >= 0)
                         impulses.Add(layout.Parent[d], day, model.SpillUp * w);
-                    if (hasTie && StrengthModel.StandingTie(current, date, model) is { } tie)
+                    if (hasTie && StrengthModel.StandingTie(current, date, model, scenario.KeptCertainty) is { } tie)
                         ties.Add((d, StandingSpan.Of(date, tie.Until, tie.Value * factor)));
                 }
             }

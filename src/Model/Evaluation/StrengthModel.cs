@@ -26,16 +26,12 @@ public static class StrengthModel
         100.0 * Math.Sign(score) * (1.0 - Math.Exp(-Math.Abs(score) / model.Kappa));
 
     /// <summary>
-    /// Rule 2: the standing tie an applied agreement or twinning holds, as (value, exclusive end or null for
-    /// ever); null for other kinds. Calendar years: 29 February plus a year is 28 February (DateOnly.AddYears).
+    /// Rule 2: the standing tie an applied occurrence of an event whose kind holds one (<see cref="EventKind.Tie"/>)
+    /// holds, as (value, exclusive end or null for ever); null for other kinds, and under the certainty filter (rule 8)
+    /// when the tie's certainty (<see cref="ScenarioEvent.TieCertainty"/>) is below the kept level <paramref name="kept"/>.
     /// </summary>
-    public static (double Value, DateOnly? Until)? StandingTie(ScenarioEvent ev, DateOnly day, ModelParameters model) =>
-        ev.Kind switch
-        {
-            "agreement" => (model.AgreementStanding, ev.Term?.Until ?? day.AddYears(ev.Term?.Years ?? model.AgreementTermYears)),
-            "twinning" => (model.TwinningStanding, ev.Term?.Until ?? (ev.Term?.Years is { } years ? day.AddYears(years) : null)),
-            _ => null,
-        };
+    public static (double Value, DateOnly? Until)? StandingTie(ScenarioEvent ev, DateOnly day, ModelParameters model, Certainty kept) =>
+        EventKind.Find(ev.Kind)?.Tie is { } tie && ev.TieCertainty <= kept ? (tie.Value(model), tie.Until(ev.Term, day, model)) : null;
 
     /// <summary>Whether a standing tie from <paramref name="start"/> is in force on <paramref name="t"/> (start ≤ t &lt; until).</summary>
     public static bool InForce(DateOnly start, DateOnly? until, DateOnly t) => start <= t && (until is null || t < until);

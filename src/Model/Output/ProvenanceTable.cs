@@ -81,15 +81,25 @@ public static class ProvenanceTable
                 scope.Actors.Count > 0 ? "actors: " + string.Join(", ", scope.Actors) : null,
             }.OfType<string>());
 
-    /// <summary>The term as written; for an agreement without one, the default that applies (model.md rule 2).</summary>
-    private static string Term(ScenarioEvent ev, ModelParameters model) => ev.Term switch
+    /// <summary>
+    /// The term as written; for a kind holding a tie without one, the default that applies (model.md rule 2); with the
+    /// term's own certainty when it is less sure than the event (<c>termCertainty</c>, format 1.2).
+    /// </summary>
+    private static string Term(ScenarioEvent ev, ModelParameters model)
     {
-        { Until: { } until } => "until " + Day(until),
-        { Years: { } years } => $"{years} years",
-        _ when ev.Kind == "agreement" => $"{model.AgreementTermYears} years (default)",
-        _ when ev.Kind == "twinning" => "no end",
-        _ => "",
-    };
+        var term = ev.Term switch
+        {
+            { Until: { } until } => "until " + Day(until),
+            { Years: { } years } => $"{years} years",
+            _ => EventKind.Find(ev.Kind)?.Tie?.DefaultTermYears(model) switch
+            {
+                { } years => $"{years} years (default)",
+                null when EventKind.HoldsTie(ev.Kind) => "no end",
+                _ => "",
+            },
+        };
+        return ev.TermCertainty is { } certainty && term.Length > 0 ? $"{term} ({CertaintyWords.Name(certainty)})" : term;
+    }
 
     private static string Word(Certainty? certainty) => CertaintyWords.Name(certainty ?? Certainty.Reported);
 

@@ -83,6 +83,8 @@ public static class SeriesJson
             json.WriteNumber("count", ev.Count ?? 1);
             json.WriteString("mode", ev.Mode == EventMode.Online ? "online" : "in-person");
             json.WriteString("certainty", CertaintyWords.Name(ev.Certainty));
+            if (ev.TermCertainty is { } termCertainty)
+                json.WriteString("termCertainty", CertaintyWords.Name(termCertainty));
             WriteSources(json, ev.Sources);
             json.WriteStartArray("dyads");
             foreach (var dyad in DyadSet.DyadsOf(ev))

@@ -16,18 +16,8 @@ public sealed record ModelParameters
     /// <summary>Kind → weight: the CAMEO/Goldstein defaults of model.md with the scenario's overrides applied.</summary>
     public ValueList<KeyValuePair<string, double>> Weights { get; init; } = DefaultWeights;
 
-    public static ValueList<KeyValuePair<string, double>> DefaultWeights { get; } = ValueList.Of<KeyValuePair<string, double>>(
-        new("consult", 1.0),
-        new("visit", 1.9),
-        new("host", 2.8),
-        new("cooperate", 3.5),
-        new("intent", 4.0),
-        new("material", 6.4),
-        new("aid", 7.0),
-        new("agreement", 8.0),
-        new("twinning", 8.0),
-        new("disapprove", -2.0),
-        new("reduce", -4.0));
+    public static ValueList<KeyValuePair<string, double>> DefaultWeights { get; } =
+        EventKind.Known.Select(k => new KeyValuePair<string, double>(k.Name, k.Weight)).ToValueList();
 
     /// <summary>The defaults of model.md (declared after <see cref="DefaultWeights"/>, which it reads).</summary>
     public static ModelParameters Default { get; } = new();

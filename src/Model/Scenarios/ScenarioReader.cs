@@ -385,6 +385,6 @@ internal static partial class ScenarioReader
         return ids.Count == list.Items.Count ? ids.ToValueList() : null;
     }
 
-    private static Certainty? ReadCertainty(YamlTreeNode? node, ProblemSink sink) =>
-        CertaintyWords.Parse(sink.OneOf(node, "'certainty'", CertaintyWords.All));
+    private static Certainty? ReadCertainty(YamlTreeNode? node, ProblemSink sink, string field = "certainty") =>
+        CertaintyWords.Parse(sink.OneOf(node, $"'{field}'", CertaintyWords.All));
 }

@@ -109,6 +109,16 @@ public sealed record ScenarioEvent(
     /// <summary>Whether the id was given in the file (false: the default e1, e2, … by position).</summary>
     public bool HasExplicitId { get; init; } = true;
 
+    /// <summary>
+    /// How sure the writer is of the term (its end, its length or, for a twinning, that it has none), where that is
+    /// less sure than the event itself (format 1.2, <c>termCertainty</c>); null: as sure as the event.
+    /// </summary>
+    public Certainty? TermCertainty { get; init; }
+
+    /// <summary>The certainty of the event's standing tie (model.md rule 9): its term's, else the event's own.</summary>
+    [JsonIgnore]
+    public Certainty TieCertainty => TermCertainty ?? Certainty;
+
     public string ShortTitle => Title ?? $"{Kind} ({Id})";
 }
 

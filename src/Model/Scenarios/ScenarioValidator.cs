@@ -75,8 +75,16 @@ internal static class ScenarioValidator
                 RequireActor(id, ev.Origin, "between");
             foreach (var id in ev.SideA.Intersect(ev.SideB))
                 problems.Add(new Problem(ev.Origin["between"], $"actor '{id}' is on both sides of 'between': an actor is never in a dyad with itself"));
-            if (ev.Term is not null && ev.Kind is not ("agreement" or "twinning"))
-                problems.Add(new Problem(ev.Origin["term"], $"'term' belongs only to 'agreement' and 'twinning' events, not '{ev.Kind}'"));
+            if (ev.Term is not null && !EventKind.HoldsTie(ev.Kind))
+                problems.Add(new Problem(ev.Origin["term"], $"'term' belongs only to {EventKind.TieKindNames} events, not '{ev.Kind}'"));
+            if (ev.TermCertainty is { } termCertainty)
+            {
+                if (!EventKind.HoldsTie(ev.Kind))
+                    problems.Add(new Problem(ev.Origin["termCertainty"], $"'termCertainty' belongs only to {EventKind.TieKindNames} events, not '{ev.Kind}'"));
+                else if (termCertainty < ev.Certainty)
+                    problems.Add(new Problem(ev.Origin["termCertainty"],
+                        $"'termCertainty' ({CertaintyWords.Name(termCertainty)}) cannot be surer than the event's certainty ({CertaintyWords.Name(ev.Certainty)}): a term is never better known than the event it belongs to"));
+            }
             if (ev.Term?.Until is { } until && until <= ev.Date.To)
                 problems.Add(new Problem(ev.Origin["term"],
                     $"'term.until' ({until:yyyy-MM-dd}) must be after the event's date ({ev.Date.To:yyyy-MM-dd}{(ev.Date.IsRange ? ", the last day of its range" : "")})"));

@@ -25,8 +25,8 @@ internal static class ScenarioWarnings
     {
         foreach (var ev in events)
         {
-            if (ev.Kind == "agreement" && ev.Term is null)
-                yield return Problem.Warning(ev.Origin.Node, DefaultTerm(ev, model));
+            if (ev.Term is null && EventKind.Find(ev.Kind)?.Tie is { } tie && tie.DefaultTermYears(model) is { } years)
+                yield return Problem.Warning(ev.Origin.Node, DefaultTerm(ev, tie, years, model));
             if (period is not null && OutsidePeriod(ev, period) is { } outside)
                 yield return Problem.Warning(ev.Origin["date"], outside);
         }
@@ -47,21 +47,20 @@ internal static class ScenarioWarnings
     /// The default term's end (model.md rule 2). For a date range every occurrence holds its own tie (rule 5), so the
     /// message gives the first and the last end of the deterministic placement; a seeded replay moves them.
     /// </summary>
-    private static string DefaultTerm(ScenarioEvent ev, ModelParameters model)
+    private static string DefaultTerm(ScenarioEvent ev, StandingTieRule tie, int years, ModelParameters model)
     {
-        var years = model.AgreementTermYears;
         var count = ev.Count ?? 1;
         var (first, last) = (End(Occurrences.SpreadDay(ev, 0)), End(Occurrences.SpreadDay(ev, count - 1)));
         var advice = "write term: { until: YYYY-MM-DD } or { years: n } if the source gives one, or to say the default is meant";
         if (count == 1 && !ev.Date.IsRange)
-            return $"agreement '{ev.Id}' has no 'term': the default of {years} years applies and its standing tie ends on {first} ({advice})";
+            return $"{ev.Kind} '{ev.Id}' has no 'term': the default of {years} years applies and its standing tie ends on {first} ({advice})";
         return count == 1
-            ? $"agreement '{ev.Id}' has no 'term': the default of {years} years applies from its place in the range, so its standing tie ends on {first} in a replay without a seed ({advice})"
-            : $"agreement '{ev.Id}' has no 'term': the default of {years} years applies to each of its {count} occurrences, whose ties end from {first} to {last} in a replay without a seed ({advice})";
+            ? $"{ev.Kind} '{ev.Id}' has no 'term': the default of {years} years applies from its place in the range, so its standing tie ends on {first} in a replay without a seed ({advice})"
+            : $"{ev.Kind} '{ev.Id}' has no 'term': the default of {years} years applies to each of its {count} occurrences, whose ties end from {first} to {last} in a replay without a seed ({advice})";
 
         // A term that would run past the calendar's last day is reported as such, not as a failure of validate.
         string End(DateOnly day) => day.Year + years <= DateOnly.MaxValue.Year
-            ? StrengthModel.StandingTie(ev, day, model)!.Value.Until!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+            ? tie.Until(ev.Term, day, model)!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
             : "after 9999-12-31";
     }
 

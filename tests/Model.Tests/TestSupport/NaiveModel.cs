@@ -68,9 +68,11 @@ internal static class NaiveModel
                             impulses[other].Add((day, m.SpillDown * w * f));
                         if (ParentPair(d) is { } up)
                             impulses[up].Add((day, m.SpillUp * w * f));
-                        if (ev.Kind == "agreement")
+                        // Rule 8 with format 1.2's termCertainty: a kept event keeps its tie only if the term is as sure as the level.
+                        var tieKept = (int)(ev.TermCertainty ?? ev.Certainty) <= (int)lowest;
+                        if (tieKept && ev.Kind == "agreement")
                             ties[d].Add((day, ev.Term?.Until ?? day.AddYears(ev.Term?.Years ?? m.AgreementTermYears), m.AgreementStanding * f));
-                        else if (ev.Kind == "twinning")
+                        else if (tieKept && ev.Kind == "twinning")
                             ties[d].Add((day, ev.Term?.Until ?? (ev.Term?.Years is { } y ? day.AddYears(y) : null), m.TwinningStanding * f));
                     }
                 }

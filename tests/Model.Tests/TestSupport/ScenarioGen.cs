@@ -45,17 +45,23 @@ internal static class ScenarioGen
 
     /// <summary>An event of one of <paramref name="kinds"/>; its id is set by the scenario generator.</summary>
     public static Gen<ScenarioEvent> Event(string[] kinds) =>
-        Gen.Select(Pair, Gen.Int[0, 1095], Gen.Int[0, 200], Gen.Int[1, 3], Gen.Bool, Gen.OneOf(kinds), Gen.Bool, Gen.Int[0, 17])
+        Gen.Select(Pair, Gen.Int[0, 1095], Gen.Int[0, 200], Gen.Int[1, 3], Gen.Bool, Gen.OneOf(kinds), Gen.Bool, Gen.Int[0, 71])
             .Select((pair, offset, span, count, isRange, kind, online, extras) =>
             {
-                var (termYears, provenance) = (extras % 3, extras / 3);
+                var (termYears, provenance, termLevel) = (extras % 3, extras / 3 % 6, extras / 18);
                 var from = Start.AddDays(offset);
                 var to = from.AddDays(span) > End ? End : from.AddDays(span);
                 var date = isRange ? EventDate.Range(from, to) : EventDate.Day(from);
                 var term = termYears > 0 && kind is "agreement" or "twinning" ? new Term(null, termYears) : null;
                 return new ScenarioEvent("draft", date, isRange ? count : null, kind, [pair.A], [pair.B],
                     online ? EventMode.Online : EventMode.InPerson, null, term, Certainties[provenance % 3],
-                    provenance < 3 ? ["s"] : ["s", "s2"], null, null, Origin.None);
+                    provenance < 3 ? ["s"] : ["s", "s2"], null, null, Origin.None)
+                {
+                    // Format 1.2: a term at most as sure as its event (the reader refuses a surer one).
+                    TermCertainty = termLevel > 0 && kind is "agreement" or "twinning"
+                        ? (Certainty)Math.Max(termLevel - 1, provenance % 3)
+                        : null,
+                };
             });
 
     private static readonly Gen<Interruption> Interruption =
