@@ -59,7 +59,8 @@ public static class ProvenanceTable
 
         foreach (var ev in scenario.Events.OrderBy(e => e.Date.From).ThenBy(e => e.Date.To))
         {
-            var date = ev.Date.IsRange ? $"{Day(ev.Date.From)}..{Day(ev.Date.To)}" : Day(ev.Date.From);
+            var date = (ev.Date.IsRange ? $"{Day(ev.Date.From)}..{Day(ev.Date.To)}" : Day(ev.Date.From))
+                + (ev.DateCertainty is { } dateCertainty ? $" ({CertaintyWords.Name(dateCertainty)})" : "");
             rows.Add(new ProvenanceRow("event", ev.Id, date, Between(ev), ev.Kind, Word(ev.Certainty), ev.Sources, TitlesOf(ev.Sources),
                 ev.Note ?? "", ev.Title ?? "", (ev.Count ?? 1).ToString(CultureInfo.InvariantCulture),
                 ev.Mode == EventMode.Online ? "online" : "in-person", Term(ev, model), "", "", "", ""));

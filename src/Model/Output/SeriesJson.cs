@@ -85,6 +85,8 @@ public static class SeriesJson
             json.WriteString("certainty", CertaintyWords.Name(ev.Certainty));
             if (ev.TermCertainty is { } termCertainty)
                 json.WriteString("termCertainty", CertaintyWords.Name(termCertainty));
+            if (ev.DateCertainty is { } dateCertainty)
+                json.WriteString("dateCertainty", CertaintyWords.Name(dateCertainty));
             WriteSources(json, ev.Sources);
             json.WriteStartArray("dyads");
             foreach (var dyad in DyadSet.DyadsOf(ev))

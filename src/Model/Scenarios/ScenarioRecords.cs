@@ -115,6 +115,13 @@ public sealed record ScenarioEvent(
     /// </summary>
     public Certainty? TermCertainty { get; init; }
 
+    /// <summary>
+    /// How sure the writer is of the day (or range) given, where the event itself is surer (format 1.2,
+    /// <c>dateCertainty</c>); null: as sure as the event. Provenance only: the filter and the certainty parts follow the
+    /// event's own certainty, since the event happened at the level it is reported (model.md rules 8 and 9).
+    /// </summary>
+    public Certainty? DateCertainty { get; init; }
+
     /// <summary>The certainty of the event's standing tie (model.md rule 9): its term's, else the event's own.</summary>
     [JsonIgnore]
     public Certainty TieCertainty => TermCertainty ?? Certainty;

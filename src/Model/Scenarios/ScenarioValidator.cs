@@ -82,14 +82,18 @@ internal static class ScenarioValidator
                 if (!EventKind.HoldsTie(ev.Kind))
                     problems.Add(new Problem(ev.Origin["termCertainty"], $"'termCertainty' belongs only to {EventKind.TieKindNames} events, not '{ev.Kind}'"));
                 else if (termCertainty < ev.Certainty)
-                    problems.Add(new Problem(ev.Origin["termCertainty"],
-                        $"'termCertainty' ({CertaintyWords.Name(termCertainty)}) cannot be surer than the event's certainty ({CertaintyWords.Name(ev.Certainty)}): a term is never better known than the event it belongs to"));
+                    problems.Add(PartSurerThanEvent(ev, "termCertainty", termCertainty, "a term"));
             }
+            if (ev.DateCertainty is { } dateCertainty && dateCertainty < ev.Certainty)
+                problems.Add(PartSurerThanEvent(ev, "dateCertainty", dateCertainty, "a date"));
             if (ev.Term?.Until is { } until && until <= ev.Date.To)
                 problems.Add(new Problem(ev.Origin["term"],
                     $"'term.until' ({until:yyyy-MM-dd}) must be after the event's date ({ev.Date.To:yyyy-MM-dd}{(ev.Date.IsRange ? ", the last day of its range" : "")})"));
         }
     }
+
+    private static Problem PartSurerThanEvent(ScenarioEvent ev, string field, Certainty part, string what) =>
+        new(ev.Origin[field], $"'{field}' ({CertaintyWords.Name(part)}) cannot be surer than the event's certainty ({CertaintyWords.Name(ev.Certainty)}): {what} is never better known than the event it belongs to");
 
     /// <summary>The first kinds, enough to remind; a file may add thousands, and this is said once per unknown kind.</summary>
     private static string KnownKinds(ModelParameters model) =>
