@@ -16,10 +16,15 @@ public static class EventSheet
 
     private static readonly string[] Certainties = ["reported", "inferred", "assumed"];
 
-    public static List<ScenarioEvent> Read(ImportTable table, ActorDirectory actors, SourceCatalog sources, List<Problem> problems)
+    /// <summary>
+    /// The events of a table, read row by row within the budget; with <see cref="DedupeMode.Day"/> rows of one day,
+    /// dyad, kind and manner (mode, weight, certainty, term) are merged into one event citing every row's source.
+    /// </summary>
+    internal static List<ScenarioEvent> Read(ImportTable table, ActorDirectory actors, SourceCatalog sources, DedupeMode dedupe,
+        SummaryTally tally, ImportBudget budget, List<Problem> problems)
     {
         var header = HeaderRow.Read(table, Columns, "events", problems);
-        if (table.Rows.Count > 0 && !table.Rows[0].IsBlank)
+        if (header.Present)
         {
             foreach (var required in (string[])["kind", "actor_a", "actor_b"])
             {
@@ -29,14 +34,60 @@ public static class EventSheet
             if (!header.Has("date") && !(header.Has("from") && header.Has("to")))
                 problems.Add(table.Problem(1, 1, "the events need a column 'date', or columns 'from' and 'to' for date ranges"));
         }
-        var events = new List<ScenarioEvent>();
-        foreach (var row in header.DataRows)
+        var events = new List<(ScenarioEvent Event, List<int> Rows, List<string> Notes)>();
+        var byDay = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var row in header.DataRows())
         {
-            if (ReadRow(header, row, actors, sources, problems) is { } ev)
-                events.Add(ev);
+            tally.Row();
+            budget.Tick();
+            var before = problems.Count;
+            if (ReadRow(header, row, actors, sources, problems) is not { } ev)
+            {
+                if (problems.Count > before)
+                    tally.Problem(row.Number);
+            }
+            else if (dedupe == DedupeMode.Day && !ev.Date.IsRange && byDay.TryGetValue(SameDay(ev), out var index))
+            {
+                var (merged, rows, notes) = events[index];
+                rows.Add(row.Number);
+                if (header.Cell(row, "note") is { Length: > 0 } note && !notes.Contains(note))
+                    notes.Add(note);
+                events[index] = (merged with { Sources = merged.Sources.Concat(ev.Sources).Distinct().ToValueList() }, rows, notes);
+                tally.Skip(SkipReason.Merged, row.Number, $"into the event of row {rows[0]}");
+                budget.Add(16);
+            }
+            else
+            {
+                if (dedupe == DedupeMode.Day && !ev.Date.IsRange)
+                    byDay[SameDay(ev)] = events.Count;
+                events.Add((ev, [row.Number], header.Cell(row, "note") is { Length: > 0 } note ? [note] : []));
+                budget.Add(100 + ImportBudget.TextBytes(ev.Title) + ImportBudget.TextBytes(ev.Note) + ev.SideA.Sum(s => s.Length + 2) + ev.SideB.Sum(s => s.Length + 2),
+                    (long)(ev.Count ?? 1) * ev.SideA.Count * ev.SideB.Count);
+            }
+            if (problems.Count >= ImportBudget.MaxProblems || budget.Exceeded is not null)
+            {
+                problems.Add(table.Problem(row.Number, 1, budget.Exceeded
+                    ?? $"reading stopped here, after {ImportBudget.MaxProblems} problems: mend these and import again"));
+                tally.Stopped = true;
+                break;
+            }
         }
-        return events;
+        return [.. events.Select(e => e.Rows.Count == 1 ? e.Event : e.Event with { Note = MergedNote(table.Display, e.Rows, e.Notes) })];
     }
+
+    /// <summary>What rows must share to be one event under <c>--dedupe day</c>: the day, both sides, the kind and its manner.</summary>
+    private static string SameDay(ScenarioEvent ev)
+    {
+        var a = string.Join(";", ev.SideA.Order(StringComparer.Ordinal));
+        var b = string.Join(";", ev.SideB.Order(StringComparer.Ordinal));
+        var dyad = string.CompareOrdinal(a, b) < 0 ? $"{a}|{b}" : $"{b}|{a}";
+        return string.Join("\n", ev.Date.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), dyad, ev.Kind, ev.Mode, ev.Weight, ev.Term, ev.Certainty);
+    }
+
+    private static string MergedNote(string display, List<int> rows, List<string> notes) =>
+        (notes.Count > 0 ? string.Join(" / ", notes) + " (" : "")
+        + $"{(notes.Count > 0 ? "i" : "I")}mported from {display}, rows {string.Join(", ", rows)}: {rows.Count} rows of one day, dyad and kind, merged"
+        + (notes.Count > 0 ? ")" : "");
 
     private static ScenarioEvent? ReadRow(HeaderRow h, ImportRow row, ActorDirectory actors, SourceCatalog sources, List<Problem> problems)
     {

@@ -1,124 +1,99 @@
-using System.Globalization;
 using Relations.Model.Scenarios;
 
 namespace Relations.Import;
 
 /// <summary>
-/// Reads a CAMEO-coded event file in the GDELT event-table layout: tab-separated, no header, one event a line. The
-/// column count tells the layout: 57 (GDELT 1.0 back files, no SOURCEURL), 58 (GDELT 1.0 daily files) or 61
-/// (GDELT 2.0, which adds an ADM2 code to each of the three geography blocks). The first 35 columns are the same
-/// in all three.
+/// Reads a CAMEO-coded event file in the GDELT event-table layout: tab-separated, one event a line. Each line's field
+/// count tells its layout, so layouts may mix within a file: 57 (GDELT 1.0 back files, no SOURCEURL), 58 (GDELT 1.0
+/// daily files) or 61 (GDELT 2.0, which adds an ADM2 code to each of the three geography blocks). The first 35 fields
+/// are the same in all three. A line whose first two fields hold letters and no digits is a header row, whatever its
+/// spelling (<c>GLOBALEVENTID</c>, <c>GlobalEventsID</c>), and is not counted as a row.
 /// </summary>
 public static class GdeltFile
 {
-    /// <summary>A GDELT layout: its column count and where DATEADDED and SOURCEURL stand (1-based; 0 when absent).</summary>
-    public sealed record Layout(string Name, int Columns, int DateAdded, int SourceUrl);
+    /// <summary>A GDELT layout: its field count, the size of a geography block, and where SOURCEURL stands (1-based; 0 when absent).</summary>
+    public sealed record Layout(string Name, int Columns, int GeoBlock, int SourceUrl);
 
     public static readonly Layout[] Layouts =
     [
-        new("GDELT 1.0 (back file)", 57, 57, 0),
-        new("GDELT 1.0", 58, 57, 58),
-        new("GDELT 2.0", 61, 60, 61),
+        new("GDELT 1.0 back file", 57, 7, 0),
+        new("GDELT 1.0 daily file", 58, 7, 58),
+        new("GDELT 2.0", 61, 8, 61),
     ];
 
-    private const int GlobalEventId = 1, SqlDate = 2, Actor1Code = 6, Actor1Name = 7, Actor2Code = 16, Actor2Name = 17,
-        EventCode = 27, GoldsteinScale = 31;
+    private const int GlobalEventId = 1, SqlDate = 2, Actor1Code = 6, Actor1Name = 7, Actor1CountryCode = 8,
+        Actor2Code = 16, Actor2Name = 17, Actor2CountryCode = 18, EventCode = 27, GoldsteinScale = 31,
+        NumSources = 33, NumArticles = 34, FirstGeo = 36, MaxColumns = 61;
 
-    /// <summary>The layout of a file whose first line has this many tab-separated fields, or null.</summary>
-    public static Layout? Detect(string firstLine)
-    {
-        var count = firstLine.TrimEnd('\r').Split('\t').Length;
-        return Layouts.FirstOrDefault(l => l.Columns == count);
-    }
+    /// <summary>The layout of a line with this many tab-separated fields, or null.</summary>
+    public static Layout? Of(int fields) => Array.Find(Layouts, l => l.Columns == fields);
 
-    /// <param name="skipUnmapped">Skip (and list) events whose actors map to no scenario actor instead of reporting them as errors.</param>
-    public static List<ScenarioEvent> Read(string display, string text, ActorDirectory actors, CameoKinds kinds, bool skipUnmapped,
-        SourceCatalog sources, List<Problem> problems, List<Problem> skipped)
+    /// <summary>The layout of a file whose first line this is, or null when it is no GDELT line.</summary>
+    public static Layout? Detect(string firstLine) => Of(firstLine.AsSpan().TrimEnd('\r').Count('\t') + 1);
+
+    internal static void Read(ImportFile file, CodedEvents events, HashSet<string> layoutsSeen, List<Problem> problems)
     {
-        var lines = text.Split('\n');
-        var layout = Detect(lines[0])!;
-        var events = new List<ScenarioEvent>();
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < lines.Length; i++)
+        using var reader = new LineReader(file, problems);
+        var starts = new int[MaxColumns + 1];
+        while (!events.Full && reader.Next() is { } text)
         {
-            var number = i + 1;
-            var line = lines[i].TrimEnd('\r');
-            if (line.Trim().Length == 0)
+            var line = text.AsSpan().TrimEnd('\r');
+            if (line.IsWhiteSpace())
                 continue;
-            var cells = line.Split('\t').Select(c => c.Trim()).ToArray();
-            void Bad(int column, string message) => problems.Add(new Problem(new(display, number, column), message));
-            // A header line, as some exports add, names the columns and is no event.
-            if (number == 1 && cells[0].Equals("GLOBALEVENTID", StringComparison.OrdinalIgnoreCase))
-                continue;
-            if (cells.Length != layout.Columns)
+            var number = reader.Number;
+            var fields = line.Count('\t') + 1;
+            if (fields <= MaxColumns)
             {
-                Bad(1, $"this line has {cells.Length} tab-separated fields; the file's first line has {layout.Columns} ({layout.Name})");
+                starts[0] = 0;
+                var at = 0;
+                for (var i = 1; i < fields; i++)
+                    starts[i] = at = line[at..].IndexOf('\t') + at + 1;
+                starts[fields] = line.Length + 1;
+            }
+            string Cell(int column) => column <= fields ? text[starts[column - 1]..(starts[column] - 1)].Trim() : "";
+            if (fields <= MaxColumns && IsHeader(line[..(starts[Math.Min(fields, 2)] - 1)]))
+            {
+                events.Header();
                 continue;
             }
-            string Cell(int column) => cells[column - 1];
-            var code = Cell(EventCode);
-            if (kinds.KindOf(code) is not { } kind)
+            events.Row(number);
+            if (Of(fields) is not { } layout)
             {
-                skipped.Add(new Problem(new(display, number, EventCode), $"warning: EventCode '{code}' maps to no kind of the model; the event is skipped (map it with --map {(code.Length >= 3 ? code[..3] : code)}=KIND)"));
+                problems.Add(new Problem(new(file.Name, number, 1), $"this line has {fields} tab-separated fields; a GDELT event line has 57 (GDELT 1.0 back files), 58 (GDELT 1.0 daily files) or 61 (GDELT 2.0)"));
+                events.Problem(number);
                 continue;
             }
-            if (skipUnmapped && (Unmapped(Actor1Code, Actor1Name) ?? Unmapped(Actor2Code, Actor2Name)) is { } unmapped)
-            {
-                skipped.Add(new Problem(new(display, number, unmapped.Column), $"warning: {unmapped.Message}; the event is skipped"));
+            layoutsSeen.Add(layout.Name);
+            if (!events.Kind(Cell(EventCode), number, out var kind))
                 continue;
-            }
-            var before = problems.Count;
-            var eventId = Cell(GlobalEventId);
-            if (eventId.Length == 0 || !eventId.All(char.IsAsciiDigit))
-                Bad(GlobalEventId, $"GLOBALEVENTID '{eventId}' is not a number");
-            else if (!ids.TryAdd(eventId, number))
-                Bad(GlobalEventId, $"GLOBALEVENTID {eventId} appears twice (also line {ids[eventId]})");
-            var day = ParseSqlDate(Cell(SqlDate));
-            if (day is null)
-                Bad(SqlDate, $"SQLDATE '{Cell(SqlDate)}' is not a date YYYYMMDD");
-            var a = Actor(Actor1Code, Actor1Name);
-            var b = Actor(Actor2Code, Actor2Name);
-            if (a is not null && a == b)
-                Bad(Actor2Code, $"both actors are '{a}'; an actor is never in a dyad with itself");
-            string? url = null;
-            if (layout.SourceUrl > 0 && Cell(layout.SourceUrl) is { Length: > 0 } address)
-            {
-                if (CellValues.IsWebAddress(address))
-                    url = address;
-                else
-                    Bad(layout.SourceUrl, $"SOURCEURL '{address}' is not an http or https address");
-            }
-            if (problems.Count > before)
-                continue;
-            var goldstein = Cell(GoldsteinScale);
-            var note = $"GDELT event {eventId}, CAMEO {code} (Goldstein {goldstein}): {Named(Cell(Actor1Name), Cell(Actor1Code))} → {Named(Cell(Actor2Name), Cell(Actor2Code))}; imported from {display}, line {number}";
-            events.Add(new ScenarioEvent($"gdelt-{eventId}", EventDate.Day(day!.Value), null, kind, [a!], [b!], EventMode.InPerson,
-                null, null, Certainty.Reported, [sources.Cite(null, url)], null, note, Origin.None));
+            var (own1, own2, action) = (Geo(FirstGeo), Geo(FirstGeo + layout.GeoBlock), Geo(FirstGeo + 2 * layout.GeoBlock));
+            var a = new CodedActor("Actor1Code", Actor1Code, Cell(Actor1Code), Cell(Actor1Name), Cell(Actor1CountryCode), own1, action);
+            var b = new CodedActor("Actor2Code", Actor2Code, Cell(Actor2Code), Cell(Actor2Name), Cell(Actor2CountryCode), own2, action);
+            var url = layout.SourceUrl > 0 ? Cell(layout.SourceUrl) : "";
+            var (sources, articles) = (Cell(NumSources), Cell(NumArticles));
+            var report = $"{Plural(sources, "source")}, {Plural(articles, "article")}" + (url.Length > 0 ? $", {url}" : "");
+            events.Add(new CodedRow(number, Cell(GlobalEventId), GlobalEventId, Cell(SqlDate), SqlDate, Cell(EventCode), a, b,
+                $"Goldstein {Cell(GoldsteinScale)}", report,
+                catalog => CellValues.IsWebAddress(url) ? catalog.Cite(null, url) : catalog.Cite(url.Length > 0 ? url : null, null)), kind);
 
-            string? Actor(int codeColumn, int nameColumn)
-            {
-                if (actors.Resolve(Cell(codeColumn), Cell(nameColumn)) is { } id)
-                    return id;
-                Bad(codeColumn, Unmapped(codeColumn, nameColumn)!.Value.Message);
-                return null;
-            }
-
-            (int Column, string Message)? Unmapped(int codeColumn, int nameColumn)
-            {
-                var (actorCode, name) = (Cell(codeColumn), Cell(nameColumn));
-                var field = codeColumn == Actor1Code ? "Actor1Code" : "Actor2Code";
-                if (actors.Resolve(actorCode, name) is not null)
-                    return null;
-                return (codeColumn, actorCode.Length == 0 && name.Length == 0
-                    ? $"{field} is empty; the event has no actor to place it on"
-                    : $"{field} '{actorCode}'{(name.Length > 0 ? $" ({name})" : "")} is not mapped to an actor: add it to the 'code' column of the actors, or declare an actor with the id '{actorCode.ToLowerInvariant()}'");
-            }
+            // A geography block: Type, FullName, CountryCode, ADM1Code, (ADM2Code in 2.0,) Lat, Long, FeatureID. Type 0 is none.
+            string[] Geo(int start) => Cell(start) is "" or "0" ? []
+                : layout.GeoBlock == 8 ? [Cell(start + 3), Cell(start + 4), Cell(start + 1)] : [Cell(start + 3), Cell(start + 1)];
         }
-        return events;
     }
 
-    private static DateOnly? ParseSqlDate(string text) =>
-        text.Length == 8 && DateOnly.TryParseExact(text, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+    /// <summary>A header line: its id and day fields hold letters and no digit (any spelling of GLOBALEVENTID, SQLDATE).</summary>
+    private static bool IsHeader(ReadOnlySpan<char> firstTwoFields)
+    {
+        var letters = false;
+        foreach (var c in firstTwoFields)
+        {
+            if (char.IsAsciiDigit(c))
+                return false;
+            letters |= char.IsLetter(c);
+        }
+        return letters;
+    }
 
-    private static string Named(string name, string code) => name.Length > 0 ? $"{name} ({code})" : code;
+    private static string Plural(string count, string noun) => count == "1" ? $"1 {noun}" : $"{(count.Length > 0 ? count : "?")} {noun}s";
 }

@@ -4,9 +4,10 @@ namespace Relations.Import;
 
 /// <summary>
 /// One sheet or CSV file as rows of text cells, numbered as a spreadsheet program shows them (row 1 is the first
-/// row, column 1 the first column), so that every problem points at the cell an analyst can find.
+/// row, column 1 the first column), so that every problem points at the cell an analyst can find. The rows are read
+/// as they are enumerated, once: a table is never held whole.
 /// </summary>
-public sealed record ImportTable(string Display, IReadOnlyList<ImportRow> Rows)
+public sealed record ImportTable(string Display, IEnumerable<ImportRow> Rows)
 {
     public SourcePosition At(int row, int column) => new(Display, row, column);
 

@@ -107,7 +107,15 @@ public static class ScenarioYamlWriter
         }
         if (ev.Certainty != Certainty.Reported)
             w.Plain("certainty", ev.Certainty.ToString().ToLowerInvariant());
-        w.Plain("source", ev.Source);
+        if (ev.Sources.Count == 1)
+        {
+            w.Plain("source", ev.Source);
+        }
+        else
+        {
+            w.Key("source");
+            w.Sequence(() => { foreach (var source in ev.Sources) w.Id(source); });
+        }
         w.Quoted("title", ev.Title);
         w.Quoted("note", ev.Note);
     }

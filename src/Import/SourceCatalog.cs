@@ -3,10 +3,10 @@ using Relations.Model.Scenarios;
 namespace Relations.Import;
 
 /// <summary>
-/// The sources an import cites: one per distinct address (or, without an address, per distinct title), each with an
-/// id made from its title or address; rows that name no source cite the imported file itself.
+/// The sources an import cites: one per distinct address (or, without an address, per distinct title or story), each
+/// with an id made from its title or address; rows that name no source cite the imported file itself.
 /// </summary>
-public sealed class SourceCatalog(string fileName)
+public sealed class SourceCatalog(string fileName, ImportBudget? budget = null)
 {
     private readonly Dictionary<string, Source> byKey = new(StringComparer.Ordinal);
     private readonly List<Source> sources = [];
@@ -32,9 +32,22 @@ public sealed class SourceCatalog(string fileName)
         {
             shownTitle = title ?? $"{fileName} (the imported file)";
         }
-        var source = new Source(ids.Claim(Ids.Slug(shownTitle, "source")), shownTitle, publisher, null, url, Origin.None);
+        return Declare(key, shownTitle, publisher, null, url);
+    }
+
+    /// <summary>The id of a source known by a key of its own (an ICEWS story: publisher and story id), declared on first use.</summary>
+    public string Cite(string key, string title, string? publisher, DateOnly? published)
+    {
+        key = "key " + key;
+        return byKey.TryGetValue(key, out var known) ? known.Id : Declare(key, title, publisher, published, null);
+    }
+
+    private string Declare(string key, string title, string? publisher, DateOnly? published, string? url)
+    {
+        var source = new Source(ids.Claim(Ids.Slug(title, "source")), title, publisher, published, url, Origin.None);
         byKey[key] = source;
         sources.Add(source);
+        budget?.Add(64 + ImportBudget.TextBytes(title) + ImportBudget.TextBytes(publisher) + ImportBudget.TextBytes(url) + source.Id.Length);
         return source.Id;
     }
 }

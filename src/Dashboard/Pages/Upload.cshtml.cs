@@ -27,7 +27,7 @@ public sealed class UploadModel(ScenarioCatalog catalog, RunService runs, IOptio
 
     /// <summary>The scenario an import made (shown above its YAML), and the rows it skipped.</summary>
     public Scenario? Imported { get; private set; }
-    public IReadOnlyList<Problem> Skipped { get; private set; } = [];
+    public ImportSummary? Summary { get; private set; }
 
     /// <summary>Whether <see cref="Problems"/> are an import's (rows and columns of a table) rather than a YAML file's.</summary>
     public bool ImportProblems { get; private set; }
@@ -105,6 +105,7 @@ public sealed class UploadModel(ScenarioCatalog catalog, RunService runs, IOptio
     {
         var actors = actorsFile is { Length: > 0 } ? new ImportFile(Path.GetFileName(actorsFile.FileName), await ReadAsync(actorsFile)) : null;
         var result = ScenarioImporter.Import(events, actors, new ImportOptions(SkipUnmappedActors: skipUnmapped));
+        Summary = result.Summary;
         if (result.Scenario is null || result.Yaml is null)
         {
             Problems = result.Problems;
@@ -113,7 +114,6 @@ public sealed class UploadModel(ScenarioCatalog catalog, RunService runs, IOptio
             return Page();
         }
         Imported = result.Scenario;
-        Skipped = result.Skipped;
         Text = result.Yaml;
         return Page();
     }
