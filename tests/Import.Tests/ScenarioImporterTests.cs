@@ -48,16 +48,18 @@ public sealed class ScenarioImporterTests
     }
 
     [Fact]
-    public void An_event_code_that_maps_to_no_kind_is_skipped_and_reported_unless_an_option_maps_it()
+    public void An_event_code_that_maps_to_no_kind_is_skipped_and_counted_unless_an_option_maps_it()
     {
         var skipped = ScenarioImporter.Import(Gdelt(61), Actors());
         var mapped = ScenarioImporter.Import(Gdelt(61), Actors(), new ImportOptions(Maps: [new("19", "reduce")]));
 
-        var warning = Assert.Single(skipped.Skipped);
-        Assert.Equal("gdelt-61.export.CSV:3:27: warning: EventCode '190' maps to no kind of the model; the event is skipped (map it with --map 190=KIND)", warning.ToString());
+        var skip = Assert.Single(skipped.Summary.Skips);
+        Assert.Equal((SkipReason.NoKind, 1), (skip.Reason, skip.Count));
+        Assert.Equal([3], skip.FirstRows);
+        Assert.Contains("--map 190=KIND", skip.Example);
         Assert.Equal(5, skipped.Scenario!.Events.Count);
-        Assert.Contains("1 rows skipped", skipped.Scenario.Description);
-        Assert.Empty(mapped.Skipped);
+        Assert.Contains("1 rows skipped: the event code maps to no kind", skipped.Scenario.Description);
+        Assert.Empty(mapped.Summary.Skips);
         Assert.Equal("reduce", mapped.Scenario!.Events.Single(e => e.Id == "gdelt-600000").Kind);
     }
 
@@ -74,13 +76,14 @@ public sealed class ScenarioImporterTests
         Assert.Null(result.Yaml);
         Assert.Equal(
         [
-            "gdelt-61.export.CSV:7:16: Actor2Code 'USAGOV' (UNITED STATES) is not mapped to an actor: add it to the 'code' column of the actors, or declare an actor with the id 'usagov'",
-            "gdelt-61.export.CSV:8:2: SQLDATE '20191340' is not a date YYYYMMDD",
+            "gdelt-61.export.CSV:7:16: Actor2Code 'UNITED STATES (USAGOV)' is not mapped to an actor: add it to the 'code' column of the actors, or declare an actor with the id 'usagov'",
+            "gdelt-61.export.CSV:8:2: '20191340' is not a date (YYYYMMDD or YYYY-MM-DD)",
         ], result.Problems.Select(p => p.ToString()));
+        Assert.Equal((8, 5, 1, 2), (result.Summary.Rows, result.Summary.Events, result.Summary.Skipped, result.Summary.RowsWithProblems));
     }
 
     [Fact]
-    public void Events_with_unmapped_actors_are_skipped_and_listed_when_asked()
+    public void Events_with_unmapped_actors_are_skipped_and_counted_when_asked()
     {
         var file = Gdelt(61, GdeltLine(61, 700_000, "20190510", "VNMGOV", "USAGOV", "042", "https://example.org/x"));
 
@@ -88,18 +91,16 @@ public sealed class ScenarioImporterTests
 
         Assert.Empty(result.Problems);
         Assert.Equal(5, result.Scenario!.Events.Count);
-        Assert.Equal(
-        [
-            "gdelt-61.export.CSV:3:27: warning: EventCode '190' maps to no kind of the model; the event is skipped (map it with --map 190=KIND)",
-            "gdelt-61.export.CSV:7:16: warning: Actor2Code 'USAGOV' is not mapped to an actor: add it to the 'code' column of the actors, or declare an actor with the id 'usagov'; the event is skipped",
-        ], result.Skipped.Select(p => p.ToString()));
+        Assert.Equal([(SkipReason.NoKind, 1), (SkipReason.UnmappedActor, 1)], result.Summary.Skips.Select(s => (s.Reason, s.Count)));
+        Assert.Equal([7], result.Summary.Skips[1].FirstRows);
+        Assert.StartsWith("Actor2Code 'USAGOV' is not mapped", result.Summary.Skips[1].Example);
     }
 
     [Fact]
     public void A_gdelt_actor_is_found_by_its_name_in_the_code_column()
     {
         var file = Gdelt(58, GdeltLine(58, 800_000, "20200202", "", "CHNGOV", "042", "https://example.org/z"));
-        var withName = file with { Bytes = System.Text.Encoding.UTF8.GetBytes(System.Text.Encoding.UTF8.GetString(file.Bytes).Replace("800000\t20200202\t\t\t\t\t", "800000\t20200202\t\t\t\t\tLAO CAI")) };
+        var withName = Csv(file.Name, Text(file).Replace("800000\t20200202\t\t\t\t\t", "800000\t20200202\t\t\t\t\tLAO CAI"));
 
         var result = ScenarioImporter.Import(withName, Actors());
 

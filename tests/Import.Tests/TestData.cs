@@ -55,6 +55,13 @@ internal static class TestData
 
     public static ImportFile Csv(string name, string text) => new(name, Encoding.UTF8.GetBytes(text));
 
+    /// <summary>The text of a file the tests wrote.</summary>
+    public static string Text(ImportFile file)
+    {
+        using var reader = new StreamReader(file.Open(), Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
+
     /// <summary>A workbook with an 'events' sheet (real date cells) and an 'actors' sheet.</summary>
     public static ImportFile Workbook(IEnumerable<Dictionary<string, object?>> events, string name = "events.xlsx")
     {

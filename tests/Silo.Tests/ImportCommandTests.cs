@@ -45,7 +45,11 @@ public sealed class ImportCommandTests
         var hand = await Run("replay", Path.Combine(folder, "hand.yaml"), "--out", Path.Combine(folder, "b"), "--engine", "reference");
 
         Assert.Equal((0, ""), (import.ExitCode, import.Error));
-        Assert.Equal($"{scenario}: 'office', 4 actors, 2 sources, 3 events, 2014-01-01..2021-12-31", import.OutLines.Single());
+        Assert.Equal(
+        [
+            $"{scenario}: 'office', 4 actors, 2 sources, 3 events, 2014-01-01..2021-12-31",
+            $"{Path.Combine(folder, "events.csv")}: 3 rows (a CSV file): 3 events, 0 skipped",
+        ], import.OutLines);
         Assert.Equal((0, 0), (imported.ExitCode, hand.ExitCode));
         var importedRows = ReplayCommandTests.ReadSeries(Path.Combine(folder, "a", "series.csv"));
         Assert.Equal(ReplayCommandTests.ReadSeries(Path.Combine(folder, "b", "series.csv")), importedRows);
@@ -73,6 +77,7 @@ public sealed class ImportCommandTests
             $"{events}:3:1: 'date': '10/05/2019' is not a date: write it as YYYY-MM-DD",
             $"{events}:4:7: 'actor_b': actor 'hanoi' is not declared in the actors",
             $"{events}:5:8: 'mode': 'by phone' is neither in-person nor online",
+            $"{events}: 4 rows (a CSV file): 1 event, 0 skipped, 3 with problems",
         ], outcome.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         Assert.Equal("", outcome.Out);
         Assert.False(Directory.Exists(Path.Combine(folder, "out")));
