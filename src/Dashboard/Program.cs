@@ -9,6 +9,7 @@ using Microsoft.Extensions.WebEncoders;
 using Orleans.Dashboard;
 using Relations.Dashboard.Api;
 using Relations.Dashboard.Hosting;
+using Relations.Dashboard.Localization;
 using Relations.Dashboard.Runs;
 using Relations.Dashboard.Scenarios;
 using Relations.Dashboard.Variants;
@@ -69,7 +70,9 @@ builder.Services.AddSingleton<WhatIfRunner>();
 builder.Services.AddSingleton<VariantStore>();
 // Antiforgery tokens need keys; kept in memory, a restart only asks a reader to resend a form.
 builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
-builder.Services.AddRazorPages();
+// Interface strings: resource files under Resources/ (Vietnamese; the English text is the key). LOCALIZATION.md.
+builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+builder.Services.AddRazorPages().AddViewLocalization();
 builder.Services.AddRequestTimeouts(timeouts => timeouts.DefaultPolicy = new RequestTimeoutPolicy
 {
     Timeout = options.RequestTimeout,
@@ -89,6 +92,8 @@ var app = builder.Build();
 app.UsePlainErrors();
 app.UseSecurityHeaders();
 app.UseUploadLimit(options.MaxUploadBytes + 256 * 1024);
+// Before routing: a language prefix (/en/…) becomes part of the path base, so the pages' routes match as they are.
+app.UseLanguageInPath();
 app.UseRouting();
 app.UseRequestTimeouts();
 app.UseStaticFiles(new StaticFileOptions
@@ -100,7 +105,6 @@ app.MapRunsApi();
 app.MapEnsemblesApi();
 app.MapJobEvents();
 app.MapVariantsApi();
-app.MapLanguageSwitch();
 app.MapRazorPages();
 if (target.IsEmbedded)
 {

@@ -12,7 +12,7 @@ public sealed partial class BrowserTests
     {
         var page = await app.NewPageAsync();
         await page.SetViewportSizeAsync(800, 900);
-        await page.GotoAsync("/");
+        await page.GotoAsync("/en/");
         await page.Locator($"section.scenario[data-scenario='{Small}'] button", new() { HasText = "Replay" }).ClickAsync();
         await page.WaitForURLAsync("**/runs/**");
         await page.Locator("#uncertainty-link").ClickAsync(new() { Timeout = RunTimeout });
@@ -46,7 +46,7 @@ public sealed partial class BrowserTests
     {
         var page = await app.NewPageAsync();
         await page.SetViewportSizeAsync(800, 900);
-        await page.GotoAsync("/");
+        await page.GotoAsync("/en/");
         var form = page.Locator("#sweep-form");
         await form.Locator("select[name=scenarioId]").SelectOptionAsync(Small);
         await form.Locator("select[name=u-key0]").SelectOptionAsync("kappa");

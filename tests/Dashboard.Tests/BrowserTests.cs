@@ -13,7 +13,7 @@ public sealed partial class BrowserTests(BrowserDashboard app) : IClassFixture<B
     public async Task Student_replays_the_seed_scenario_sees_the_curve_and_explains_a_point()
     {
         var page = await app.NewPageAsync();
-        await page.GotoAsync("/");
+        await page.GotoAsync("/en/");
         await BrowserDashboard.ShotAsync(page, "01-scenarios");
 
         await page.Locator("section.scenario[data-scenario='border-2013-2026'] button", new() { HasText = "Replay" }).ClickAsync();

@@ -1,6 +1,13 @@
 // Relations dashboard: the little script the pages use. No framework, no build step.
 "use strict";
 
+// The page's texts in its language (the layout's #l10n, localized on the server); a key stands for itself if missing.
+var strings = (function () {
+  var element = document.getElementById("l10n");
+  return element ? JSON.parse(element.textContent) : {};
+})();
+function t(key) { return Object.prototype.hasOwnProperty.call(strings, key) ? strings[key] : key; }
+
 // Follow running runs: the server pushes their progress (server-sent events); reload when one has finished.
 document.querySelectorAll("[data-poll]").forEach(function (element) {
   var source = new EventSource(element.getAttribute("data-poll") + "/events");
@@ -9,7 +16,7 @@ document.querySelectorAll("[data-poll]").forEach(function (element) {
     var bar = element.querySelector("progress");
     if (bar) { bar.value = run.progress; }
     var text = element.querySelector("[data-status]");
-    if (text) { text.textContent = run.status + " " + Math.round(run.progress * 100) + " %"; }
+    if (text) { text.textContent = t(run.status) + " " + Math.round(run.progress * 100) + " %"; }
     var waiting = element.querySelector("[data-waiting]");
     if (waiting) { waiting.textContent = run.waiting || ""; waiting.hidden = !run.waiting; }
     if (run.status !== "running") { source.close(); location.reload(); }

@@ -94,7 +94,7 @@ public sealed class CompareModel(RunService runs, WhatIfRunner whatIf, VariantSt
         {
             var outcome = await store.SaveAsync(spec, replace, savedBy);
             if (outcome is SaveOutcome.Created or SaveOutcome.Replaced)
-                return Redirect($"/variants?saved={Uri.EscapeDataString(spec.Id)}");
+                return Redirect($"~/variants?saved={Uri.EscapeDataString(spec.Id)}");
             Taken = await store.GetAsync(spec.Id);
             SaveRefused = outcome == SaveOutcome.Exists
                 ? $"Not saved: a variant '{spec.Id}' is saved already."

@@ -33,7 +33,7 @@ public sealed class IndexModel(ScenarioCatalog catalog, RunService runs, Variant
         if (catalog.Find(scenarioId) is not { } entry)
             return NotFound();
         var id = await runs.StartAsync(Replay(entry));
-        return Redirect($"/runs/{id}");
+        return Redirect($"~/runs/{id}");
     }
 
     /// <summary>Replays an exercise and its base, and opens the overlay of the two.</summary>
@@ -43,7 +43,7 @@ public sealed class IndexModel(ScenarioCatalog catalog, RunService runs, Variant
             return NotFound();
         var baseRun = await runs.StartAsync(Replay(baseEntry));
         var variantRun = await runs.StartAsync(Replay(entry));
-        return Redirect($"/compare?base={baseRun}&variant={variantRun}");
+        return Redirect($"~/compare?base={baseRun}&variant={variantRun}");
     }
 
     /// <summary>A monthly, deterministic replay of a catalogue file that stores the file's source.</summary>

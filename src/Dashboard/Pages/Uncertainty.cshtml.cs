@@ -43,8 +43,8 @@ public sealed class UncertaintyModel(ScenarioCatalog catalog, EnsembleJobs jobs)
 
     /// <summary>Starts the ensemble or sweep asked for and answers the page that follows it.</summary>
     public static string Begin(EnsembleJobs jobs, Scenario scenario, UncertaintyRequest asked) => asked.Grid is { } grid
-        ? "/sweeps/" + jobs.StartSweep(scenario, grid, SampleStep.Month, asked.Draws, asked.Seed)
-        : $"/runs/{jobs.StartEnsemble(new RunRequest(scenario, SampleStep.Month, asked.Seed), asked.Draws!.Value)}/uncertainty";
+        ? "~/sweeps/" + jobs.StartSweep(scenario, grid, SampleStep.Month, asked.Draws, asked.Seed)
+        : $"~/runs/{jobs.StartEnsemble(new RunRequest(scenario, SampleStep.Month, asked.Seed), asked.Draws!.Value)}/uncertainty";
 
     private void Open(string? scenarioId, string? posted)
     {

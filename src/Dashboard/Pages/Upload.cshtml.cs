@@ -75,7 +75,7 @@ public sealed class UploadModel(ScenarioCatalog catalog, RunService runs, IOptio
             return Page();
         }
         var id = await runs.StartAsync(new RunRequest(scenario, sampleStep, seed) { Source = source });
-        return Redirect($"/runs/{id}");
+        return Redirect($"~/runs/{id}");
     }
 
     /// <summary>Keeps an imported scenario in the scenarios folder (imported/ID.yaml) and opens it in the what-if editor.</summary>
@@ -98,7 +98,7 @@ public sealed class UploadModel(ScenarioCatalog catalog, RunService runs, IOptio
             Response.StatusCode = StatusCodes.Status409Conflict;
             return Page();
         }
-        return Redirect($"/whatif/{Uri.EscapeDataString(scenario.Id)}");
+        return Redirect($"~/whatif/{Uri.EscapeDataString(scenario.Id)}");
     }
 
     private async Task<IActionResult> ImportAsync(ImportFile events, IFormFile? actorsFile, bool skipUnmapped)

@@ -28,7 +28,7 @@ public sealed class VariantsModel(VariantStore store, WhatIfRunner whatIf, Scena
             return NotFound();
         var (runs, problems, _) = await whatIf.StartAsync(saved.Spec, VariantStore.YamlOf(saved));
         if (runs is not null)
-            return Redirect($"/compare?base={runs.BaseRun}&variant={runs.VariantRun}");
+            return Redirect($"~/compare?base={runs.BaseRun}&variant={runs.VariantRun}");
         // The base file may have changed since the variant was saved.
         Problems = problems;
         Saved = await store.ListAsync();
@@ -42,7 +42,7 @@ public sealed class VariantsModel(VariantStore store, WhatIfRunner whatIf, Scena
         if (await store.GetAsync(id) is { } saved && (etag is null || etag == saved.ETag))
         {
             await store.RemoveAsync(id);
-            return Redirect($"/variants?deleted={Uri.EscapeDataString(id)}");
+            return Redirect($"~/variants?deleted={Uri.EscapeDataString(id)}");
         }
         Saved = await store.ListAsync();
         Notice = $"Not deleted: '{id}' was saved again or deleted since this page was shown. Look at it below first.";

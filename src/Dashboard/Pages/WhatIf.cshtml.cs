@@ -65,7 +65,7 @@ public sealed class WhatIfModel(ScenarioCatalog catalog, WhatIfRunner runner, Va
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        return Redirect($"/compare?base={runs.BaseRun}&variant={runs.VariantRun}");
+        return Redirect($"~/compare?base={runs.BaseRun}&variant={runs.VariantRun}");
     }
 
     /// <summary>Starts an ensemble of the variant being edited (the form's draws and seed) and opens its uncertainty view.</summary>

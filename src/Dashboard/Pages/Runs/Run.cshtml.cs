@@ -129,7 +129,7 @@ public sealed class RunModel(RunService runs, RunArtifacts artifacts, Scenarios.
             return BadRequest($"level={level}: reported, inferred or assumed.");
         if (await certainty.SwitchAsync(id, chosen) is not { } run)
             return BadRequest($"Run '{id}' cannot be shown at '{level}': its unfiltered run is not known to this dashboard; replay the scenario again.");
-        return Redirect($"/runs/{run}");
+        return Redirect($"~/runs/{run}");
     }
 
     private static ContentResult BadRequest(string reason) =>

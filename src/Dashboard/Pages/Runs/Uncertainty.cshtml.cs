@@ -32,7 +32,7 @@ public sealed class UncertaintyModel(RunService runs, EnsembleJobs jobs) : PageM
         Language = Views.Language.Of(HttpContext);
         Job = jobs.Find(id);
         if (Job is { IsSweep: true })
-            return Redirect($"/sweeps/{id}");
+            return Redirect($"~/sweeps/{id}");
         if (Job is null)
         {
             if (jobs.EnsembleOf(id) is { } ensembleId)
@@ -70,7 +70,7 @@ public sealed class UncertaintyModel(RunService runs, EnsembleJobs jobs) : PageM
 
     /// <summary>An ensemble's view, on the relationship the reader came from (the run page's first chosen) when known.</summary>
     private static string Address(string ensembleId, string? dyad) =>
-        $"/runs/{ensembleId}/uncertainty" + (dyad is null ? "" : "?dyad=" + Uri.EscapeDataString(dyad));
+        $"~/runs/{ensembleId}/uncertainty" + (dyad is null ? "" : "?dyad=" + Uri.EscapeDataString(dyad));
 
     /// <summary>How wide a dyad's 5–95 % band gets at its widest.</summary>
     public static double Width(DyadBands bands) => bands.Quantile(95).Zip(bands.Quantile(5)).Select(p => p.First - p.Second).DefaultIfEmpty(0).Max();
