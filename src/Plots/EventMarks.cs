@@ -55,10 +55,16 @@ internal static class EventMarks
             var touched = DyadSet.DyadsOf(ev).Where(wanted.Contains).ToList();
             if (touched.Count == 0)
                 continue;
-            var days = Occurrences.Place([ev]).Select(o => o.Day).ToList();
-            var cancelled = days
-                .Select(day => touched.All(d => StrengthModel.IsCancelled(ev.Mode, day, CalendarOf(d))))
-                .ToList();
+            var days = new DateOnly[ev.Count ?? 1];
+            for (var i = 0; i < days.Length; i++)
+                days[i] = Occurrences.SpreadDay(ev, i);
+            var cancelled = new bool[days.Length];
+            // Only an in-person event on dyads that all have interruptions can be cancelled: the rest need no look-up per day.
+            if (ev.Mode == EventMode.InPerson && touched.All(d => !CalendarOf(d).IsEmpty))
+            {
+                for (var i = 0; i < days.Length; i++)
+                    cancelled[i] = touched.All(d => StrengthModel.IsCancelled(ev.Mode, days[i], CalendarOf(d)));
+            }
             marks.Add(new EventMark(ev, days, cancelled, StrengthModel.ImpulseWeight(ev, scenario.Model)));
         }
         return marks;
@@ -70,9 +76,14 @@ internal static class EventMarks
 
     /// <summary>One mark for events of the same kind whose occurrences fall on the same days (23 twinnings dated alike).</summary>
     public static IReadOnlyList<EventMark> MergeAlike(IEnumerable<EventMark> marks) =>
-        marks.GroupBy(m => (m.Event.Kind, Days: string.Join(",", m.Days), Cancelled: string.Join(",", m.Cancelled)))
+        marks.GroupBy(m => m, Alike)
             .Select(g => g.First() with { Weight = g.Sum(m => m.Weight), Similar = g.Count() - 1 })
             .ToList();
+
+    /// <summary>Marks of one kind on the same days, cancelled alike; hashed by kind, count and first and last day, so no key is built per day.</summary>
+    private static readonly IEqualityComparer<EventMark> Alike = EqualityComparer<EventMark>.Create(
+        (x, y) => x!.Event.Kind == y!.Event.Kind && x.Days.SequenceEqual(y.Days) && x.Cancelled.SequenceEqual(y.Cancelled),
+        m => HashCode.Combine(m.Event.Kind, m.Days.Count, m.Days[0], m.Days[^1]));
 
     /// <summary>The overview's choice: agreements and twinnings first, then the largest total weight, then the earliest.</summary>
     public static IReadOnlyList<EventMark> MostImportant(IEnumerable<EventMark> marks, int max) =>

@@ -20,6 +20,12 @@ public sealed record PlotOptions
     /// <summary>At most this many labelled event markers in the overview.</summary>
     public int MaxEventLabels { get; init; } = 12;
 
+    /// <summary>
+    /// At most this many events get a labelled marker in one dyad's plot (more than its label lanes hold at this width);
+    /// the rest are drawn as ticks.
+    /// </summary>
+    public int MaxDyadEventLabels { get; init; } = 60;
+
     /// <summary>Language of actor names ("vi", "en"); null uses each actor's display name.</summary>
     public string? Language { get; init; }
 

@@ -79,8 +79,13 @@ public static partial class RelationPlots
         ShadeInterruptions(plot, scenario, [dyad]);
 
         var marks = EventMarks.Touching(scenario, [dyad]);
-        foreach (var mark in EventMarks.MostImportant(marks, int.MaxValue).Concat(marks.Where(m => m.AllCancelled)))
+        // Every event gets a marker, up to what the label lanes could ever hold; the rest are ticks.
+        var marked = EventMarks.MostImportant(marks, options.MaxDyadEventLabels)
+            .Concat(marks.Where(m => m.AllCancelled).Take(options.MaxDyadEventLabels))
+            .ToList();
+        foreach (var mark in marked)
             plot.AddEvent(mark, MarkerStyle.Of(mark), 34);
+        AddTicks(plot, marks.Except(marked));
         foreach (var mark in marks.Where(m => m.IsStanding).OrderBy(m => m.Days[0]))
         {
             for (var i = 0; i < mark.Days.Count; i++)
@@ -93,7 +98,7 @@ public static partial class RelationPlots
         AddSpillEvents(plot, scenario, dyad, marks.Select(m => m.Event).ToHashSet(), maxLabels: 3);
 
         ShowLegendBelow(plot.Plot, options);
-        return plot.Finish(maxLanes: 6);
+        return plot.Finish(maxLanes: 6, demoteUnlabelled: true);
     }
 
     /// <summary>

@@ -22,8 +22,8 @@ internal sealed class StrengthPlot
     private readonly double xFrom;
     private readonly double xTo;
     private readonly List<PendingLabel> labels = [];
-    private readonly List<TermBar> terms = [];
-    private readonly List<double> rug = [];
+    private readonly TermBars terms;
+    private readonly MarkBins rug;
     private readonly List<MarkerStyle> usedStyles = [];
     private int events;
     private readonly List<(Interruption Interruption, Color Text, string Prefix)> interruptionTitles = [];
@@ -39,6 +39,8 @@ internal sealed class StrengthPlot
         this.options = options;
         xFrom = X(period.From);
         xTo = X(period.To);
+        rug = new MarkBins(xFrom, xTo, options.Width);
+        terms = new TermBars(xFrom, xTo, options.FontSize - 2);
 
         Plot = new Plot();
         Plot.Font.Set(PlotFonts.Family);
@@ -134,16 +136,19 @@ internal sealed class StrengthPlot
         var first = occurrences.FirstOrDefault(d => !d.Cancelled);
         if (first == default)
             first = occurrences[0];
+        // Further occurrences closer than half a pixel draw as one line (a count of thousands would otherwise draw thousands).
+        var (drawn, drawnCancelled) = (new MarkBins(xFrom, xTo, options.Width), new MarkBins(xFrom, xTo, options.Width));
+        (first.Cancelled ? drawnCancelled : drawn).Take(X(first.Day));
         foreach (var (day, cancelled) in occurrences)
         {
-            if (day == first.Day)
+            if (day == first.Day || !(cancelled ? drawnCancelled : drawn).Take(X(day)))
                 continue;
             var line = MarkerLine(day, cancelled ? MarkerStyle.Cancelled : style);
             labels.Add(new PendingLabel(line, null, day, cancelled) { Group = events });
         }
         var main = MarkerLine(first.Day, first.Cancelled ? MarkerStyle.Cancelled : style);
         var textColor = first.Cancelled ? Colors.Gray : style == MarkerStyle.Spill ? Colors.DimGray : Colors.Black;
-        labels.Add(new PendingLabel(main, style.Prefix + mark.Label(maxLabelLength), first.Day, first.Cancelled, labels.Count) { Group = events, TextColor = textColor });
+        labels.Add(new PendingLabel(main, style.Prefix + mark.Label(maxLabelLength), first.Day, first.Cancelled, labels.Count) { Group = events, TextColor = textColor, Occurrences = occurrences.Count });
         events++;
     }
 
@@ -156,11 +161,11 @@ internal sealed class StrengthPlot
     }
 
     /// <summary>A short grey tick at the bottom for an event occurrence that gets no label.</summary>
-    public void AddRugTick(DateOnly day) => rug.Add(X(day));
+    public void AddRugTick(DateOnly day) => rug.Take(X(day));
 
     /// <summary>A bar under the curves for a standing tie's term, from its start to its end (or the period's end).</summary>
     public void AddTerm(DateOnly from, DateOnly? until, string label, Color color) =>
-        terms.Add(new TermBar(X(from), until is { } end ? Math.Min(X(end), xTo) : xTo, label, color));
+        terms.Add(X(from), until is { } end ? Math.Min(X(end), xTo) : xTo, label, color);
 
     /// <summary>
     /// Lays out labels and bars for the plot's size, sets the limits and returns the finished plot. With
@@ -190,16 +195,24 @@ internal sealed class StrengthPlot
         var lanePx = options.FontSize * 1.35 + 8;
         var termPx = options.FontSize * 1.3 + 8;
         var rugPx = rug.Count > 0 ? 14.0 : 0.0;
+        var termRows = terms.Pack(dataWidthPx);
+        if (termRows.Dropped > 0)
+            Plot.Legend.ManualItems.Add(new LegendItem { LabelText = termRows.Dropped == 1 ? "1 more term not drawn" : $"{termRows.Dropped} more terms not drawn", LineWidth = 0, MarkerSize = 0 });
+        var rows = termRows.Rows;
         // A little room at both ends even without labels or bars, so a curve at 0 or 100 is not hidden by the frame.
         var topPx = Math.Max(lanes * lanePx + (lanes > 0 ? 6 : 0), 8);
-        var bottomPx = Math.Max(terms.Count * termPx + (terms.Count > 0 ? 6 : 0) + rugPx, 8);
+        var bottomPx = Math.Max(rows * termPx + (rows > 0 ? 6 : 0) + rugPx, 8);
         var usable = Math.Max(dataHeightPx - topPx - bottomPx, dataHeightPx * 0.4);
         var unitsPerPx = (rangeTop - rangeBottom) / usable;
         var top = rangeTop + topPx * unitsPerPx;
         var bottom = rangeBottom - bottomPx * unitsPerPx;
 
         DrawLabels(named, placements, bottom, unitsPerPx, lanePx);
-        DrawTerms(rugPx, termPx, unitsPerPx, dataWidthPx);
+        terms.Draw(Plot, termRows, row =>
+        {
+            var rowTop = rangeBottom - (rugPx + 6 + row * termPx) * unitsPerPx;
+            return (rowTop - (termPx - 4) * unitsPerPx, rowTop);
+        });
         DrawRug(rugPx, unitsPerPx);
         DrawInterruptionTitles(unitsPerPx);
         if (lanes > 0)
@@ -232,8 +245,7 @@ internal sealed class StrengthPlot
                 MarkerSize = 0,
             });
         }
-        if (rug.Count > 0)
-            AddTicksLegend();
+        ShowTicksInLegend();
     }
 
     /// <summary>Turns each marker whose label found no lane, with its further occurrences, into ticks.</summary>
@@ -243,17 +255,18 @@ internal sealed class StrengthPlot
         {
             if (placements[i] is not null)
                 continue;
-            foreach (var line in labels.Where(l => l.Group == named[i].Group).ToList())
+            var group = labels.Where(l => l.Group == named[i].Group).ToList();
+            foreach (var line in group)
             {
                 Plot.Remove(line.Line);
-                rug.Add(line.Line.X);
+                // The labelled line stands for the event's occurrences that drew no line of their own.
+                rug.Take(line.Line.X, line.Text is null ? 1 : Math.Max(1, named[i].Occurrences - (group.Count - 1)));
                 labels.Remove(line);
             }
             named.RemoveAt(i);
             placements.RemoveAt(i);
         }
-        if (rug.Count > 0 && !Plot.Legend.ManualItems.Any(i => i.LabelText == TicksLegend))
-            AddTicksLegend();
+        ShowTicksInLegend();
     }
 
     private void DrawLabels(List<PendingLabel> named, List<LanePlacement?> placements, double bottom, double unitsPerPx, double lanePx)
@@ -286,32 +299,9 @@ internal sealed class StrengthPlot
         }
     }
 
-    private void DrawTerms(double rugPx, double termPx, double unitsPerPx, double dataWidthPx)
-    {
-        var fontSize = options.FontSize - 2;
-        for (var row = 0; row < terms.Count; row++)
-        {
-            var term = terms[row];
-            var rowTop = rangeBottom - (rugPx + 6 + row * termPx) * unitsPerPx;
-            var rowBottom = rowTop - (termPx - 4) * unitsPerPx;
-            var bar = Plot.Add.Rectangle(term.From, term.To, rowBottom, rowTop);
-            bar.FillColor = term.Color.WithAlpha(0.3);
-            bar.LineColor = term.Color;
-            bar.LineWidth = 1;
-            // A bar that starts near the right edge gets its label right-aligned at the edge, so it is not cut off.
-            var fitsRight = term.From + (TextWidthPx(term.Label, fontSize) + 8) * (xTo - xFrom) / dataWidthPx <= xTo;
-            var label = Plot.Add.Text(term.Label, fitsRight ? term.From : term.To, (rowTop + rowBottom) / 2);
-            label.LabelAlignment = fitsRight ? Alignment.MiddleLeft : Alignment.MiddleRight;
-            label.LabelOffsetX = fitsRight ? 4 : -4;
-            label.LabelFontSize = fontSize;
-            label.LabelFontName = PlotFonts.Family;
-            label.LabelFontColor = Colors.Black;
-        }
-    }
-
     private void DrawRug(double rugPx, double unitsPerPx)
     {
-        foreach (var x in rug)
+        foreach (var x in rug.Kept)
         {
             var tick = Plot.Add.VerticalLine(x, 1.2f, Colors.Gray.WithAlpha(0.8));
             tick.ExcludeFromLegend = true;
@@ -337,10 +327,20 @@ internal sealed class StrengthPlot
         }
     }
 
-    private const string TicksLegend = "Other events";
+    private LegendItem? ticksLegend;
 
-    private void AddTicksLegend() =>
-        Plot.Legend.ManualItems.Add(new LegendItem { LabelText = TicksLegend, LineColor = Colors.Gray, LineWidth = 1.5f, MarkerSize = 0 });
+    /// <summary>The legend entry of the ticks, once there are any, with how many occurrences they stand for (ticks closer than half a pixel are drawn once).</summary>
+    private void ShowTicksInLegend()
+    {
+        if (rug.Count == 0)
+            return;
+        if (ticksLegend is null)
+        {
+            ticksLegend = new LegendItem { LineColor = Colors.Gray, LineWidth = 1.5f, MarkerSize = 0 };
+            Plot.Legend.ManualItems.Add(ticksLegend);
+        }
+        ticksLegend.LabelText = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Other events ({rug.Offered:N0})");
+    }
 
     private LanePlacement?[] PlaceLabels(List<PendingLabel> named, double dataWidthPx, int maxLanes)
     {
@@ -372,7 +372,7 @@ internal sealed class StrengthPlot
         return string.Join('\n', lines);
     }
 
-    private static double TextWidthPx(string text, float fontSize)
+    internal static double TextWidthPx(string text, float fontSize)
     {
         using var paint = Paint.NewDisposablePaint();
         return new LabelStyle { FontSize = fontSize, FontName = PlotFonts.Family }.Measure(text, paint).Width;
@@ -399,7 +399,8 @@ internal sealed class StrengthPlot
         public int Group { get; init; }
 
         public Color TextColor { get; init; } = Colors.Black;
-    }
 
-    private sealed record TermBar(double From, double To, string Label, Color Color);
+        /// <summary>How many occurrences the event's lines stand for (set on the labelled line).</summary>
+        public int Occurrences { get; init; } = 1;
+    }
 }
