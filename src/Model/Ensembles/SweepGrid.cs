@@ -18,7 +18,7 @@ public sealed record SweepCell(int Index, IReadOnlyList<double> Values, ModelOve
     {
         var model = scenario.Model.With(Overrides);
         var problems = new List<Problem>();
-        ScenarioValidator.Check(scenario.Sources, scenario.Actors, scenario.Relationships, scenario.Interruptions, scenario.Events, model, problems);
+        ScenarioValidator.Check(scenario.Sources, scenario.Actors, scenario.Relationships, scenario.Interruptions, scenario.Events, model, problems, scenario.Conventions);
         return problems.Count == 0 ? scenario with { Model = model } : throw new ScenarioException(problems);
     }
 }

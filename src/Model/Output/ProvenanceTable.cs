@@ -8,7 +8,8 @@ namespace Relations.Model.Output;
 /// One row of a scenario's provenance table (interfaces.md, <c>relations sources</c>): an actor, interruption or
 /// event with its date, dyad, kind, certainty, sources and note; an interruption's scope stands in <see cref="Between"/>
 /// and its cancelled share and decay multiplier (resolved against the model's m) in their own columns, an actor's
-/// display name in <see cref="Title"/>. Absent values are empty strings.
+/// display name in <see cref="Title"/>, the ids of the conventions it follows (format 1.2) in <see cref="Conventions"/>.
+/// Absent values are empty strings.
 /// </summary>
 public sealed record ProvenanceRow(
     string Entry,
@@ -27,7 +28,10 @@ public sealed record ProvenanceRow(
     string Cancels,
     string DecayMultiplier,
     string Country,
-    string Parent);
+    string Parent)
+{
+    public IReadOnlyList<string> Conventions { get; init; } = [];
+}
 
 /// <summary>
 /// The provenance table of a loaded scenario: every actor, then every interruption, then every event by date (events of
@@ -46,7 +50,8 @@ public static class ProvenanceTable
         foreach (var actor in scenario.Actors)
         {
             rows.Add(new ProvenanceRow("actor", actor.Id, "", "", actor.Kind, Word(actor.Certainty), actor.Sources, TitlesOf(actor.Sources),
-                actor.Note ?? "", actor.DisplayName, "", "", "", "", "", tree.CountryOf(actor.Id) ?? "", actor.Parent ?? ""));
+                actor.Note ?? "", actor.DisplayName, "", "", "", "", "", tree.CountryOf(actor.Id) ?? "", actor.Parent ?? "")
+                { Conventions = actor.Conventions });
         }
 
         foreach (var interruption in scenario.Interruptions)
@@ -54,7 +59,8 @@ public static class ProvenanceTable
             rows.Add(new ProvenanceRow("interruption", interruption.Id, $"{Day(interruption.From)}..{Day(interruption.To)}",
                 Scope(interruption.Scope), "", Word(interruption.Certainty), interruption.Sources, TitlesOf(interruption.Sources),
                 interruption.Note ?? "", interruption.Title ?? "", "", "", "",
-                Number(interruption.Cancels), Number(interruption.DecayMultiplier ?? model.InterruptionDecayMultiplier), "", ""));
+                Number(interruption.Cancels), Number(interruption.DecayMultiplier ?? model.InterruptionDecayMultiplier), "", "")
+                { Conventions = interruption.Conventions });
         }
 
         foreach (var ev in scenario.Events.OrderBy(e => e.Date.From).ThenBy(e => e.Date.To))
@@ -63,7 +69,8 @@ public static class ProvenanceTable
                 + (ev.DateCertainty is { } dateCertainty ? $" ({CertaintyWords.Name(dateCertainty)})" : "");
             rows.Add(new ProvenanceRow("event", ev.Id, date, Between(ev), ev.Kind, Word(ev.Certainty), ev.Sources, TitlesOf(ev.Sources),
                 ev.Note ?? "", ev.Title ?? "", (ev.Count ?? 1).ToString(CultureInfo.InvariantCulture),
-                ev.Mode == EventMode.Online ? "online" : "in-person", Term(ev, model), "", "", "", ""));
+                ev.Mode == EventMode.Online ? "online" : "in-person", Term(ev, model), "", "", "", "")
+                { Conventions = ev.Conventions });
         }
         return rows;
     }

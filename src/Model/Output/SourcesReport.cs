@@ -7,22 +7,23 @@ namespace Relations.Model.Output;
 
 /// <summary>
 /// Writes a scenario's provenance table (<see cref="ProvenanceTable"/>) as <c>sources.csv</c> and <c>sources.md</c>
-/// (interfaces.md, <c>relations sources</c>). In both, a fact's several sources are joined with "; ".
+/// (interfaces.md, <c>relations sources</c>). In both, a fact's several sources (and conventions) are joined with "; ";
+/// the page states each convention once, in its own part, and the rows name the ones they follow.
 /// </summary>
 public static class SourcesReport
 {
     public static readonly string[] Columns =
     [
         "entry", "id", "date", "between", "kind", "certainty", "source_ids", "source_titles", "note",
-        "title", "count", "mode", "term", "cancels", "decay_multiplier", "country", "parent",
+        "title", "count", "mode", "term", "cancels", "decay_multiplier", "country", "parent", "conventions",
     ];
 
     /// <summary>The columns each part of the Markdown page shows, by CSV name; <c>sources</c> joins titles and ids.</summary>
     private static readonly (string Entry, string Heading, string[] Columns)[] Parts =
     [
-        ("actor", "Actors", ["id", "title", "kind", "country", "parent", "certainty", "sources", "note"]),
-        ("interruption", "Interruptions", ["id", "title", "date", "between", "cancels", "decay_multiplier", "certainty", "sources", "note"]),
-        ("event", "Events", ["id", "date", "between", "kind", "count", "mode", "term", "title", "certainty", "sources", "note"]),
+        ("actor", "Actors", ["id", "title", "kind", "country", "parent", "certainty", "sources", "conventions", "note"]),
+        ("interruption", "Interruptions", ["id", "title", "date", "between", "cancels", "decay_multiplier", "certainty", "sources", "conventions", "note"]),
+        ("event", "Events", ["id", "date", "between", "kind", "count", "mode", "term", "title", "certainty", "sources", "conventions", "note"]),
     ];
 
     public static void WriteCsv(IReadOnlyList<ProvenanceRow> rows, TextWriter writer)
@@ -59,6 +60,16 @@ public static class SourcesReport
             writer.Write($"| `{source.Id}` | {MarkdownText.Escape(source.Title)} | {MarkdownText.Escape(source.Publisher ?? "")} | {published} | {MarkdownText.Escape(source.Url ?? "")} |\n");
         }
 
+        if (scenario.Conventions.Count > 0)
+        {
+            writer.Write("\n## Conventions\n\nEach is stated once here; the rows below name the ones they follow.\n\n| id | title | convention | followed by |\n|---|---|---|---|\n");
+            foreach (var convention in scenario.Conventions)
+            {
+                var followers = rows.Count(r => r.Conventions.Contains(convention.Id));
+                writer.Write($"| `{convention.Id}` | {MarkdownText.Escape(convention.Title)} | {MarkdownText.Escape(convention.Text)} | {followers} {(followers == 1 ? "entry" : "entries")} |\n");
+            }
+        }
+
         foreach (var (entry, heading, columns) in Parts)
         {
             var part = rows.Where(r => r.Entry == entry).ToList();
@@ -72,6 +83,7 @@ public static class SourcesReport
                 {
                     "id" => $"`{row.Id}`",
                     "sources" => string.Join("; ", row.SourceIds.Zip(row.SourceTitles, (id, title) => $"{MarkdownText.Escape(title)} (`{id}`)")),
+                    "conventions" => string.Join("; ", row.Conventions.Select(id => $"`{id}`")),
                     _ => MarkdownText.Escape(fields[column]),
                 });
                 writer.Write($"| {string.Join(" | ", cells)} |\n");
@@ -97,7 +109,7 @@ public static class SourcesReport
     [
         row.Entry, row.Id, row.Date, row.Between, row.Kind, row.Certainty, string.Join("; ", row.SourceIds),
         string.Join("; ", row.SourceTitles), row.Note, row.Title, row.Count, row.Mode, row.Term, row.Cancels, row.DecayMultiplier,
-        row.Country, row.Parent,
+        row.Country, row.Parent, string.Join("; ", row.Conventions),
     ];
 
     private static string Count(IReadOnlyList<ProvenanceRow> rows, string entry) =>

@@ -7,12 +7,14 @@ namespace Relations.Model.Scenarios;
 internal sealed class DeclarationSet
 {
     private readonly Dictionary<string, (Source Item, Origin Origin)> sources = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (Convention Item, Origin Origin)> conventions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (Actor Item, Origin Origin)> actors = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (Interruption Item, Origin Origin)> interruptions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (ScenarioEvent Item, Origin Origin)> events = new(StringComparer.Ordinal);
     private readonly HashSet<(string, string)> relationshipKeys = [];
 
     public List<Source> Sources { get; } = [];
+    public List<Convention> Conventions { get; } = [];
     public List<Actor> Actors { get; } = [];
     public List<RelationshipDeclaration> Relationships { get; } = [];
     public List<Interruption> Interruptions { get; } = [];
@@ -26,6 +28,8 @@ internal sealed class DeclarationSet
     {
         foreach (var source in document.Sources)
             AddOne(sources, Sources, source, source.Id, source.Origin, "source", problems);
+        foreach (var convention in document.Conventions)
+            AddOne(conventions, Conventions, convention, convention.Id, convention.Origin, "convention", problems);
         foreach (var actor in document.Actors)
             AddOne(actors, Actors, actor, actor.Id, actor.Origin, "actor", problems);
         foreach (var interruption in document.Interruptions)

@@ -19,6 +19,9 @@ public sealed record Scenario(
     /// <summary>For a variant, the id of the scenario or variant it changes; otherwise null.</summary>
     public string? BaseId { get; init; }
 
+    /// <summary>The conventions its files state (format 1.2), merged like sources; entries name them by id.</summary>
+    public ValueList<Convention> Conventions { get; init; } = ValueList<Convention>.Empty;
+
     /// <summary>
     /// The lowest certainty this scenario keeps (model.md rule 8): <see cref="Certainty.Assumed"/>, everything, unless
     /// it came from <see cref="KeepingCertainty"/>.

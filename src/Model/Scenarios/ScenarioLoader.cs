@@ -166,7 +166,7 @@ public sealed class ScenarioLoader
         Merge(root, full, [.. chain, full], files, merged, problems);
         cancellation.ThrowIfCancellationRequested();
         var model = ModelParameters.Default.With(root.Model);
-        ScenarioValidator.Check(merged.Sources, merged.Actors, merged.Relationships, merged.Interruptions, merged.Events, model, problems);
+        ScenarioValidator.Check(merged.Sources, merged.Actors, merged.Relationships, merged.Interruptions, merged.Events, model, problems, merged.Conventions);
         cancellation.ThrowIfCancellationRequested();
         if (chain.Count == 0)
             rootWarnings?.AddRange(ScenarioWarnings.Of(root.Period is null ? [] : root.Actors, merged.Actors, merged.Relationships, merged.Interruptions, merged.Events, model, root.Period));
@@ -178,7 +178,7 @@ public sealed class ScenarioLoader
         }
         return new Scenario(root.Id, root.Title ?? root.Id, root.Description, root.Period, model,
             merged.Sources.ToValueList(), merged.Actors.ToValueList(), merged.Relationships.ToValueList(),
-            merged.Interruptions.ToValueList(), merged.Events.ToValueList());
+            merged.Interruptions.ToValueList(), merged.Events.ToValueList()) { Conventions = merged.Conventions.ToValueList() };
     }
 
     /// <summary>Includes first, in the order listed, then the file's own declarations (so a file reads top-down).</summary>

@@ -21,7 +21,7 @@ internal static partial class ScenarioReader
     private static ScenarioEvent? ReadEvent(YamlTreeNode node, ProblemSink sink, string defaultId)
     {
         var m = sink.Mapping(node, "an event",
-            "id", "date", "count", "kind", "between", "mode", "weight", "term", "certainty", "termCertainty", "dateCertainty", "source", "title", "note");
+            "id", "date", "count", "kind", "between", "mode", "weight", "term", "certainty", "termCertainty", "dateCertainty", "source", "title", "note", "convention");
         if (m is null)
             return null;
         var explicitId = sink.Id(m.Field("id"), "the event id");
@@ -40,10 +40,11 @@ internal static partial class ScenarioReader
         var sources = ReadSourceIds(m, sink, required: true);
         var title = sink.Text(m.Field("title"), "'title'");
         var note = sink.Text(m.Field("note"), "'note'");
+        var conventions = ReadConventionIds(m, sink);
         if (m.Has("id") && explicitId is null || date is null || kind is null || sides is null || sources is null)
             return null;
         return new ScenarioEvent(explicitId ?? defaultId, date, count, kind, sides.Value.A, sides.Value.B, mode,
-            weight, term, certainty, sources, title, note, m.Origin) { HasExplicitId = explicitId is not null, TermCertainty = termCertainty, DateCertainty = dateCertainty };
+            weight, term, certainty, sources, title, note, m.Origin) { HasExplicitId = explicitId is not null, TermCertainty = termCertainty, DateCertainty = dateCertainty, Conventions = conventions };
     }
 
     internal static EventDate? ReadEventDate(YamlTreeNode? node, ProblemSink sink)

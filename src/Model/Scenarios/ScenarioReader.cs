@@ -15,7 +15,7 @@ internal static partial class ScenarioReader
     private static readonly string[] ModeWords = ["in-person", "online"];
 
     private static readonly string[] ScenarioFields =
-        ["id", "title", "description", "period", "include", "model", "sources", "actors", "relationships", "interruptions", "events"];
+        ["id", "title", "description", "period", "include", "model", "sources", "conventions", "actors", "relationships", "interruptions", "events"];
 
     private static readonly string[] VariantFields = ["variant", "title", "description", "base", "changes"];
 
@@ -50,12 +50,14 @@ internal static partial class ScenarioReader
 
         var model = ReadModel(m.Field("model"), sink);
         var sources = ReadList(m.Field("sources"), "sources", sink, ReadSource);
+        var conventions = ReadList(m.Field("conventions"), "conventions", sink, ReadConvention);
         var actors = ReadList(m.Field("actors"), "actors", sink, ReadActor);
         var relationships = ReadList(m.Field("relationships"), "relationships", sink, ReadRelationship);
         var interruptions = ReadList(m.Field("interruptions"), "interruptions", sink, ReadInterruption);
         var events = ReadEvents(m.Field("events"), sink);
 
         sink.RejectDuplicateIds(sources, s => s.Id, s => s.Origin, "source");
+        sink.RejectDuplicateIds(conventions, c => c.Id, c => c.Origin, "convention");
         sink.RejectDuplicateIds(actors, a => a.Id, a => a.Origin, "actor");
         sink.RejectDuplicateIds(interruptions, i => i.Id, i => i.Origin, "interruption");
         sink.RejectDuplicateIds(events, e => e.Id, e => e.Origin, "event");
@@ -64,7 +66,7 @@ internal static partial class ScenarioReader
         return new ScenarioDocument(
             path, id ?? "", title, description, period, includes.ToValueList(), model,
             sources.ToValueList(), actors.ToValueList(), relationships.ToValueList(),
-            interruptions.ToValueList(), events.ToValueList(), m.Origin);
+            interruptions.ToValueList(), events.ToValueList(), m.Origin) { Conventions = conventions.ToValueList() };
     }
 
     private static VariantDocument? ReadVariant(YamlTreeNode root, string path, ProblemSink sink)
@@ -208,9 +210,20 @@ internal static partial class ScenarioReader
         return id is null || title is null ? null : new Source(id, title, publisher, published, url, m.Origin);
     }
 
+    private static Convention? ReadConvention(YamlTreeNode node, ProblemSink sink)
+    {
+        var m = sink.Mapping(node, "a convention", "id", "title", "text");
+        if (m is null)
+            return null;
+        var id = sink.Id(m.Required("id"), "the convention id");
+        var title = sink.Text(m.Required("title"), "'title'");
+        var text = sink.Text(m.Required("text"), "'text'");
+        return id is null || title is null || text is null ? null : new Convention(id, title, text, m.Origin);
+    }
+
     private static Actor? ReadActor(YamlTreeNode node, ProblemSink sink)
     {
-        var m = sink.Mapping(node, "an actor", "id", "kind", "country", "name", "names", "parent", "source", "certainty", "note");
+        var m = sink.Mapping(node, "an actor", "id", "kind", "country", "name", "names", "parent", "source", "certainty", "note", "convention");
         if (m is null)
             return null;
         var id = sink.Id(m.Required("id"), "the actor id");
@@ -246,8 +259,9 @@ internal static partial class ScenarioReader
         var sources = ReadSourceIds(m, sink, required: false);
         var certainty = ReadCertainty(m.Field("certainty"), sink);
         var note = sink.Text(m.Field("note"), "'note'");
+        var conventions = ReadConventionIds(m, sink);
         return id is null || kind is null ? null
-            : new Actor(id, kind, country, name, names.ToValueList(), parent, sources ?? [], certainty, note, m.Origin);
+            : new Actor(id, kind, country, name, names.ToValueList(), parent, sources ?? [], certainty, note, m.Origin) { Conventions = conventions };
     }
 
     private static RelationshipDeclaration? ReadRelationship(YamlTreeNode node, ProblemSink sink)
@@ -268,7 +282,7 @@ internal static partial class ScenarioReader
     private static Interruption? ReadInterruption(YamlTreeNode node, ProblemSink sink)
     {
         var m = sink.Mapping(node, "an interruption",
-            "id", "from", "to", "scope", "source", "title", "certainty", "note", "cancels", "decayMultiplier");
+            "id", "from", "to", "scope", "source", "title", "certainty", "note", "cancels", "decayMultiplier", "convention");
         if (m is null)
             return null;
         var id = sink.Id(m.Required("id"), "the interruption id");
@@ -303,6 +317,7 @@ internal static partial class ScenarioReader
             {
                 Cancels = cancels ?? 1.0,
                 DecayMultiplier = multiplier,
+                Conventions = ReadConventionIds(m, sink),
             };
     }
 
@@ -346,40 +361,47 @@ internal static partial class ScenarioReader
     /// <c>source</c>: one source id, or (format 1.1) a list of them; each entry's position is kept as
     /// <c>source#i</c> in the origin so that an undeclared one is reported where it stands. Null when absent.
     /// </summary>
-    private static ValueList<string>? ReadSourceIds(MappingReader m, ProblemSink sink, bool required)
+    private static ValueList<string>? ReadSourceIds(MappingReader m, ProblemSink sink, bool required) =>
+        ReadIdOrList(m, sink, "source", "source", "[laocai-2023, vtv-2024]", required);
+
+    /// <summary><c>convention</c> (format 1.2): one convention id or a list, kept as <c>convention#i</c>; empty when absent.</summary>
+    private static ValueList<string> ReadConventionIds(MappingReader m, ProblemSink sink) =>
+        ReadIdOrList(m, sink, "convention", "convention", "[existing-tie, regular-exchanges]", required: false) ?? ValueList<string>.Empty;
+
+    private static ValueList<string>? ReadIdOrList(MappingReader m, ProblemSink sink, string field, string what, string example, bool required)
     {
-        var node = required ? m.Required("source") : m.Field("source");
+        var node = required ? m.Required(field) : m.Field(field);
         if (node is null)
             return null;
         if (node is YamlTreeScalar)
         {
-            var one = sink.Id(node, "'source'");
+            var one = sink.Id(node, $"'{field}'");
             if (one is null)
                 return null;
-            m.Origin.Set("source#0", sink.At(node));
+            m.Origin.Set($"{field}#0", sink.At(node));
             return [one];
         }
         if (node is not YamlTreeSequence list)
         {
-            sink.Report(node, $"'source' is one source id or a list of them, such as [laocai-2023, vtv-2024], not {node.Describe()}");
+            sink.Report(node, $"'{field}' is one {what} id or a list of them, such as {example}, not {node.Describe()}");
             return null;
         }
         if (list.Items.Count == 0)
         {
-            sink.Report(node, "'source' names at least one source");
+            sink.Report(node, $"'{field}' names at least one {what}");
             return null;
         }
         var ids = new List<string>();
         foreach (var item in list.Items)
         {
-            if (sink.Id(item, "an entry of 'source'") is not { } id)
+            if (sink.Id(item, $"an entry of '{field}'") is not { } id)
                 continue;
             if (ids.Contains(id))
             {
-                sink.Report(item, $"source '{id}' is named twice in 'source'");
+                sink.Report(item, $"{what} '{id}' is named twice in '{field}'");
                 continue;
             }
-            m.Origin.Set($"source#{ids.Count}", sink.At(item));
+            m.Origin.Set($"{field}#{ids.Count}", sink.At(item));
             ids.Add(id);
         }
         return ids.Count == list.Items.Count ? ids.ToValueList() : null;

@@ -9,6 +9,13 @@ public sealed record Period(DateOnly From, DateOnly To);
 public sealed record Source(string Id, string Title, string? Publisher, DateOnly? Published, string? Url, Origin Origin);
 
 /// <summary>
+/// A modelling rule stated once for every entry that follows it (format 1.2, <c>conventions:</c>): how the writer
+/// turns a kind of statement no article quantifies — a relationship called long-standing, a "regular" exchange —
+/// into entries. Entries name it under <c>convention:</c>, so its reasons are written once, not in every note.
+/// </summary>
+public sealed record Convention(string Id, string Title, string Text, Origin Origin);
+
+/// <summary>
 /// How sure a scenario writer is of a fact (scenario-format.md), in the order of model.md rule 8: a replay with
 /// lowest certainty L keeps what is at L or before it (reported before inferred before assumed).
 /// </summary>
@@ -30,6 +37,9 @@ public sealed record Actor(
     /// <summary>The first source cited, or null (format 1.1 allows a list).</summary>
     [JsonIgnore]
     public string? Source => Sources.Count > 0 ? Sources[0] : null;
+
+    /// <summary>The conventions the actor follows (format 1.2), by id; empty when none.</summary>
+    public ValueList<string> Conventions { get; init; } = ValueList<string>.Empty;
 
     /// <summary>The display name: <c>name</c>, else the Vietnamese or English name, else the id.</summary>
     public string DisplayName => Name ?? NameIn("vi") ?? NameIn("en") ?? Id;
@@ -64,6 +74,9 @@ public sealed record Interruption(
 
     /// <summary>How much faster ties fade inside it (format 1.1); null: the model's interruptionDecayMultiplier.</summary>
     public double? DecayMultiplier { get; init; }
+
+    /// <summary>The conventions the interruption follows (format 1.2), by id; empty when none.</summary>
+    public ValueList<string> Conventions { get; init; } = ValueList<string>.Empty;
 
     /// <summary>The first source cited, or null (format 1.1 allows a list).</summary>
     [JsonIgnore]
@@ -126,6 +139,9 @@ public sealed record ScenarioEvent(
     [JsonIgnore]
     public Certainty TieCertainty => TermCertainty ?? Certainty;
 
+    /// <summary>The conventions the event follows (format 1.2), by id; empty when none.</summary>
+    public ValueList<string> Conventions { get; init; } = ValueList<string>.Empty;
+
     public string ShortTitle => Title ?? $"{Kind} ({Id})";
 }
 
@@ -143,7 +159,11 @@ public sealed record ScenarioDocument(
     ValueList<RelationshipDeclaration> Relationships,
     ValueList<Interruption> Interruptions,
     ValueList<ScenarioEvent> Events,
-    Origin Origin);
+    Origin Origin)
+{
+    /// <summary>The conventions the file states (format 1.2).</summary>
+    public ValueList<Convention> Conventions { get; init; } = ValueList<Convention>.Empty;
+}
 
 /// <summary>An entry of <c>include:</c>.</summary>
 public sealed record IncludeReference(string Path, Origin Origin);

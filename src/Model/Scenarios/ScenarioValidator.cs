@@ -2,7 +2,7 @@ namespace Relations.Model.Scenarios;
 
 /// <summary>
 /// The cross-reference rules of scenario-format.md, checked on a merged set of declarations: every
-/// reference names a declared actor or source, parents form no cycle, no actor is in a dyad with itself,
+/// reference names a declared actor, source or convention, parents form no cycle, no actor is in a dyad with itself,
 /// every event kind is known to the model, terms end after the events that start them.
 /// </summary>
 internal static class ScenarioValidator
@@ -14,9 +14,11 @@ internal static class ScenarioValidator
         IReadOnlyList<Interruption> interruptions,
         IReadOnlyList<ScenarioEvent> events,
         ModelParameters model,
-        List<Problem> problems)
+        List<Problem> problems,
+        IReadOnlyList<Convention> conventions)
     {
         var sourceIds = sources.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        var conventionIds = conventions.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
         var actorById = actors.ToDictionary(a => a.Id, StringComparer.Ordinal);
 
         void RequireSources(ValueList<string> ids, Origin origin)
@@ -25,6 +27,15 @@ internal static class ScenarioValidator
             {
                 if (!sourceIds.Contains(ids[i]))
                     problems.Add(new Problem(origin.Has($"source#{i}") ? origin[$"source#{i}"] : origin["source"], $"source '{ids[i]}' is not declared under 'sources'"));
+            }
+        }
+
+        void RequireConventions(ValueList<string> ids, Origin origin)
+        {
+            for (var i = 0; i < ids.Count; i++)
+            {
+                if (!conventionIds.Contains(ids[i]))
+                    problems.Add(new Problem(origin[$"convention#{i}"], $"convention '{ids[i]}' is not declared under 'conventions'"));
             }
         }
 
@@ -37,6 +48,7 @@ internal static class ScenarioValidator
         foreach (var actor in actors)
         {
             RequireSources(actor.Sources, actor.Origin);
+            RequireConventions(actor.Conventions, actor.Origin);
             if (actor.Parent is not null)
             {
                 RequireActor(actor.Parent, actor.Origin, "parent");
@@ -61,6 +73,7 @@ internal static class ScenarioValidator
         foreach (var interruption in interruptions)
         {
             RequireSources(interruption.Sources, interruption.Origin);
+            RequireConventions(interruption.Conventions, interruption.Origin);
             foreach (var id in interruption.Scope.Actors)
                 RequireActor(id, interruption.Origin, "scope");
         }
@@ -68,6 +81,7 @@ internal static class ScenarioValidator
         foreach (var ev in events)
         {
             RequireSources(ev.Sources, ev.Origin);
+            RequireConventions(ev.Conventions, ev.Origin);
             if (!model.IsKnownKind(ev.Kind))
                 problems.Add(new Problem(ev.Origin["kind"],
                     $"event kind '{ev.Kind}' is not known: use one of {KnownKinds(model)}, or add it under model.weights"));

@@ -70,7 +70,7 @@ internal static class VariantApplier
         }
 
         var model = baseScenario.Model.With(changes.Model);
-        ScenarioValidator.Check(baseScenario.Sources, baseScenario.Actors, baseScenario.Relationships, interruptions, events, model, problems);
+        ScenarioValidator.Check(baseScenario.Sources, baseScenario.Actors, baseScenario.Relationships, interruptions, events, model, problems, baseScenario.Conventions);
         if (problems.Count > before)
             return null;
 

@@ -41,7 +41,7 @@ public sealed partial class SyntheticScenarioTests
         var problems = new List<Problem>();
 
         ScenarioValidator.Check(scenario.Sources, scenario.Actors, scenario.Relationships, scenario.Interruptions,
-            scenario.Events, scenario.Model, problems);
+            scenario.Events, scenario.Model, problems, scenario.Conventions);
 
         Assert.Empty(problems);
         var ids = scenario.Actors.Select(a => a.Id).Concat(scenario.Events.Select(e => e.Id))
