@@ -98,7 +98,7 @@ public sealed class ModelOneOneCommandTests
         Assert.Contains(@"first line<br>second \| line &lt;b&gt;", markdown);
         Assert.Contains(@"A title \| with a pipe (`s`)", markdown);
         var eventRow = markdown.Split('\n').Single(l => l.StartsWith("| `mou`", StringComparison.Ordinal));
-        Assert.Equal(11, eventRow.Split(" | ").Length);
+        Assert.Equal(12, eventRow.Split(" | ").Length);
     }
 
     [Fact]

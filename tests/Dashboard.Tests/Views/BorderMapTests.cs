@@ -29,8 +29,15 @@ public sealed class BorderMapTests
     }
 
     [Fact]
-    public void Before_any_event_no_tie_is_drawn()
+    public void A_dyad_without_strength_on_the_day_is_not_drawn()
     {
-        Assert.Empty(BorderMap.Of(Result, 0, "vi").Ties);
+        // On the first day only the existing ties stand (shared/conventions.yaml, existing-tie): Lào Cai ↔ Yunnan,
+        // which holds only what the city and the twinned pairs spill up, has nothing yet.
+        var map = BorderMap.Of(Result, 0, "vi");
+
+        Assert.Equal(0, Result.Dyads.Single(d => d.Dyad == new Dyad("lao-cai", "yunnan")).Strengths[0]);
+        Assert.DoesNotContain(map.Ties, t => new Dyad(t.Vietnamese.Id, t.Partner.Id) == new Dyad("lao-cai", "yunnan"));
+        Assert.NotEmpty(map.Ties);
+        Assert.All(map.Ties, t => Assert.True(Math.Abs(t.Strength) >= 0.05));
     }
 }
