@@ -67,6 +67,32 @@ public sealed partial class UploadImportTests(TemporaryScenariosDashboard dashbo
         Assert.Contains("<strong>row 3, column 2</strong> of bad.csv", page);
     }
 
+    [Fact]
+    public async Task An_icews_file_shows_what_became_of_every_row_and_the_dyads_it_found()
+    {
+        const string actors = "id,kind,country,parent,name,code,places\n" +
+            "vietnam,organization,VN,,Việt Nam,Vietnam,\nchina,organization,CN,,Trung Quốc,China,\n" +
+            "lao-cai,province,VN,,Lào Cai,Vietnam,Lào Cai\nyunnan,province,CN,,Vân Nam,China,Yunnan\n";
+        string Row(int id, string source, string target, string code, string province) => string.Join('\t', id, "2019-05-10", source, "NA", source,
+            "Text", code, "1.9", target, "NA", target, 100 + id, "1", "Example Wire", "NA", "NA", province, "Vietnam", "0", "0");
+        var events = string.Join("\n",
+            "Event ID\tEvent Date\tSource Name\tSource Sectors\tSource Country\tEvent Text\tCAMEO Code\tIntensity\tTarget Name\tTarget Sectors\tTarget Country\tStory ID\tSentence Number\tPublisher\tCity\tDistrict\tProvince\tCountry\tLatitude\tLongitude",
+            Row(1, "Vietnam", "China", "042", "Tinh Lao Cai"), Row(2, "China", "Vietnam", "042", "Tinh Lao Cai"),
+            Row(3, "China", "Vietnam", "190", "Tinh Lao Cai"), Row(4, "China", "China", "042", "Yunnan Sheng"),
+            Row(5, "Vietnam", "China", "040", "Yunnan Sheng")) + "\n";
+
+        using var response = await PostAsync("/en/upload", ("file", "events.2019.tab", events), ("actors", "actors.csv", actors));
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("events.2019.tab: 5 rows (an ICEWS event file): 2 events, 3 skipped; 1 header rows not counted.", page);
+        Assert.Matches("<tr data-reason=\"NoKind\"><td>1</td><td>the event code maps to no kind of the model</td><td>4</td>", page);
+        Assert.Matches("<tr data-reason=\"SelfPair\"><td>1</td><td>both sides map to one actor</td><td>5</td>", page);
+        Assert.Matches("<tr data-reason=\"Merged\"><td>1</td><td>[^<]+</td><td>3</td>", page);
+        Assert.Contains("<tr><td><code>china</code> – <code>lao-cai</code></td><td>1</td></tr>", page);
+        Assert.Contains("<tr><td><code>vietnam</code> – <code>yunnan</code></td><td>1</td></tr>", page);
+    }
+
     private async Task<HttpResponseMessage> PostAsync(string url, params (string Name, string? FileName, string Text)[] fields)
     {
         var form = await client.GetStringAsync("/upload");

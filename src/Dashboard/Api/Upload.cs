@@ -28,11 +28,11 @@ public static class Upload
     }
 
     /// <summary>
-    /// Whether an uploaded file is an analyst's event file to import (a spreadsheet, CSV or GDELT export) rather than
+    /// Whether an uploaded file is an analyst's event file to import (a spreadsheet, CSV, GDELT export or ICEWS event file) rather than
     /// a scenario or variant: by its name, as the browser sends it.
     /// </summary>
     public static bool IsEventFile(string fileName) =>
-        Path.GetExtension(fileName).ToLowerInvariant() is ".xlsx" or ".csv" or ".tsv" or ".txt";
+        Path.GetExtension(fileName).ToLowerInvariant() is ".xlsx" or ".csv" or ".tsv" or ".tab" or ".txt";
 
     /// <summary>The bytes as text without a byte-order mark; null when they are not UTF-8.</summary>
     public static string? Decode(byte[] bytes)

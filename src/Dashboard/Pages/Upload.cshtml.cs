@@ -29,6 +29,11 @@ public sealed class UploadModel(ScenarioCatalog catalog, RunService runs, IOptio
     public Scenario? Imported { get; private set; }
     public ImportSummary? Summary { get; private set; }
 
+    /// <summary>The dyads an import found, with the events on each (an event with several actors a side counts on each of its dyads).</summary>
+    public IReadOnlyList<DyadCount> Dyads { get; private set; } = [];
+
+    public sealed record DyadCount(string A, string B, int Events);
+
     /// <summary>Whether <see cref="Problems"/> are an import's (rows and columns of a table) rather than a YAML file's.</summary>
     public bool ImportProblems { get; private set; }
 
@@ -36,7 +41,7 @@ public sealed class UploadModel(ScenarioCatalog catalog, RunService runs, IOptio
     {
     }
 
-    public async Task<IActionResult> OnPostAsync(IFormFile? file, IFormFile? actors, string? yaml, string? step, int? seed, bool skipUnmapped = false)
+    public async Task<IActionResult> OnPostAsync(IFormFile? file, IFormFile? actors, string? yaml, string? step, int? seed, bool skipUnmapped = false, string? dedupe = null)
     {
         byte[]? bytes;
         if (file is { Length: > 0 })
@@ -45,7 +50,7 @@ public sealed class UploadModel(ScenarioCatalog catalog, RunService runs, IOptio
                 return TooLarge();
             bytes = await ReadAsync(file);
             if (Upload.IsEventFile(file.FileName))
-                return await ImportAsync(new ImportFile(Path.GetFileName(file.FileName), bytes), actors, skipUnmapped);
+                return await ImportAsync(new ImportFile(Path.GetFileName(file.FileName), bytes), actors, skipUnmapped, dedupe);
         }
         else
         {
@@ -101,10 +106,17 @@ public sealed class UploadModel(ScenarioCatalog catalog, RunService runs, IOptio
         return Redirect($"~/whatif/{Uri.EscapeDataString(scenario.Id)}");
     }
 
-    private async Task<IActionResult> ImportAsync(ImportFile events, IFormFile? actorsFile, bool skipUnmapped)
+    /// <summary>
+    /// Imports as <c>relations import</c> does, within what the dashboard replays (<see cref="UploadLimits.MaxOccurrences"/>)
+    /// and the request's time budget (reading stops between rows once it is spent; the answer is then 503).
+    /// </summary>
+    private async Task<IActionResult> ImportAsync(ImportFile events, IFormFile? actorsFile, bool skipUnmapped, string? dedupe)
     {
         var actors = actorsFile is { Length: > 0 } ? new ImportFile(Path.GetFileName(actorsFile.FileName), await ReadAsync(actorsFile)) : null;
-        var result = ScenarioImporter.Import(events, actors, new ImportOptions(SkipUnmappedActors: skipUnmapped));
+        var options = new ImportOptions(SkipUnmappedActors: skipUnmapped,
+            Dedupe: dedupe switch { "day" => DedupeMode.Day, "none" => DedupeMode.None, _ => null },
+            MaxOccurrences: UploadLimits.MaxOccurrences);
+        var result = ScenarioImporter.Import(events, actors, options, HttpContext.RequestAborted);
         Summary = result.Summary;
         if (result.Scenario is null || result.Yaml is null)
         {
@@ -114,6 +126,11 @@ public sealed class UploadModel(ScenarioCatalog catalog, RunService runs, IOptio
             return Page();
         }
         Imported = result.Scenario;
+        Dyads = [.. result.Scenario.Events
+            .SelectMany(e => e.SideA.SelectMany(a => e.SideB.Select(b => string.CompareOrdinal(a, b) < 0 ? (a, b) : (b, a))))
+            .GroupBy(d => d)
+            .Select(g => new DyadCount(g.Key.Item1, g.Key.Item2, g.Count()))
+            .OrderByDescending(d => d.Events).ThenBy(d => d.A, StringComparer.Ordinal).ThenBy(d => d.B, StringComparer.Ordinal)];
         Text = result.Yaml;
         return Page();
     }
