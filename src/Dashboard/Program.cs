@@ -14,6 +14,7 @@ using Relations.Dashboard.Runs;
 using Relations.Dashboard.Scenarios;
 using Relations.Dashboard.Variants;
 using Relations.Dashboard.Views;
+using Relations.Hosting.Operators;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddCommandLine(args, RelationsOptions.SwitchMappings);
@@ -56,7 +57,18 @@ builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
 
 builder.Services.Configure<RelationsOptions>(builder.Configuration.GetSection(RelationsOptions.Section));
 builder.Services.PostConfigure<RelationsOptions>(o => o.Scenarios = scenarios);
-builder.AddCluster(options, target, storage);
+try
+{
+    builder.AddCluster(options, target, storage);
+}
+catch (PortTakenException ex)
+{
+    Console.Error.WriteLine($"relations dashboard: {ex.Message}");
+    return 2;
+}
+builder.AddRelationsTelemetry("relations-dashboard");
+// Ready: its own silo is active and its storage answers, or (a client) its cluster answers.
+builder.Services.AddRelationsHealthChecks(target.IsEmbedded ? storage : null);
 // Checkpoints protect runs only where state is durable; a cluster reached as a client decides by time (RunRequest).
 builder.Services.AddSingleton(new RunCheckpoints(target.IsEmbedded ? storage.EffectiveCheckpointEverySlices : 0));
 builder.Services.AddSingleton(TimeProvider.System);
@@ -101,6 +113,9 @@ app.UseStaticFiles(new StaticFileOptions
     RequestPath = "/assets",
     FileProvider = new EmbeddedFileProvider(typeof(Program).Assembly, "Relations.Dashboard.Assets"),
 });
+// /health/live, /health/ready and /metrics: loopback-only like the rest until sign-in and roles exist (issue 21),
+// which will keep /metrics to operators.
+app.MapOperatorEndpoints();
 app.MapRunsApi();
 app.MapEnsemblesApi();
 app.MapJobEvents();

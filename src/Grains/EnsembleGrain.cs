@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 using Relations.Grains.Interfaces;
+using Relations.Model.Telemetry;
 
 namespace Relations.Grains;
 
@@ -141,6 +142,7 @@ public sealed class EnsembleGrain(
             status = await GrainCallPolicy.Shared.CallAsync(() => simulation.WaitForCompletion(TimeSpan.FromSeconds(5)));
         if (status.State == RunState.Failed)
             throw new InvalidOperationException($"draw {draw} ({status.RunId}) failed: {status.Error}");
+        RelationsMetrics.Draws.Add(1);
     }
 
     /// <summary>Writes progress about every 5 %, one write at a time (draws complete concurrently).</summary>

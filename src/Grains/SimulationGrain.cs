@@ -4,6 +4,7 @@ using Orleans.Utilities;
 using Relations.Grains.Interfaces;
 using Relations.Model.Evaluation;
 using Relations.Model.Scenarios;
+using Relations.Model.Telemetry;
 
 namespace Relations.Grains;
 
@@ -82,6 +83,7 @@ public sealed class SimulationGrain(
             StartedAt = clock.GetUtcNow(),
         };
         await state.WriteStateAsync();
+        RelationsMetrics.RunsStarted.Add(1);
         await RecordInRegistry();
         Drive(restore: false, TickPause);
         return Status();
@@ -203,6 +205,7 @@ public sealed class SimulationGrain(
             if (outageSince is null)
             {
                 outageSince = clock.GetUtcNow();
+                RelationsMetrics.StorageWaits.Add(1);
                 // The detail once per outage; the attempts that follow are not logged.
                 logger.LogWarning(ex, "Run {RunId}: storage does not answer ({Reason}); the run waits for it, retrying up to every {Wait}",
                     RunId, RunErrors.Plain(ex.Message), LongestStorageWait);
@@ -251,12 +254,16 @@ public sealed class SimulationGrain(
         }
     }
 
-    /// <summary>Ends an outage, if there was one: logs how long it lasted.</summary>
+    /// <summary>Ends an outage, if there was one: logs and measures how long it lasted.</summary>
     private void EndOutage()
     {
         if (outageSince is { } since)
+        {
+            var lasted = clock.GetUtcNow() - since;
+            RelationsMetrics.StorageWaitDuration.Record(lasted.TotalSeconds);
             logger.LogWarning("Run {RunId}: storage answers again after {Duration:g}; the run goes on from slice {Slice}",
-                RunId, clock.GetUtcNow() - since, state.State.CheckpointSlices);
+                RunId, lasted, state.State.CheckpointSlices);
+        }
         outageSince = null;
         outageAttempts = 0;
     }
@@ -301,6 +308,7 @@ public sealed class SimulationGrain(
         dirtyDyads.UnionWith(touched);
         state.State.OccurrencesApplied += applied.Sum();
         state.State.SlicesDone++;
+        RelationsMetrics.Slices.Add(1);
 
         // Completing writes every dyad's final state, so the last slice needs no checkpoint of its own.
         var last = state.State.SlicesDone == plan.SliceCount;
@@ -351,6 +359,7 @@ public sealed class SimulationGrain(
             throw;
         }
         failure = null;
+        (end == RunState.Completed ? RelationsMetrics.RunsCompleted : RelationsMetrics.RunsFailed).Add(1);
         await RecordInRegistry();
         if (await this.GetReminder(RunRevival.ReminderName) is { } reminder)
             await this.UnregisterReminder(reminder);

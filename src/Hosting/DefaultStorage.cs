@@ -44,12 +44,7 @@ public sealed class DefaultStorage : IAsyncDisposable
         }
         var folder = dataFolder ?? DefaultDataFolder;
         if (await LocalAzurite.IsListeningAsync(LocalAzurite.MachinePort, cancellation))
-        {
-            return new DefaultStorage(
-                new RelationsStorage(RelationsStorage.Azure, LocalAzurite.ConnectionStringFor(LocalAzurite.MachinePort), checkpointEvery),
-                $"state in the local Azurite already running on 127.0.0.1:{LocalAzurite.MachinePort} (started by another silo, which keeps it)",
-                null);
-        }
+            return Reused(checkpointEvery);
         try
         {
             var started = await LocalAzurite.StartAsync(LocalAzurite.ToolDirectory(), folder, LocalAzurite.MachinePort, cancellation);
@@ -60,12 +55,20 @@ public sealed class DefaultStorage : IAsyncDisposable
         }
         catch (InvalidOperationException ex)
         {
+            // Silos started together: another one started it first on that port; this one uses it.
+            if (await LocalAzurite.IsListeningAsync(LocalAzurite.MachinePort, cancellation))
+                return Reused(checkpointEvery);
             return new DefaultStorage(
                 new RelationsStorage(RelationsStorage.Memory, null, checkpointEvery),
                 "state in MEMORY (lost when stopped)",
                 $"WARNING: runs will not survive a restart: no local Azurite ({ex.Message.Split('\n')[0]}); keeping state in memory. Install Node.js, or pass --storage azure --connection-string CS.");
         }
     }
+
+    private static DefaultStorage Reused(int? checkpointEvery) => new(
+        new RelationsStorage(RelationsStorage.Azure, LocalAzurite.ConnectionStringFor(LocalAzurite.MachinePort), checkpointEvery),
+        $"state in the local Azurite already running on 127.0.0.1:{LocalAzurite.MachinePort} (started by another silo, which keeps it)",
+        null);
 
     public async ValueTask DisposeAsync()
     {

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace Relations.Hosting;
 
 /// <summary>
-/// A connection to grains for one command: an embedded silo (a cluster of one on free loopback ports) or an
+/// A connection to grains for one command: an embedded silo (a cluster of one on loopback ports the system picks) or an
 /// Orleans client of a running cluster. Disposing it stops what it started.
 /// </summary>
 public sealed class RelationsCluster : IAsyncDisposable
@@ -32,25 +32,28 @@ public sealed class RelationsCluster : IAsyncDisposable
     /// <param name="storage">The embedded silo's storage; a cluster reached as a client has its own.</param>
     public static async Task<RelationsCluster> ConnectAsync(ClusterTarget target, RelationsStorage storage, CancellationToken cancellation)
     {
-        var builder = Host.CreateApplicationBuilder();
-        Quiet(builder.Logging);
-        if (target.IsEmbedded)
-            builder.AddRelationsSilo(storage);
-        else
-            builder.AddRelationsClient(target);
-        var host = builder.Build();
+        IHost Build()
+        {
+            var builder = Host.CreateApplicationBuilder();
+            Quiet(builder.Logging);
+            if (target.IsEmbedded)
+                builder.AddRelationsSilo(storage);
+            else
+                builder.AddRelationsClient(target);
+            return builder.Build();
+        }
+
+        IHost host;
         try
         {
-            await host.StartAsync(cancellation);
+            host = await SiloStart.StartAsync(Build, portsGiven: false, cancellation);
         }
         catch (Exception ex) when (!target.IsEmbedded && ex is not OperationCanceledException)
         {
-            host.Dispose();
             throw new InvalidOperationException($"cannot reach {target}: {ex.GetBaseException().Message}");
         }
         catch (Exception ex) when (storage.IsDurable && ex is not OperationCanceledException)
         {
-            host.Dispose();
             throw new InvalidOperationException($"cannot start with Azure Table storage: {ex.GetBaseException().Message}");
         }
         // A cluster reached as a client checkpoints by time (RunRequest's default), whatever its storage.

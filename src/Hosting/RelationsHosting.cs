@@ -13,11 +13,14 @@ namespace Relations.Hosting;
 public static class RelationsHosting
 {
     /// <summary>
-    /// A silo. Without <paramref name="clusterId"/> it is a cluster of one on free loopback ports (an embedded silo);
-    /// with it, it forms or joins that cluster through the membership table in <paramref name="storage"/> (which must
-    /// be azure), on the given ports (else the defaults when free, else free ones), advertising
-    /// <paramref name="advertise"/> (loopback when null). <paramref name="configure"/> adds what only this host needs.
+    /// A silo. Without <paramref name="clusterId"/> it is a cluster of one on loopback ports the system picks (an
+    /// embedded silo); with it, it forms or joins that cluster through the membership table in
+    /// <paramref name="storage"/> (which must be azure), on the given ports (else the defaults when free, else ones the
+    /// system picks; <see cref="SiloPorts"/>), advertising <paramref name="advertise"/> (loopback when null) — or, in a
+    /// Kubernetes pod (<see cref="KubernetesPod"/>), on the default ports at the pod's address. <paramref name="configure"/>
+    /// adds what only this host needs.
     /// </summary>
+    /// <exception cref="PortTakenException">A given port is held by another program.</exception>
     public static IHostApplicationBuilder AddRelationsSilo(
         this IHostApplicationBuilder builder,
         RelationsStorage storage,
@@ -32,27 +35,39 @@ public static class RelationsHosting
         // The storage provider logs every failed write with its stack trace — thousands of lines a minute while
         // storage is down. A run logs the outage once, with the first failure's detail, and once when it ends.
         builder.Logging.AddFilter("Orleans.Storage", LogLevel.Critical);
-        builder.UseOrleans(silo =>
+        var address = advertise ?? IPAddress.Loopback;
+        var inPod = clusterId is not null && KubernetesPod.IsCurrent;
+        // Listening on every address when others reach this silo at a non-loopback one.
+        var listen = IPAddress.IsLoopback(address) ? address : IPAddress.Any;
+        var ports = inPod ? null : SiloPorts.Take(listen, siloPort, gatewayPort,
+            clusterId is null ? null : (ClusterAddress.DefaultSiloPort, ClusterAddress.DefaultGatewayPort));
+        try
         {
-            if (clusterId is null)
+            builder.UseOrleans(silo =>
             {
-                silo.UseLocalhostClustering(siloPort ?? ClusterAddress.FreeLoopbackPort(), gatewayPort ?? ClusterAddress.FreeLoopbackPort(),
-                    serviceId: ClusterAddress.ServiceId, clusterId: ClusterAddress.DefaultClusterId);
-            }
-            else
-            {
-                var address = advertise ?? IPAddress.Loopback;
-                silo.UseAzureStorageClustering(o => o.TableServiceClient = storage.TableService());
-                silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (clusterId, ClusterAddress.ServiceId));
-                silo.ConfigureEndpoints(address,
-                    siloPort ?? ClusterAddress.PreferredOrFree(ClusterAddress.DefaultSiloPort, address),
-                    gatewayPort ?? ClusterAddress.PreferredOrFree(ClusterAddress.DefaultGatewayPort, address),
-                    listenOnAnyHostAddress: !IPAddress.IsLoopback(address));
-                MembershipTuning.Apply(silo);
-            }
-            silo.AddRelationsGrains(storage);
-            configure?.Invoke(silo);
-        });
+                if (clusterId is null)
+                {
+                    silo.UseLocalhostClustering(ports!.Silo, ports.Gateway, serviceId: ClusterAddress.ServiceId, clusterId: ClusterAddress.DefaultClusterId);
+                }
+                else
+                {
+                    silo.UseAzureStorageClustering(o => o.TableServiceClient = storage.TableService());
+                    silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (clusterId, ClusterAddress.ServiceId));
+                    MembershipTuning.Apply(silo);
+                }
+                if (ports is not null)
+                    ports.Configure(silo, address, listen);
+                else
+                    KubernetesPod.Configure(silo, siloPort ?? ClusterAddress.DefaultSiloPort, gatewayPort ?? ClusterAddress.DefaultGatewayPort);
+                silo.AddRelationsGrains(storage);
+                configure?.Invoke(silo);
+            });
+        }
+        catch
+        {
+            ports?.Dispose();
+            throw;
+        }
         return builder;
     }
 
@@ -84,6 +99,7 @@ public static class RelationsHosting
             });
             client.Services.AddRelationsModelSerialization();
             GrainCallPolicyLogging.AddTo(client.Services);
+            client.AddActivityPropagation();
         });
         return builder;
     }

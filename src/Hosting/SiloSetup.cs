@@ -48,6 +48,8 @@ public static class SiloSetup
         silo.Services.AddRelationsModelSerialization();
         silo.Services.TryAddSingleton(TimeProvider.System);
         GrainCallPolicyLogging.AddTo(silo.Services);
+        // A grain call carries the activity of what caused it (an HTTP request), so a trace follows it into the cluster.
+        silo.AddActivityPropagation();
         return silo;
     }
 }

@@ -1,4 +1,5 @@
 using Relations.Model.Scenarios;
+using Relations.Model.Telemetry;
 
 namespace Relations.Import;
 
@@ -43,6 +44,16 @@ public static class ScenarioImporter
     public const string ActorsSheet = "actors";
 
     public static ImportResult Import(ImportFile events, ImportFile? actorsFile = null, ImportOptions? options = null, CancellationToken cancellation = default)
+    {
+        var result = Read(events, actorsFile, options, cancellation);
+        var summary = result.Summary;
+        RelationsMetrics.ImportRows.Add(summary.Rows - summary.Skipped - summary.RowsWithProblems, new KeyValuePair<string, object?>("outcome", "kept"));
+        RelationsMetrics.ImportRows.Add(summary.Skipped, new KeyValuePair<string, object?>("outcome", "skipped"));
+        RelationsMetrics.ImportRows.Add(summary.RowsWithProblems, new KeyValuePair<string, object?>("outcome", "problem"));
+        return result;
+    }
+
+    private static ImportResult Read(ImportFile events, ImportFile? actorsFile, ImportOptions? options, CancellationToken cancellation)
     {
         options ??= new ImportOptions();
         var problems = new List<Problem>();

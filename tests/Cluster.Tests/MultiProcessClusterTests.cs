@@ -136,18 +136,4 @@ public sealed class MultiProcessClusterTests(ReferenceFixture reference, ITestOu
         var exit = await RelationsCommand.RunAsync(args, output, error);
         return (exit, output + error.ToString());
     }
-
-    /// <summary>Progress that marks the run's third slice: <see cref="Reached"/> completes then, or fails after 90 s.</summary>
-    private sealed class ThirdSlice : IProgress<RunStatus>
-    {
-        private readonly TaskCompletionSource reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public Task Reached => reached.Task.WaitAsync(TimeSpan.FromSeconds(90));
-
-        public void Report(RunStatus value)
-        {
-            if (value.SlicesDone >= 3)
-                reached.TrySetResult();
-        }
-    }
 }

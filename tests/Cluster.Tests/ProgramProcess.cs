@@ -8,7 +8,7 @@ namespace Relations.Cluster.Tests;
 /// One process of the built programs, as a user runs them — a <c>relations silo</c> or a dashboard — stopped by its
 /// id when disposed, also when a test fails (its process tree is killed if it still runs).
 /// </summary>
-internal sealed class ProgramProcess : IAsyncDisposable
+internal sealed partial class ProgramProcess : IAsyncDisposable
 {
     private readonly Process process;
     private readonly string readyLine;
@@ -20,30 +20,33 @@ internal sealed class ProgramProcess : IAsyncDisposable
     /// <summary>The process id, kept: it is still known after the process is disposed.</summary>
     public int Id { get; }
 
-    public int GatewayPort { get; private init; }
+    /// <summary>The gateway port a silo said it listens on.</summary>
+    public int GatewayPort => int.Parse(GatewayInReadyLine().Match(ReadyLine).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Whether the process has ended.</summary>
+    public bool HasExited => process.HasExited;
 
     /// <summary>The line that said the program is ready, e.g. the dashboard's "Relations dashboard: http://…/".</summary>
     public string ReadyLine => ready.Task.Result;
 
-    /// <summary>Starts a silo of the cluster <paramref name="clusterId"/> on free loopback ports and waits until it listens.</summary>
-    public static Task<ProgramProcess> StartSiloAsync(string connectionString, string clusterId)
-    {
-        var (siloPort, gatewayPort) = (ClusterAddress.FreeLoopbackPort(), ClusterAddress.FreeLoopbackPort());
-        return StartAsync(Built("Silo", "relations.dll"), "silo: listening", gatewayPort,
-            "silo", "--storage", "azure", "--connection-string", connectionString,
-            "--cluster", clusterId, "--silo-port", $"{siloPort}", "--gateway-port", $"{gatewayPort}");
-    }
+    /// <summary>
+    /// Starts a silo of the cluster <paramref name="clusterId"/> — on ports it chooses itself, as a user starts it —
+    /// and waits until it listens; <paramref name="more"/> adds options (<c>--http-port P</c>).
+    /// </summary>
+    public static Task<ProgramProcess> StartSiloAsync(string connectionString, string clusterId, params string[] more) =>
+        StartAsync(Built("Silo", "relations.dll"), "silo: listening",
+            ["silo", "--storage", "azure", "--connection-string", connectionString, "--cluster", clusterId, .. more]);
 
     /// <summary>
     /// Starts the dashboard — with a silo of its own keeping state in <paramref name="connectionString"/> — on free
     /// loopback ports and waits until it says where it listens.
     /// </summary>
     public static Task<ProgramProcess> StartDashboardAsync(string connectionString, params string[] more) =>
-        StartAsync(Built("Dashboard", "Relations.Dashboard.dll"), "Relations dashboard: ", 0,
-            ["--urls", $"http://127.0.0.1:{ClusterAddress.FreeLoopbackPort()}", "--storage", "azure", "--connection-string", connectionString,
-             "--silo-port", $"{ClusterAddress.FreeLoopbackPort()}", "--gateway-port", $"{ClusterAddress.FreeLoopbackPort()}", .. more]);
+        // Port 0: Kestrel binds a port the system picks and the dashboard says which; its silo's ports are picked alike.
+        StartAsync(Built("Dashboard", "Relations.Dashboard.dll"), "Relations dashboard: ",
+            ["--urls", "http://127.0.0.1:0", "--storage", "azure", "--connection-string", connectionString, .. more]);
 
-    private static async Task<ProgramProcess> StartAsync(string program, string readyLine, int gatewayPort, params string[] arguments)
+    private static async Task<ProgramProcess> StartAsync(string program, string readyLine, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -55,14 +58,14 @@ internal sealed class ProgramProcess : IAsyncDisposable
         start.ArgumentList.Add(program);
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
-        var child = new ProgramProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"), readyLine) { GatewayPort = gatewayPort };
+        var child = new ProgramProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"), readyLine);
         child.process.OutputDataReceived += (_, line) => child.Record(line.Data);
         child.process.ErrorDataReceived += (_, line) => child.Record(line.Data);
         child.process.BeginOutputReadLine();
         child.process.BeginErrorReadLine();
         try
         {
-            await child.ready.Task.WaitAsync(TimeSpan.FromSeconds(90));
+            await child.ready.Task.WaitAsync(TimeSpan.FromSeconds(180));
         }
         catch (Exception ex)
         {
@@ -122,6 +125,9 @@ internal sealed class ProgramProcess : IAsyncDisposable
         LocalAzurite.StopTree(process);
         return ValueTask.CompletedTask;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@", gateway [^ ]+:(\d+) ")]
+    private static partial System.Text.RegularExpressions.Regex GatewayInReadyLine();
 
     private void Record(string? line)
     {
