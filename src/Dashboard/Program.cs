@@ -1,12 +1,12 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.WebEncoders;
 using Orleans.Dashboard;
+using Relations.Dashboard.Access;
 using Relations.Dashboard.Api;
 using Relations.Dashboard.Hosting;
 using Relations.Dashboard.Localization;
@@ -16,6 +16,7 @@ using Relations.Dashboard.Variants;
 using Relations.Dashboard.Views;
 using Relations.Hosting.Operators;
 
+var addOperator = AddOperatorCommand.Matches(args, out var operatorName, out args);
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddCommandLine(args, RelationsOptions.SwitchMappings);
 
@@ -28,6 +29,9 @@ try
     options = builder.Configuration.GetSection(RelationsOptions.Section).Get<RelationsOptions>() ?? new RelationsOptions();
     target = options.Validate();
     scenarios = ScenarioFolder.Locate(options.Scenarios);
+    // Loopback unless told otherwise (--urls, ASPNETCORE_URLS); any other address needs sign-in configured.
+    if (!addOperator && options.ReachableWithoutSignIn(builder.Configuration["urls"] is { Length: > 0 } urls ? urls : RelationsOptions.DefaultUrl) is { } open)
+        throw new DashboardOptionsException(open);
 }
 catch (Exception ex) when (ex is DashboardOptionsException or InvalidOperationException)
 {
@@ -42,8 +46,9 @@ await using var defaultStorage = target.IsEmbedded
 storage = defaultStorage?.Storage ?? RelationsStorage.InMemory;
 if (defaultStorage?.Warning is { } warning)
     Console.Error.WriteLine($"relations dashboard: {warning}");
+if (addOperator)
+    return await AddOperatorCommand.RunAsync(operatorName, target, storage);
 
-// Loopback unless told otherwise (--urls, ASPNETCORE_URLS): the dashboard has no sign-in.
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
     builder.WebHost.UseUrls(RelationsOptions.DefaultUrl);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxUploadBytes + 256 * 1024);
@@ -80,11 +85,11 @@ builder.Services.AddSingleton<Relations.Dashboard.Ensembles.EnsembleJobs>();
 builder.Services.AddSingleton<CertaintyRuns>();
 builder.Services.AddSingleton<WhatIfRunner>();
 builder.Services.AddSingleton<VariantStore>();
-// Antiforgery tokens need keys; kept in memory, a restart only asks a reader to resend a form.
-builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
+builder.Services.AddSingleton<Relations.Dashboard.Classes.ClassSessions>();
+builder.AddAccess(options);
 // Interface strings: resource files under Resources/ (Vietnamese; the English text is the key). LOCALIZATION.md.
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
-builder.Services.AddRazorPages().AddViewLocalization();
+builder.Services.AddRazorPages(pages => pages.AuthorizeByRole()).AddViewLocalization();
 builder.Services.AddRequestTimeouts(timeouts => timeouts.DefaultPolicy = new RequestTimeoutPolicy
 {
     Timeout = options.RequestTimeout,
@@ -113,25 +118,33 @@ app.UseStaticFiles(new StaticFileOptions
     RequestPath = "/assets",
     FileProvider = new EmbeddedFileProvider(typeof(Program).Assembly, "Relations.Dashboard.Assets"),
 });
-// /health/live, /health/ready and /metrics: loopback-only like the rest until sign-in and roles exist (issue 21),
-// which will keep /metrics to operators.
-app.MapOperatorEndpoints();
+app.UseAccess();
+// Health for load balancers and probes, anonymous; /metrics to operators only (issue 21's roles).
+if (app.MapOperatorEndpoints() is [var live, var ready, var metrics])
+{
+    live.AllowAnonymous();
+    ready.AllowAnonymous();
+    metrics.RequireAuthorization(Policies.Operator);
+}
 app.MapRunsApi();
 app.MapEnsemblesApi();
 app.MapJobEvents();
 app.MapVariantsApi();
+app.MapSignIn();
+app.MapSessionsApi();
+app.MapAuditApi();
 app.MapRazorPages();
 if (target.IsEmbedded)
 {
     app.UseOrleansBackLink();
-    app.MapOrleansDashboard(routePrefix: "/orleans").DisableRequestTimeout();
+    app.MapOrleansDashboard(routePrefix: "/orleans").DisableRequestTimeout().RequireAuthorization(Policies.Operator);
 }
 else
 {
     // The Orleans dashboard reads counters from dashboard grains on the silos, which `relations silo` does not run.
     app.MapGet("/orleans/{**rest}", () => Results.Text(
         $"The Orleans dashboard is served by a dashboard that co-hosts its silo; this one is a client of {target}.\n",
-        "text/plain; charset=utf-8"));
+        "text/plain; charset=utf-8")).RequireAuthorization(Policies.Operator);
 }
 
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -44,6 +44,12 @@ public sealed record SavedVariant(
 
     [Id(3)] public string? SavedBy { get; init; }
 
+    /// <summary>The identity that saved it (null for variants saved before sign-in, or by the loopback user).</summary>
+    [Id(4)] public string? Owner { get; init; }
+
+    /// <summary>The class session it was saved in, if any: its trainer may read, replace and delete it.</summary>
+    [Id(5)] public string? Session { get; init; }
+
     /// <summary>The version's entity tag: a hash of its text and save time, quoted as HTTP writes it.</summary>
     public string ETag
     {

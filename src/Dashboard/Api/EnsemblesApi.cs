@@ -25,7 +25,7 @@ public static class EnsemblesApi
             (ensemble, writer) => EnsembleCsv.Write(ensemble, writer)));
         api.MapGet("/runs/{id}/bands.png", (string id, string? dyad, EnsembleJobs jobs, HttpContext http) => Bands(jobs.Find(id), id, dyad, svg: false, http));
         api.MapGet("/runs/{id}/bands.svg", (string id, string? dyad, EnsembleJobs jobs, HttpContext http) => Bands(jobs.Find(id), id, dyad, svg: true, http));
-        api.MapPost("/sweeps", PostSweep);
+        api.MapPost("/sweeps", PostSweep).RequireAuthorization(Access.Policies.Analyst);
         api.MapGet("/sweeps/{id}", (string id, EnsembleJobs jobs) => jobs.Find(id) is { IsSweep: true } job
             ? Results.Json(new
             {
@@ -52,7 +52,7 @@ public static class EnsemblesApi
         : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= EnsembleJobs.MaxRuns ? (n, null)
         : (null, ProblemResults.BadRequest("Bad draws", $"draws '{text}' must be a whole number from 1 to {EnsembleJobs.MaxRuns}"));
 
-    private static async Task<IResult> PostSweep(HttpRequest request, ScenarioCatalog catalog, EnsembleJobs jobs, IOptions<RelationsOptions> options)
+    private static async Task<IResult> PostSweep(HttpRequest request, ScenarioCatalog catalog, EnsembleJobs jobs, IOptions<RelationsOptions> options, Access.Quotas quotas)
     {
         var limit = options.Value.MaxUploadBytes;
         if (await Upload.ReadAsync(request, limit) is not { } body)
@@ -118,6 +118,8 @@ public static class EnsemblesApi
                     return ProblemResults.InvalidScenario(problems);
                 scenario = checkedScenario;
             }
+            // At most EnsembleJobs.MaxRuns (checked above), so the count fits an int.
+            await quotas.TakeAsync(Grains.Interfaces.QuotaKeys.SweepRuns, (int)(grid.CellCount * (draws ?? 1)));
             var id = jobs.StartSweep(scenario, grid, SampleStep.Month, draws, seed);
             return Results.Created($"/api/sweeps/{id}", new { id, status = "running" });
         }

@@ -35,7 +35,7 @@ public static class RunsApi
             @base = e.BaseId,
             path = e.Path,
         }));
-        api.MapPost("/runs", PostRun);
+        api.MapPost("/runs", PostRun).RequireAuthorization(Access.Policies.Staff);
         api.MapGet("/runs", async (RunService runs) => (await runs.ListAsync()).Select(r => new
         {
             id = r.RunId,
@@ -62,7 +62,7 @@ public static class RunsApi
         _ => "running",
     };
 
-    private static async Task<IResult> PostRun(HttpRequest request, ScenarioCatalog catalog, RunService runs, EnsembleJobs ensembles, IOptions<RelationsOptions> options)
+    private static async Task<IResult> PostRun(HttpRequest request, ScenarioCatalog catalog, RunService runs, EnsembleJobs ensembles, IOptions<RelationsOptions> options, Access.Quotas quotas)
     {
         var drawsText = request.Query["draws"].FirstOrDefault();
         var limit = options.Value.MaxUploadBytes;
@@ -92,6 +92,8 @@ public static class RunsApi
 
         Scenario scenario;
         ScenarioSource? source;
+        if (isYaml && quotas.Current is { } uploader && !uploader.Is(Access.Roles.Analyst) && !uploader.IsOperator)
+            throw new Access.RoleRefusedException("Uploading a scenario is an analyst's work; run one of the folder's scenarios by its id instead.");
         if (isYaml)
         {
             var (checkedScenario, checkedSource, problems) = catalog.CheckTextWithSource(Upload.FileName, text, request.HttpContext.RequestAborted);
@@ -150,6 +152,9 @@ public static class RunsApi
             return drawsProblem;
         if (draws is { } n)
         {
+            if (quotas.Current is { } caller && !caller.Is(Access.Roles.Analyst) && !caller.IsOperator)
+                throw new Access.RoleRefusedException("Ensembles are an analyst's work; this one was not started.");
+            await quotas.TakeAsync(QuotaKeys.Draws, n);
             var ensembleId = ensembles.StartEnsemble(new RunRequest(scenario, step, seed ?? 0), n);
             return Results.Created($"/api/runs/{ensembleId}", new { id = ensembleId, status = "running", draws = n, page = $"/runs/{ensembleId}" });
         }

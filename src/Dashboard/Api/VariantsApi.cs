@@ -52,7 +52,7 @@ public static class VariantsApi
     {
         if (catalog.Find(id) is { } taken)
             return Conflict($"'{id}' is the id of the {(taken.IsVariant ? "exercise" : "scenario")} {taken.Path}; choose another id.");
-        var limit = options.Value.MaxUploadBytes;
+        var limit = options.Value.UploadBytesFor(Access.Caller.Of(request.HttpContext.User));
         var body = await Upload.ReadAsync(request, limit);
         if (body is null)
             return ProblemResults.TooLarge(limit);

@@ -131,3 +131,23 @@ document.querySelectorAll("form[data-confirm]").forEach(function (form) {
     if (!window.confirm(form.getAttribute("data-confirm"))) { event.preventDefault(); }
   });
 });
+
+// The class board follows its session: the session's grain pushes a new version (server-sent events) whenever a
+// student joins, saves or a run ends; the board then fetches itself and swaps the new one in (no reload, no polling).
+document.querySelectorAll("[data-class-events]").forEach(function (board) {
+  var source = new EventSource(board.getAttribute("data-class-events"));
+  var busy = false;
+  source.addEventListener("message", function (message) {
+    var change = JSON.parse(message.data);
+    var current = document.getElementById("board");
+    if (busy || !current || String(change.version) === current.getAttribute("data-version")) { return; }
+    busy = true;
+    fetch(location.pathname + location.search)
+      .then(function (response) { return response.text(); })
+      .then(function (html) {
+        var fresh = new DOMParser().parseFromString(html, "text/html").getElementById("board");
+        if (fresh) { current.replaceWith(fresh); }
+      })
+      .finally(function () { busy = false; });
+  });
+});

@@ -19,11 +19,17 @@ public static class PlainErrors
         var limit = app.Services.GetRequiredService<IOptions<RelationsOptions>>().Value.MaxUploadBytes;
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
+            // A request over its quota or beyond its role is answered, not a failure to log.
+            SuppressDiagnosticsCallback = context => context.Exception is Access.OverQuotaException or Access.RoleRefusedException,
             ExceptionHandler = async http =>
             {
                 var error = http.Features.Get<IExceptionHandlerFeature>()?.Error;
+                if (error is Access.OverQuotaException over)
+                    http.Response.Headers.RetryAfter = ((int)over.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
                 var (status, message) = error switch
                 {
+                    Access.OverQuotaException => (StatusCodes.Status429TooManyRequests, error.Message),
+                    Access.RoleRefusedException => (StatusCodes.Status403Forbidden, error.Message),
                     BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } or InvalidDataException =>
                         (StatusCodes.Status413PayloadTooLarge, string.Create(CultureInfo.InvariantCulture,
                             $"The upload is larger than {limit / 1024.0 / 1024.0:0.##} MiB, the most a scenario or variant may be here.")),

@@ -10,7 +10,7 @@ namespace Relations.Dashboard.Runs;
 /// Runs go through grains: a run is a simulation grain keyed by its run id. This starts them, follows them and
 /// fetches their results, keeping the latest results and explanation timelines in memory for the pages.
 /// </summary>
-public sealed partial class RunService(IGrainFactory grains, IMemoryCache cache, RunCheckpoints checkpoints)
+public sealed partial class RunService(IGrainFactory grains, IMemoryCache cache, RunCheckpoints checkpoints, Access.Quotas quotas, Access.AuditLog audit)
 {
     /// <summary>How much the cache holds, in samples and contributions, so that large uploads push older results out.</summary>
     public const long CacheSize = 20_000_000;
@@ -18,14 +18,26 @@ public sealed partial class RunService(IGrainFactory grains, IMemoryCache cache,
     /// <summary>The requests of the runs this process started, so that a page need not fetch a scenario back from its grain.</summary>
     private readonly ConcurrentDictionary<string, RunRequest> requests = new(StringComparer.Ordinal);
 
-    /// <summary>Starts a run and answers its id (the scenario id and a random suffix, so runs of one scenario sit side by side).</summary>
-    public async Task<string> StartAsync(RunRequest request)
+    /// <summary>
+    /// Starts a run and answers its id (the scenario id and a random suffix, so runs of one scenario sit side by side).
+    /// The caller's allowance of runs is charged first (over it, nothing starts); students start runs only of their
+    /// own variants in their class session (<paramref name="inClass"/>), never of anything else.
+    /// </summary>
+    /// <exception cref="Access.OverQuotaException">The caller has started as many runs as a minute allows.</exception>
+    /// <exception cref="Access.RoleRefusedException">A student asked for a run outside their class session.</exception>
+    public async Task<string> StartAsync(RunRequest request, string? inClass = null)
     {
+        var caller = quotas.Current;
+        if (caller is { IsStudent: true } && inClass is null)
+            throw new Access.RoleRefusedException("Students run their own variants in their class session; this run was not started.");
+        await quotas.TakeAsync(QuotaKeys.Runs, 1);
         var id = $"{request.Scenario.Id}-{Guid.NewGuid().ToString("N")[..8]}";
         request = request with { CheckpointEverySlices = checkpoints.EverySlices };
         requests[id] = request;
         // A request with a source travels and is stored without the scenario's bulk; the grain rebuilds it from the source.
         await Simulation(id).Start(request.ForWire());
+        if (caller is not null)
+            await audit.RecordAsync(caller, "ran", id, inClass);
         return id;
     }
 
