@@ -46,6 +46,17 @@ internal sealed partial class ProgramProcess : IAsyncDisposable
         StartAsync(Built("Dashboard", "Relations.Dashboard.dll"), "Relations dashboard: ",
             ["--urls", "http://127.0.0.1:0", "--storage", "azure", "--connection-string", connectionString, .. more]);
 
+    /// <summary>
+    /// Starts a dashboard that is a client of the running cluster <paramref name="clusterId"/> (its gateways found in the
+    /// storage's membership table), on a port the system picks, and waits until it says where it listens.
+    /// </summary>
+    public static Task<ProgramProcess> StartClientDashboardAsync(string connectionString, string clusterId, params string[] more) =>
+        StartAsync(Built("Dashboard", "Relations.Dashboard.dll"), "Relations dashboard: ",
+            ["--urls", "http://127.0.0.1:0", "--storage", "azure", "--connection-string", connectionString, "--cluster", clusterId, .. more]);
+
+    /// <summary>The address a dashboard said it listens on.</summary>
+    public Uri DashboardUrl => new(ReadyLine["Relations dashboard: ".Length..].Trim());
+
     private static async Task<ProgramProcess> StartAsync(string program, string readyLine, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")

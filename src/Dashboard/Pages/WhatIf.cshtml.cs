@@ -55,6 +55,8 @@ public sealed class WhatIfModel(ScenarioCatalog catalog, WhatIfRunner runner, Va
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
+        if (Access.Caller.Of(User) is { IsStudent: true } student)
+            return await RunInClassAsync(student, spec);
         var (runs, problems, yaml) = await runner.StartAsync(spec);
         if (runs is null)
         {
@@ -66,6 +68,22 @@ public sealed class WhatIfModel(ScenarioCatalog catalog, WhatIfRunner runner, Va
             return Page();
         }
         return Redirect($"~/compare?base={runs.BaseRun}&variant={runs.VariantRun}");
+    }
+
+    /// <summary>
+    /// A student's what-if is theirs, in their class session: saved there (replacing their own earlier save of this id)
+    /// and run against their trainer's allowance; the overlay is on the session's base run, which the board shows too.
+    /// </summary>
+    private async Task<IActionResult> RunInClassAsync(Access.Caller student, VariantSpec spec)
+    {
+        var classes = HttpContext.RequestServices.GetRequiredService<Classes.ClassSessions>();
+        var existing = await store.GetAsync(spec.Id);
+        await store.SaveAsync(spec, existing?.ETag, student.Name);
+        var (run, problem) = await classes.RunVariantAsync(student, student.Session!, spec.Id);
+        if (problem is not null)
+            return StatusCode(problem.Status, problem.Message);
+        var baseRun = (await classes.Session(student.Session!).Get())?.BaseRunId;
+        return Redirect(baseRun is null ? $"/runs/{run}" : $"/compare?base={baseRun}&variant={run}");
     }
 
     /// <summary>Starts an ensemble of the variant being edited (the form's draws and seed) and opens its uncertainty view.</summary>
