@@ -20,7 +20,7 @@ public sealed class AccountsModel(AccountService accounts, AuditLog audit) : Pag
         Problem = await accounts.AddAsync(name ?? "", role ?? "", password ?? "", caller.Name);
         if (Problem is null)
         {
-            Notice = $"Added {role} '{name}'.";
+            Notice = name!.Trim().ToLowerInvariant();
             await audit.RecordAsync(caller, "added account", name!.Trim().ToLowerInvariant());
         }
         else

@@ -31,6 +31,6 @@ public sealed class JoinModel(ClassSessions classes) : PageModel
             return Page();
         }
         await HttpContext.SignInAsync(AccessSetup.CookieScheme, student!);
-        return Redirect($"/class/{Caller.Of(student!).Session}");
+        return Redirect($"~/class/{Caller.Of(student!).Session}");
     }
 }

@@ -83,7 +83,7 @@ public sealed class WhatIfModel(ScenarioCatalog catalog, WhatIfRunner runner, Va
         if (problem is not null)
             return StatusCode(problem.Status, problem.Message);
         var baseRun = (await classes.Session(student.Session!).Get())?.BaseRunId;
-        return Redirect(baseRun is null ? $"/runs/{run}" : $"/compare?base={baseRun}&variant={run}");
+        return Redirect(baseRun is null ? $"~/runs/{run}" : $"~/compare?base={baseRun}&variant={run}");
     }
 
     /// <summary>Starts an ensemble of the variant being edited (the form's draws and seed) and opens its uncertainty view.</summary>

@@ -36,7 +36,7 @@ public sealed class BoardModel(ClassSessions classes, RunService runs) : PageMod
     {
         if (await classes.CloseAsync(Caller.Of(User), ClassSessions.Normalize(code)) is { } problem)
             return StatusCode(problem.Status);
-        return Redirect($"/class/{ClassSessions.Normalize(code)}/board");
+        return Redirect($"~/class/{ClassSessions.Normalize(code)}/board");
     }
 
     public string DyadName(Dyad dyad) => Relations.Plots.PlotNames.Dyad(Board.BaseResult!.Scenario, dyad, Language.Of(HttpContext));

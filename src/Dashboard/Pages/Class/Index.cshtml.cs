@@ -20,7 +20,7 @@ public sealed class IndexModel(ClassSessions classes, ScenarioCatalog catalog) :
     {
         var (code, problem) = await classes.OpenAsync(Caller.Of(User), baseId, question, string.IsNullOrWhiteSpace(dyad) ? null : dyad.Trim(), day, runsPerStudent);
         if (problem is null)
-            return Redirect($"/class/{code}/board");
+            return Redirect($"~/class/{code}/board");
         Problem = problem.Message;
         Response.StatusCode = problem.Status;
         await OnGetAsync();

@@ -20,7 +20,7 @@ public sealed class SessionModel(ClassSessions classes) : PageModel
         if (!ClassSessions.IsCode(code) || await classes.Session(code).Get() is not { } view || !ClassSessions.Sees(Caller.Of(User), view))
             return NotFound();
         if (ClassSessions.Leads(Caller.Of(User), view))
-            return Redirect($"/class/{code}/board");
+            return Redirect($"~/class/{code}/board");
         View = view;
         var me = Caller.Of(User).StudentId;
         Mine = [.. view.Variants.Where(v => v.StudentId == me)];
@@ -32,7 +32,7 @@ public sealed class SessionModel(ClassSessions classes) : PageModel
     {
         var (runId, problem) = await classes.RunVariantAsync(Caller.Of(User), ClassSessions.Normalize(code), variantId);
         if (problem is null)
-            return Redirect($"/runs/{runId}");
+            return Redirect($"~/runs/{runId}");
         await OnGetAsync(code);
         Problem = problem.Message;
         Response.StatusCode = problem.Status;
