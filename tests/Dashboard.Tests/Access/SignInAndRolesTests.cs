@@ -41,8 +41,9 @@ public sealed partial class SignInAndRolesTests(TestIdentityProvider provider) :
         }
         using var post = await anonymous.PostAsJsonAsync("/api/runs", new { scenarioId = ClassClients.Base });
         Assert.Equal(HttpStatusCode.Unauthorized, post.StatusCode);
-        // The sign-in and join pages themselves need no sign-in.
+        // The sign-in and join pages themselves need no sign-in, nor do the health probes.
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/join")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/health/live")).StatusCode);
     }
 
     [Fact]
@@ -66,6 +67,7 @@ public sealed partial class SignInAndRolesTests(TestIdentityProvider provider) :
         foreach (var student in new[] { oidcStudent, binh })
         {
             Assert.Equal(HttpStatusCode.Forbidden, (await student.GetAsync("/orleans/")).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await student.GetAsync("/metrics")).StatusCode);
             using (var replace = await ClassClients.PutVariantAsync(student, "an-variant", ClassClients.VariantYaml("an-variant", 999), etag))
                 Assert.Equal(HttpStatusCode.Forbidden, replace.StatusCode);
             Assert.Equal(HttpStatusCode.Forbidden, (await student.DeleteAsync("/api/variants/an-variant")).StatusCode);
@@ -83,7 +85,9 @@ public sealed partial class SignInAndRolesTests(TestIdentityProvider provider) :
         Assert.Contains("halfLifeDays: 400", await trainer.GetStringAsync("/api/variants/an-variant"));
         Assert.Equal(HttpStatusCode.NoContent, (await trainer.DeleteAsync("/api/variants/an-variant")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await an.GetAsync("/api/variants/an-variant")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await (await dashboard.SignInAsync("op", "operator")).GetAsync("/orleans/")).StatusCode);
+        var operatorClient = await dashboard.SignInAsync("op", "operator");
+        Assert.Equal(HttpStatusCode.OK, (await operatorClient.GetAsync("/orleans/")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await operatorClient.GetAsync("/metrics")).StatusCode);
 
         // The audit shows the trainer who did what in their session: An saved, Thu deleted.
         var audit = JsonDocument.Parse(await trainer.GetStringAsync("/api/audit")).RootElement.EnumerateArray()
