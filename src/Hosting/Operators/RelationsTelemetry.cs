@@ -37,7 +37,9 @@ public static class RelationsTelemetry
     {
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(serviceName))
-            .WithMetrics(metrics => metrics.AddMeter(Meters).AddPrometheusExporter());
+            // Every scrape reads the meters as they are (the exporter's 300 ms answer cache would show a run that just
+            // ended as not started; /metrics is for operators only, so there is no crowd to shield it from).
+            .WithMetrics(metrics => metrics.AddMeter(Meters).AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));
         if (OtlpConfigured(builder.Configuration))
         {
             // Traces only where they go somewhere: an activity that no one listens to is not even created.
