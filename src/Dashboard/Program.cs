@@ -81,7 +81,7 @@ builder.Services.AddMemoryCache(cache => cache.SizeLimit = RunService.CacheSize)
 builder.Services.AddSingleton<ScenarioCatalog>();
 builder.Services.AddSingleton<RunService>();
 builder.Services.AddSingleton<RunArtifacts>();
-builder.Services.AddSingleton<Relations.Dashboard.Ensembles.EnsembleJobs>();
+builder.Services.AddSingleton<Relations.Dashboard.Ensembles.JobService>();
 builder.Services.AddSingleton<CertaintyRuns>();
 builder.Services.AddSingleton<WhatIfRunner>();
 builder.Services.AddSingleton<VariantStore>();

@@ -69,10 +69,8 @@ public sealed class SimulationGrain(
     {
         if (state.State.State != RunState.NotStarted)
             return Status();
-        // A client sends a large scenario as its source only (RunRequests.ForWire); it is rebuilt here, keeping
-        // the certainty the client filtered at (model.md rule 8), which travels on the stripped scenario.
-        if (started.Source is { } source && started.Scenario.Actors.Count == 0 && started.Scenario.Events.Count == 0)
-            started = started with { Scenario = source.Load().KeepingCertainty(started.Scenario.KeptCertainty) };
+        // A client sends a large scenario as its source only (RunRequests.ForWire); it is rebuilt here.
+        started = started.FromWire();
         runRequest = started;
         request.State = RunRequestState.Of(started);
         await request.WriteStateAsync();

@@ -20,7 +20,7 @@ public static class BandPlots
         var caption = options.Caption ?? $"{replay.Scenario.Title}\n{RelationPlots.Caption(replay.Scenario.Model)}\n" +
             $"Bands: 90 % (light) and 50 % (dark) of {ensemble.Draws} draws placing events known only by a date range " +
             "on random days of it; line: each on its range's middle" +
-            (ensemble.Estimated ? $" (band edges estimated within ±{StrengthHistogram.ErrorBound:0.##})" : "");
+            (ensemble.Estimated ? $" (band edges estimated within ±{StrengthHistograms.ErrorBound:0.##})" : "");
         // The score axis is left out: its scale would not match the bands.
         var plot = RelationPlots.ForDyad(replay, band.Dyad, options with { Caption = caption, ShowScore = false });
         var xs = replay.Dates.Select(StrengthPlot.X).ToArray();

@@ -44,7 +44,7 @@ public sealed class DashboardRestartTests(ITestOutputHelper log) : IAsyncLifetim
         var first = await StartDashboardAsync();
         using var http = new HttpClient { BaseAddress = BaseUrl(first) };
         using var created = await http.PostAsync("/api/runs", new StringContent(yaml, Encoding.UTF8, "application/yaml"));
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, created.StatusCode);
         var runId = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
 
         var run = await StatusAsync(http, runId);

@@ -106,11 +106,11 @@ public sealed class ApiTests(DashboardFactory dashboard) : IClassFixture<Dashboa
     }
 
     [Fact]
-    public async Task Scenario_id_as_json_starts_a_run_answered_with_201_and_its_location()
+    public async Task Scenario_id_as_json_starts_a_run_answered_at_once_with_202_and_its_location()
     {
         using var response = await client.PostAsync("/api/runs",
             new StringContent("{\"scenarioId\": \"lao-cai-hekou-youth\"}", Encoding.UTF8, "application/json"));
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var id = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
         Assert.Equal($"/api/runs/{id}", response.Headers.Location?.ToString());
         await dashboard.WaitForRunAsync(id);

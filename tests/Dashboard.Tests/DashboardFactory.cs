@@ -33,7 +33,7 @@ public class DashboardFactory : WebApplicationFactory<Program>
         using var content = new StringContent(yaml, System.Text.Encoding.UTF8, "application/yaml");
         using var response = await client.PostAsync("/api/runs", content);
         var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, $"POST /api/runs answered {(int)response.StatusCode}: {body}");
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Accepted, $"POST /api/runs answered {(int)response.StatusCode}: {body}");
         return JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
     }
 
@@ -41,7 +41,7 @@ public class DashboardFactory : WebApplicationFactory<Program>
     {
         using var response = await client.PostAsJsonAsync("/api/runs", new { scenarioId });
         var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, $"POST /api/runs answered {(int)response.StatusCode}: {body}");
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Accepted, $"POST /api/runs answered {(int)response.StatusCode}: {body}");
         return JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
     }
 }

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Relations.Dashboard.Ensembles;
+using Relations.Grains.Interfaces;
 using Relations.Model.Evaluation;
 using Relations.Model.Scenarios;
 
@@ -18,7 +18,7 @@ public sealed class EnsemblesApiTests(DashboardFactory dashboard) : IClassFixtur
     public async Task An_ensemble_posted_with_draws_serves_ensemble_csv_whose_means_are_those_of_the_replays_with_seeds_S_plus_i()
     {
         var id = await PostAsync("/api/runs", new { scenarioId = ScenarioId, draws = 3, seed = 4 });
-        await Job(id).Completion;
+        await CompletedAsync(id);
 
         var rows = Rows(await client.GetStringAsync($"/api/runs/{id}/ensemble.csv"));
         var scenario = Scenario();
@@ -40,7 +40,7 @@ public sealed class EnsemblesApiTests(DashboardFactory dashboard) : IClassFixtur
     public async Task A_sweep_serves_its_status_sweep_csv_and_sensitivity_csv()
     {
         var id = await PostAsync("/api/sweeps", new { scenarioId = ScenarioId, set = new Dictionary<string, double[]> { ["kappa"] = [5, 10] } });
-        await Job(id).Completion;
+        await CompletedAsync(id);
 
         var status = JsonDocument.Parse(await client.GetStringAsync($"/api/sweeps/{id}")).RootElement;
         Assert.Equal("completed", status.GetProperty("status").GetString());
@@ -73,9 +73,9 @@ public sealed class EnsemblesApiTests(DashboardFactory dashboard) : IClassFixtur
     {
         var yaml = await File.ReadAllTextAsync(Path.Combine(RepositoryFiles.Scenarios, ScenarioId + ".yaml"));
         using var posted = await client.PostAsync("/api/sweeps?set=kappa=5,10&draws=2&seed=3", new StringContent(yaml, System.Text.Encoding.UTF8, "application/yaml"));
-        Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
         var id = JsonDocument.Parse(await posted.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
-        await Job(id).Completion;
+        await CompletedAsync(id);
 
         // The event stream of a finished job is one event with the final status, and then it ends.
         using var events = await client.GetAsync($"/api/jobs/{id}/events");
@@ -92,7 +92,7 @@ public sealed class EnsemblesApiTests(DashboardFactory dashboard) : IClassFixtur
     public async Task An_ensemble_page_shows_its_bands_and_why_and_bad_requests_are_400_never_500()
     {
         var id = await PostAsync("/api/runs", new { scenarioId = ScenarioId, draws = 4 });
-        await Job(id).Completion;
+        await CompletedAsync(id);
         var page = await client.GetStringAsync($"/runs/{id}/uncertainty");
         Assert.Contains($"/api/runs/{id}/bands.png?dyad=", page);
         Assert.Contains("id=\"why\"", page);
@@ -122,7 +122,12 @@ public sealed class EnsemblesApiTests(DashboardFactory dashboard) : IClassFixtur
         }
     }
 
-    private EnsembleJob Job(string id) => dashboard.Services.GetRequiredService<EnsembleJobs>().Find(id)!;
+    /// <summary>Waits for the job through its grain (no polling loop in the test).</summary>
+    private async Task CompletedAsync(string id)
+    {
+        var status = await dashboard.Services.GetRequiredService<IGrainFactory>().GetGrain<IJobGrain>(id).WaitForCompletion(TimeSpan.FromMinutes(2));
+        Assert.True(status.State == JobState.Completed, $"job {id} is {status.State}: {status.Error}");
+    }
 
     private static Scenario Scenario() => new ScenarioLoader().Load(Path.Combine(RepositoryFiles.Scenarios, ScenarioId + ".yaml"));
 
@@ -130,7 +135,7 @@ public sealed class EnsemblesApiTests(DashboardFactory dashboard) : IClassFixtur
     {
         using var response = await client.PostAsJsonAsync(path, body);
         var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Created, $"POST {path} answered {(int)response.StatusCode}: {text}");
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"POST {path} answered {(int)response.StatusCode}: {text}");
         return JsonDocument.Parse(text).RootElement.GetProperty("id").GetString()!;
     }
 

@@ -18,7 +18,7 @@ public sealed class EnsembleCommandTests
         var plain = await Run("replay", File, "--engine", "reference", "--out", Path.Combine(folder, "r"));
 
         Assert.Equal([0, 0, 0, 0], new[] { ensemble.ExitCode, draw0.ExitCode, draw1.ExitCode, plain.ExitCode });
-        Assert.Matches(@"^run: lao-cai-hekou-youth-[0-9a-f]{8}$", ensemble.OutLines[0]);
+        Assert.Matches(@"^job: lao-cai-hekou-youth-[0-9a-f]{8}$", ensemble.OutLines[0]);
         var rows = Csv.Read(Path.Combine(folder, "e", "ensemble.csv"));
         Assert.Equal(
             ["actor_a", "actor_b", "date", "strength", "score", "score_mean", "score_sd", "strength_mean",

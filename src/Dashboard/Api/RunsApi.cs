@@ -62,7 +62,7 @@ public static class RunsApi
         _ => "running",
     };
 
-    private static async Task<IResult> PostRun(HttpRequest request, ScenarioCatalog catalog, RunService runs, EnsembleJobs ensembles, IOptions<RelationsOptions> options, Access.Quotas quotas)
+    private static async Task<IResult> PostRun(HttpRequest request, ScenarioCatalog catalog, RunService runs, JobService jobs, IOptions<RelationsOptions> options, Access.Quotas quotas)
     {
         var drawsText = request.Query["draws"].FirstOrDefault();
         var limit = options.Value.MaxUploadBytes;
@@ -150,16 +150,17 @@ public static class RunsApi
         var (draws, drawsProblem) = EnsemblesApi.Draws(drawsText);
         if (drawsProblem is not null)
             return drawsProblem;
+        // Either answers at once (202 with the address that follows it): the run or the job goes on in the cluster.
         if (draws is { } n)
         {
             if (quotas.Current is { } caller && !caller.Is(Access.Roles.Analyst) && !caller.IsOperator)
                 throw new Access.RoleRefusedException("Ensembles are an analyst's work; this one was not started.");
             await quotas.TakeAsync(QuotaKeys.Draws, n);
-            var ensembleId = ensembles.StartEnsemble(new RunRequest(scenario, step, seed ?? 0), n);
-            return Results.Created($"/api/runs/{ensembleId}", new { id = ensembleId, status = "running", draws = n, page = $"/runs/{ensembleId}" });
+            var ensembleId = await jobs.StartEnsembleAsync(new RunRequest(scenario, step, seed ?? 0) { Source = source }, n);
+            return EnsemblesApi.Accepted(ensembleId, await jobs.StatusAsync(ensembleId));
         }
         var id = await runs.StartAsync(new RunRequest(scenario, step, seed) { Source = source });
-        return Results.Created($"/api/runs/{id}", new { id, status = "running", page = $"/runs/{id}" });
+        return Results.Accepted($"/api/runs/{id}", new { id, status = "running", page = $"/runs/{id}" });
     }
 
     private static async Task<IResult> GetRun(string id, RunService runs)

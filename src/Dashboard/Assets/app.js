@@ -8,7 +8,7 @@ var strings = (function () {
 })();
 function t(key) { return Object.prototype.hasOwnProperty.call(strings, key) ? strings[key] : key; }
 
-// Follow running runs: the server pushes their progress (server-sent events); reload when one has finished.
+// Follow running runs and jobs: the server pushes their progress (server-sent events); reload when one has finished.
 document.querySelectorAll("[data-poll]").forEach(function (element) {
   var source = new EventSource(element.getAttribute("data-poll") + "/events");
   source.addEventListener("message", function (message) {
@@ -17,6 +17,8 @@ document.querySelectorAll("[data-poll]").forEach(function (element) {
     if (bar) { bar.value = run.progress; }
     var text = element.querySelector("[data-status]");
     if (text) { text.textContent = t(run.status) + " " + Math.round(run.progress * 100) + " %"; }
+    var left = element.querySelector("[data-left]");
+    if (left) { left.textContent = run.left || ""; }
     var waiting = element.querySelector("[data-waiting]");
     if (waiting) { waiting.textContent = run.waiting || ""; waiting.hidden = !run.waiting; }
     if (run.status !== "running") { source.close(); location.reload(); }

@@ -5,7 +5,8 @@ using Relations.Model.Scenarios;
 namespace Relations.Dashboard.Ensembles;
 
 /// <summary>What the ensemble and sweep forms of the pages ask for: draws, a seed, and for a sweep up to three parameters with their values.</summary>
-public sealed record UncertaintyRequest(int? Draws, int Seed, SweepGrid? Grid);
+/// <param name="Settings">A sweep's <c>KEY=V1,V2,...</c> settings; empty for an ensemble.</param>
+public sealed record UncertaintyRequest(int? Draws, int Seed, IReadOnlyList<string> Settings);
 
 /// <summary>
 /// Reads the ensemble and sweep form (the start page's and the what-if editor's): each problem a plain sentence
@@ -33,10 +34,10 @@ public static class UncertaintyForm
         var drawsText = form[Draws].ToString().Trim();
         if (drawsText.Length > 0 || !sweep)
         {
-            if (int.TryParse(drawsText, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= EnsembleJobs.MaxRuns)
+            if (int.TryParse(drawsText, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= JobService.MaxRuns)
                 draws = n;
             else
-                problems[Draws] = $"The number of draws must be a whole number from 1 to {EnsembleJobs.MaxRuns:N0}" + (sweep ? ", or empty for one deterministic run per cell." : ".");
+                problems[Draws] = $"The number of draws must be a whole number from 1 to {JobService.MaxRuns:N0}" + (sweep ? ", or empty for one deterministic run per cell." : ".");
         }
         var seed = 0;
         var seedText = form[Seed].ToString().Trim();
@@ -45,7 +46,7 @@ public static class UncertaintyForm
         else if (draws is { } d && EnsembleRunner.SeedOf(seed, d - 1) is null)
             problems[Seed] = $"With {d} draws the seed {seed} passes the largest seed; choose a smaller one.";
         if (!sweep)
-            return (problems.Count == 0 ? new UncertaintyRequest(draws, seed, null) : null, problems);
+            return (problems.Count == 0 ? new UncertaintyRequest(draws, seed, []) : null, problems);
 
         var settings = new List<string>();
         for (var row = 0; row < Rows; row++)
@@ -76,15 +77,15 @@ public static class UncertaintyForm
             try
             {
                 grid = SweepGrid.Parse(settings);
-                if (grid.CellCount * (draws ?? 1) > EnsembleJobs.MaxRuns)
-                    problems[Values(0)] = $"{grid.CellCount} combinations × {draws ?? 1} draws is more than {EnsembleJobs.MaxRuns:N0} runs; try fewer values or draws.";
+                if (grid.CellCount * (draws ?? 1) > JobService.MaxRuns)
+                    problems[Values(0)] = $"{grid.CellCount} combinations × {draws ?? 1} draws is more than {JobService.MaxRuns:N0} runs; try fewer values or draws.";
             }
             catch (FormatException ex)
             {
                 problems[Values(0)] = Sentence(ex.Message);
             }
         }
-        return (problems.Count == 0 ? new UncertaintyRequest(draws, seed, grid) : null, problems);
+        return (problems.Count == 0 && grid is not null ? new UncertaintyRequest(draws, seed, settings) : null, problems);
     }
 
     private static string Sentence(string message)

@@ -34,6 +34,9 @@ public static class PlainErrors
                         (StatusCodes.Status413PayloadTooLarge, string.Create(CultureInfo.InvariantCulture,
                             $"The upload is larger than {limit / 1024.0 / 1024.0:0.##} MiB, the most a scenario or variant may be here.")),
                     BadHttpRequestException bad => (bad.StatusCode, "The request could not be read."),
+                    // The cluster or its storage did not answer (a silo restarting, storage slow or away): worth a retry.
+                    _ when IsGrainFailure(error) => (StatusCodes.Status503ServiceUnavailable,
+                        "The cluster did not answer in time (it may be busy or restarting); nothing was lost. Try again in a moment."),
                     _ => (StatusCodes.Status500InternalServerError,
                         "Something went wrong on the server. It has been logged; try again, or start from the scenario list."),
                 };
@@ -54,9 +57,16 @@ public static class PlainErrors
         });
     }
 
+    /// <summary>A failure of the cluster rather than of the request: Orleans' own (timeouts, lost silos, refused messages) or storage's.</summary>
+    private static bool IsGrainFailure(Exception? error) =>
+        error is OrleansException or TimeoutException or Orleans.Storage.InconsistentStateException or Azure.RequestFailedException
+        || error?.InnerException is OrleansException or TimeoutException;
+
     private static async Task Write(HttpContext http, int status, string message)
     {
         http.Response.StatusCode = status;
+        if (status == StatusCodes.Status503ServiceUnavailable)
+            http.Response.Headers.RetryAfter = "5";
         if (http.Request.Path.StartsWithSegments("/api"))
         {
             if (status == StatusCodes.Status413PayloadTooLarge)
@@ -73,6 +83,12 @@ public static class PlainErrors
         await http.Response.WriteAsync(
             "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Relations</title>" +
             "<link rel=\"stylesheet\" href=\"/assets/app.css\"></head><body><main class=\"error\">" +
-            $"<h1>{status}</h1><p>{text}</p><p><a href=\"/\">Back to the scenarios</a></p></main></body></html>");
+            $"<h1>{status}</h1><p>{text}</p><p>{Retry(http)}<a href=\"/\">Back to the scenarios</a></p></main></body></html>");
     }
+
+    /// <summary>"Try again": the same address (for a form that was sent, the page that shows the form again).</summary>
+    private static string Retry(HttpContext http) =>
+        http.Response.StatusCode is StatusCodes.Status503ServiceUnavailable or StatusCodes.Status500InternalServerError
+            ? $"<a href=\"{Encoder.Encode(http.Request.PathBase + http.Request.Path + (HttpMethods.IsGet(http.Request.Method) ? http.Request.QueryString : default))}\" id=\"try-again\">Try again</a> · "
+            : "";
 }

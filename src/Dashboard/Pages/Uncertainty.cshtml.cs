@@ -12,7 +12,7 @@ namespace Relations.Dashboard.Pages;
 /// Starts an ensemble or a sweep of a scenario of the folder (the start page's forms post here). A form with a
 /// problem comes back with the sentence at its field and status 400.
 /// </summary>
-public sealed class UncertaintyModel(ScenarioCatalog catalog, EnsembleJobs jobs) : PageModel
+public sealed class UncertaintyModel(ScenarioCatalog catalog, JobService jobs) : PageModel
 {
     public IReadOnlyList<CatalogEntry> Scenarios { get; private set; } = [];
     public string ScenarioId { get; private set; } = "";
@@ -21,30 +21,30 @@ public sealed class UncertaintyModel(ScenarioCatalog catalog, EnsembleJobs jobs)
 
     public void OnGet(string? scenarioId) => Open(scenarioId, null);
 
-    public IActionResult OnPostEnsemble(string? scenarioId) => Start(scenarioId, sweep: false);
+    public Task<IActionResult> OnPostEnsembleAsync(string? scenarioId) => Start(scenarioId, sweep: false);
 
-    public IActionResult OnPostSweep(string? scenarioId) => Start(scenarioId, sweep: true);
+    public Task<IActionResult> OnPostSweepAsync(string? scenarioId) => Start(scenarioId, sweep: true);
 
     /// <summary>The fields of the ensemble or sweep form: posted values and problems only on the form that was posted.</summary>
     public StartFields Fields(bool sweep) => StartFields.Of(Scenarios, ScenarioId, sweep, Posted == (sweep ? "sweep" : "ensemble") ? Request : null, Problems);
 
-    private IActionResult Start(string? scenarioId, bool sweep)
+    private async Task<IActionResult> Start(string? scenarioId, bool sweep)
     {
         Open(scenarioId, sweep ? "sweep" : "ensemble");
         var (asked, problems) = UncertaintyForm.Read(Request.Form, sweep);
         if (catalog.Find(scenarioId ?? "") is not { } entry)
             problems["scenarioId"] = $"Choose a scenario of the list; there is no '{scenarioId}'.";
         else if (asked is not null)
-            return Redirect(Begin(jobs, catalog.Load(entry), asked));
+            return Redirect(await Begin(jobs, catalog.Load(entry), asked));
         Problems = problems;
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }
 
-    /// <summary>Starts the ensemble or sweep asked for and answers the page that follows it.</summary>
-    public static string Begin(EnsembleJobs jobs, Scenario scenario, UncertaintyRequest asked) => asked.Grid is { } grid
-        ? "~/sweeps/" + jobs.StartSweep(scenario, grid, SampleStep.Month, asked.Draws, asked.Seed)
-        : $"~/runs/{jobs.StartEnsemble(new RunRequest(scenario, SampleStep.Month, asked.Seed), asked.Draws!.Value)}/uncertainty";
+    /// <summary>Starts the ensemble or sweep asked for (answered at once: it goes on in the cluster) and answers the page that follows it.</summary>
+    public static async Task<string> Begin(JobService jobs, Scenario scenario, UncertaintyRequest asked) => asked.Settings.Count > 0
+        ? "~" + Api.EnsemblesApi.PageOf(await jobs.StartSweepAsync(scenario, asked.Settings, asked.Draws, asked.Seed), JobKind.Sweep)
+        : "~" + Api.EnsemblesApi.PageOf(await jobs.StartEnsembleAsync(new RunRequest(scenario, SampleStep.Month, asked.Seed), asked.Draws!.Value), JobKind.Ensemble);
 
     private void Open(string? scenarioId, string? posted)
     {

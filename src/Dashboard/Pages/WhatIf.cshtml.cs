@@ -87,15 +87,15 @@ public sealed class WhatIfModel(ScenarioCatalog catalog, WhatIfRunner runner, Va
     }
 
     /// <summary>Starts an ensemble of the variant being edited (the form's draws and seed) and opens its uncertainty view.</summary>
-    public IActionResult OnPostEnsemble(string baseId, [FromServices] Ensembles.EnsembleJobs jobs) => Start(baseId, jobs, sweep: false);
+    public Task<IActionResult> OnPostEnsembleAsync(string baseId, [FromServices] Ensembles.JobService jobs) => Start(baseId, jobs, sweep: false);
 
     /// <summary>Starts a sweep of the variant being edited over the parameters of the form and opens its page.</summary>
-    public IActionResult OnPostSweep(string baseId, [FromServices] Ensembles.EnsembleJobs jobs) => Start(baseId, jobs, sweep: true);
+    public Task<IActionResult> OnPostSweepAsync(string baseId, [FromServices] Ensembles.JobService jobs) => Start(baseId, jobs, sweep: true);
 
     /// <summary>The sweep rows and the draws and seed the editor shows (as posted, with their problems).</summary>
     public Ensembles.SweepFields SweepRows => Ensembles.SweepFields.Of(Ensembles.UncertaintyForm.Parameters(Base.Model), Request, FormProblems);
 
-    private IActionResult Start(string baseId, Ensembles.EnsembleJobs jobs, bool sweep)
+    private async Task<IActionResult> Start(string baseId, Ensembles.JobService jobs, bool sweep)
     {
         if (!Open(baseId))
             return NotFound();
@@ -108,7 +108,7 @@ public sealed class WhatIfModel(ScenarioCatalog catalog, WhatIfRunner runner, Va
             var yaml = VariantYaml.Write(spec);
             var (variant, variantProblems) = catalog.CheckText(WhatIfRunner.FileName(spec), yaml);
             if (variant is not null)
-                return Redirect(UncertaintyModel.Begin(jobs, variant, asked));
+                return Redirect(await UncertaintyModel.Begin(jobs, variant, asked));
             Prefill = spec;
             (Problems, var placed) = ProblemPlaces.Place(variantProblems, yaml);
             foreach (var (field, message) in placed)

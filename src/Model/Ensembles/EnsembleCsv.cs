@@ -8,7 +8,7 @@ namespace Relations.Model.Ensembles;
 /// Writes <c>ensemble.csv</c> (interfaces.md, "Ensembles"): one row per dyad and sample day, in series.csv's order
 /// and formats, with the deterministic replay's strength and score, the draws' statistics, the number of draws, and
 /// <c>estimate</c> — <c>false</c> when the quantiles are exact, <c>true</c> when they are the histogram estimate
-/// of <see cref="StrengthHistogram"/> (within ± <see cref="StrengthHistogram.ErrorBound"/> strength points).
+/// of <see cref="StrengthHistograms"/> (within ± <see cref="StrengthHistograms.ErrorBound"/> strength points).
 /// </summary>
 public static class EnsembleCsv
 {

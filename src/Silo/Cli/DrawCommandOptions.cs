@@ -65,16 +65,24 @@ internal sealed class DrawCommandOptions(string outputDescription, bool drawsReq
 
     public Model.Evaluation.SampleStep StepOf(ParseResult parse) => CommonOptions.StepOf(parse.GetValue(step)!);
 
-    /// <summary>Checks the output folder and the gateway before any work, and prints the run id.</summary>
-    public string Start(ParseResult parse, Scenario scenario, CliConsole console)
+    /// <summary>Checks the output folder and the storage and gateway options before any work.</summary>
+    public void Check(ParseResult parse)
     {
         storage.Target(parse, gateway);
         OutputFolder.Check(parse.GetValue(Output)!);
-        var runId = RunIds.New(scenario.Id);
-        console.Out.WriteLine($"run: {runId}");
-        return runId;
     }
 
-    public Task<DrawReplayer> OpenReplayerAsync(ParseResult parse, CancellationToken cancellation) =>
-        DrawReplayer.OpenAsync(parse.GetValue(engine)!, storage.Target(parse, gateway), storage.Read(parse), cancellation);
+    /// <summary>Starts the engine (an embedded silo, or a client of the cluster, for actors) while the rest gets ready.</summary>
+    public DrawReplayer OpenReplayer(ParseResult parse, CancellationToken cancellation) =>
+        DrawReplayer.Open(parse.GetValue(engine)!, storage.Target(parse, gateway), storage.Read(parse), cancellation);
+
+    /// <summary>Prints the job's id (as <c>relations jobs show</c> takes it), runs the job and writes its files.</summary>
+    public async Task<int> RunAsync(ParseResult parse, CliConsole console, DrawReplayer replayer, JobRequest request, string plots, CancellationToken cancellation)
+    {
+        var jobId = JobClient.NewId(request);
+        console.Out.WriteLine($"job: {jobId}");
+        var outcome = await replayer.RunAsync(console, jobId, request, cancellation);
+        JobFiles.Write(console, outcome, parse.GetValue(Output)!, plots);
+        return ExitCodes.Success;
+    }
 }

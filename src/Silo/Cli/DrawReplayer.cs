@@ -1,4 +1,3 @@
-using Relations.Grains;
 using Relations.Grains.Interfaces;
 using Relations.Model.Ensembles;
 using Relations.Model.Evaluation;
@@ -8,71 +7,70 @@ using Relations.Silo.Hosting;
 namespace Relations.Silo.Cli;
 
 /// <summary>
-/// Replays the many runs of an ensemble or a sweep with one engine: <c>reference</c> or <c>fast</c> in this process, <c>actors</c>
-/// as concurrent runs of one cluster connection (each run its own simulation grain, as <c>replay</c> starts it;
-/// an ensemble's draws kept by an ensemble grain, <see cref="EnsembleReplay"/>).
-/// Every result comes back with its dyads in ordinal order, whichever engine made it.
+/// Runs an ensemble or a sweep with one engine: <c>actors</c> (the default) as a job of the cluster — a job grain
+/// handing batches of draws to workers on every silo, <see cref="JobClient"/> —, <c>fast</c> or <c>reference</c> in
+/// this process (<see cref="JobRunner"/>). All fold their units in the same order, so the outcome has the same bits
+/// for one evaluator whoever evaluates it.
 /// </summary>
 internal sealed class DrawReplayer : IAsyncDisposable
 {
     private readonly string engine;
-    private readonly RelationsCluster? cluster;
+    private readonly Task<RelationsCluster>? cluster;
 
-    private DrawReplayer(string engine, RelationsCluster? cluster)
+    private DrawReplayer(string engine, Task<RelationsCluster>? cluster) => (this.engine, this.cluster) = (engine, cluster);
+
+    /// <summary>Starts connecting (for <c>actors</c>) at once, so the silo starts while the scenario loads.</summary>
+    public static DrawReplayer Open(string engine, ClusterTarget target, RelationsStorage storage, CancellationToken cancellation) => engine switch
     {
-        this.engine = engine;
-        this.cluster = cluster;
-    }
-
-    /// <summary>Runs in flight at once: enough to keep the cluster's silos busy, few enough to bound memory.</summary>
-    public int Concurrency => cluster is null ? Environment.ProcessorCount : int.TryParse(Environment.GetEnvironmentVariable("RELATIONS_DRAW_CONCURRENCY"), out var c) ? c : 16;
-
-    public static async Task<DrawReplayer> OpenAsync(string engine, ClusterTarget target, RelationsStorage storage, CancellationToken cancellation) => engine switch
-    {
-        "actors" => new(engine, await RelationsCluster.ConnectAsync(target, storage, cancellation)),
+        "actors" => new(engine, RelationsCluster.ConnectAsync(target, storage, cancellation)),
         "reference" or "fast" => new(engine, null),
         // An engine added to --engine later must be wired in here, not fall back silently.
-        _ => throw new BadInputException($"--engine {engine} is not supported by ensembles and sweeps yet; use actors or reference"),
+        _ => throw new BadInputException($"--engine {engine} is not supported by ensembles and sweeps yet; use actors, fast or reference"),
     };
 
-    /// <param name="unlisted">A draw or a cell: not recorded in the run registry (<see cref="RunRequest.Unlisted"/>).</param>
-    public async Task<SeriesResult> ReplayAsync(Scenario scenario, ScenarioSource? source, SampleStep step, int? seed, string runId, CancellationToken cancellation, bool unlisted = false)
+    /// <summary>Runs job <paramref name="jobId"/>, showing its progress as draws (an ensemble) or cells (a sweep).</summary>
+    public async Task<JobOutcome> RunAsync(CliConsole console, string jobId, JobRequest request, CancellationToken cancellation)
     {
-        SeriesResult result;
-        if (engine == "fast")
-            result = StreamingEvaluator.Evaluate(scenario, step, seed);
-        else if (cluster is null)
-            result = ReferenceEvaluator.Evaluate(scenario, step, seed);
-        else
+        var plan = request.Plan();
+        var (label, unit) = request.Kind == JobKind.Ensemble
+            ? ($"{request.Draws} draws of {request.Run.Scenario.Id}", "draws")
+            : ($"{plan.CellCount} cells of {request.Run.Scenario.Id}", "cells");
+        return await RunProgressDisplay.Show(console, label, progress =>
         {
-            var request = new RunRequest(scenario, step, seed) { Source = source, CheckpointEverySlices = cluster.CheckpointEverySlices, Unlisted = unlisted };
-            result = await ActorReplay.RunAsync(cluster.Grains, runId, request, progress: null, cancellation);
+            void Report(int units)
+            {
+                var (done, total) = request.Kind == JobKind.Ensemble ? (Math.Max(0, units - 1), plan.Total - 1) : (units / plan.PerCell, plan.CellCount);
+                progress.Report(new RunStatus(jobId, RunState.Running, done, total, 0, null, request.Run.Scenario.Id));
+            }
+            var every = CountProgress.Every(plan.Total, Report);
+            if (cluster is null)
+            {
+                Func<Scenario, SampleStep, int?, SeriesResult>? evaluate = engine == "reference" ? (s, step, seed) => ReferenceEvaluator.Evaluate(s, step, seed) : null;
+                return JobRunner.RunAsync(plan, evaluate, Environment.ProcessorCount, every, cancellation);
+            }
+            return RunOnClusterAsync(jobId, request, new SynchronousProgress<JobStatus>(status => every.Report(status.Done)), cancellation);
+        }, unit);
+    }
+
+    private async Task<JobOutcome> RunOnClusterAsync(string jobId, JobRequest request, IProgress<JobStatus> progress, CancellationToken cancellation)
+    {
+        var connected = await cluster!;
+        return await JobClient.RunAsync(connected.Grains, jobId, request, progress, cancellation);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (cluster is null)
+            return;
+        try
+        {
+            await (await cluster).DisposeAsync();
         }
-        return result with { Dyads = [.. result.Dyads.OrderBy(s => s.Dyad)] };
-    }
-
-    /// <summary>
-    /// The deterministic replay and <paramref name="draws"/> Monte-Carlo draws (draw i with seed S + i, run id
-    /// <c>{runId}-d{i}</c>), folded into an ensemble; progress as replay shows it, counted in draws.
-    /// </summary>
-    public async Task<EnsembleResult> EnsembleAsync(
-        CliConsole console, Scenario scenario, ScenarioSource? source, SampleStep step, int draws, int seed, string runId, CancellationToken cancellation)
-    {
-        var deterministic = await ReplayAsync(scenario, source, step, null, runId, cancellation);
-        return await RunProgressDisplay.Show(console, $"{draws} draws of {scenario.Id}", progress =>
+        catch (Exception) when (!cluster.IsCompletedSuccessfully)
         {
-            var report = CountProgress.Every(draws, done => progress.Report(new RunStatus(runId, RunState.Running, done, draws, 0, null, scenario.Id)));
-            return cluster is null
-                ? EnsembleRunner.RunAsync(deterministic, draws, seed,
-                    (draw, drawSeed, token) => ReplayAsync(scenario, source, step, drawSeed, $"{runId}-d{draw}", token, unlisted: true),
-                    Concurrency, report, cancellation)
-                : EnsembleReplay.RunAsync(cluster.Grains, runId, deterministic,
-                    new RunRequest(scenario, step, seed) { Source = source, CheckpointEverySlices = cluster.CheckpointEverySlices },
-                    draws, Concurrency, report, cancellation);
-        }, unit: "draws");
+            // It never connected: the command reports why.
+        }
     }
-
-    public ValueTask DisposeAsync() => cluster?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     public override string ToString() => engine;
 }

@@ -1,13 +1,12 @@
 using System.CommandLine;
-using Relations.Model.Ensembles;
-using Relations.Model.Output;
-using Relations.Plots;
+using Relations.Grains.Interfaces;
 
 namespace Relations.Silo.Cli;
 
 /// <summary>
 /// <c>relations ensemble FILE --draws N --seed S --out DIR</c> (interfaces.md, "Ensembles"): N Monte-Carlo replays,
-/// draw i exactly <c>replay FILE --seed S+i</c>, summarised in ensemble.csv beside the deterministic series, with band plots.
+/// draw i exactly <c>replay FILE --seed S+i</c>, summarised in ensemble.csv beside the deterministic series, with band
+/// plots. Through grains (the default) it is a job of the cluster, which <c>relations jobs show</c> reads back.
 /// </summary>
 internal static class EnsembleCommand
 {
@@ -22,24 +21,13 @@ internal static class EnsembleCommand
         command.Options.Add(plotsOption);
         command.SetAction(async (parse, cancellation) =>
         {
+            options.Check(parse);
+            await using var replayer = options.OpenReplayer(parse, cancellation);
             var (scenario, source) = options.Scenario(parse);
             var count = parse.GetValue(options.Draws)!.Value;
-            var firstSeed = options.FirstSeed(parse, count);
-            var runId = options.Start(parse, scenario, console);
-            await using var replayer = await options.OpenReplayerAsync(parse, cancellation);
-            var ensemble = await replayer.EnsembleAsync(console, scenario, source, options.StepOf(parse), count, firstSeed, runId, cancellation);
-            var directory = OutputFolder.Prepare(parse.GetValue(options.Output)!);
-            var plots = StagedOutput.Write(directory, stage =>
-            {
-                EnsembleCsv.Write(ensemble, Path.Combine(stage, "ensemble.csv"));
-                SeriesCsv.Write(ensemble.Deterministic, Path.Combine(stage, "series.csv"));
-                return parse.GetValue(plotsOption) is "none" ? [] : BandPlots.WriteAll(ensemble, stage, dyads: parse.GetValue(plotsOption) is "all");
-            });
-            console.Out.WriteLine($"wrote ensemble.csv, series.csv ({ensemble.Bands.Count} dyads × {ensemble.Deterministic.Dates.Count} samples × {count} draws" +
-                $"{(ensemble.Estimated ? $", quantiles estimated within ±{StrengthHistogram.ErrorBound} strength points" : "")}) and {plots.Count} plots to {directory}");
-            return ExitCodes.Success;
+            var request = new JobRequest(new RunRequest(scenario, options.StepOf(parse), options.FirstSeed(parse, count)) { Source = source }, count, []);
+            return await options.RunAsync(parse, console, replayer, request, parse.GetValue(plotsOption)!, cancellation);
         });
         return command;
     }
 }
-

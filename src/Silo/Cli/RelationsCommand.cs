@@ -26,6 +26,7 @@ public static class RelationsCommand
             SourcesCommand.Create(console),
             EnsembleCommand.Create(console),
             SweepCommand.Create(console),
+            JobsCommand.Create(console),
         };
 
         var parsed = root.Parse(args);

@@ -34,7 +34,7 @@ internal static class RunProgressDisplay
             .StartAsync(async ctx =>
             {
                 var task = ctx.AddTask(Markup.Escape(label), maxValue: 1.0);
-                result = await work(new SynchronousProgress(status =>
+                result = await work(new SynchronousProgress<RunStatus>(status =>
                 {
                     if (status.SlicesTotal > 0)
                         task.Value = status.Progress;
@@ -43,9 +43,10 @@ internal static class RunProgressDisplay
             });
         return result;
     }
+}
 
-    private sealed class SynchronousProgress(Action<RunStatus> report) : IProgress<RunStatus>
-    {
-        public void Report(RunStatus value) => report(value);
-    }
+/// <summary>Progress passed on at once on the reporting thread, in order (Progress&lt;T&gt; posts it elsewhere, out of order).</summary>
+internal sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+{
+    public void Report(T value) => report(value);
 }

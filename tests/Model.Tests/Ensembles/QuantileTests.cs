@@ -58,7 +58,7 @@ public sealed class QuantileTests
         foreach (var percent in NearestRank.Percents)
         {
             var error = Math.Abs(exactBands.Quantile(percent)[0] - estimateBands.Quantile(percent)[0]);
-            Assert.True(error <= StrengthHistogram.ErrorBound, $"p{percent}: {error} > {StrengthHistogram.ErrorBound}");
+            Assert.True(error <= StrengthHistograms.ErrorBound, $"p{percent}: {error} > {StrengthHistograms.ErrorBound}");
         }
         Assert.Equal(exactBands.StrengthMean[0], estimateBands.StrengthMean[0]);
     }

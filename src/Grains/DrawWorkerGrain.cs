@@ -1,0 +1,37 @@
+using System.Runtime.InteropServices;
+using Orleans.Concurrency;
+using Relations.Grains.Interfaces;
+using Relations.Model.Ensembles;
+using Relations.Model.Telemetry;
+
+namespace Relations.Grains;
+
+/// <summary>
+/// Evaluates batches of a job's units (<see cref="IDrawWorkerGrain"/>) with the streaming evaluator. Stateless: as many
+/// activations per silo as it has processors, each keeping only the plan of the job it works for, read on its first
+/// batch from the job's request grain (never from the job, which is waiting for the answer); nothing of a draw
+/// outlives the answer.
+/// </summary>
+[StatelessWorker]
+public sealed class DrawWorkerGrain(IGrainFactory grains) : Grain, IDrawWorkerGrain
+{
+    private (string JobId, JobPlan Plan, UnitEvaluator Evaluator)? job;
+
+    public async Task<UnitBatchResult> Evaluate(UnitBatch batch)
+    {
+        if (job is not { } known || known.JobId != batch.JobId)
+        {
+            var request = await grains.GetGrain<IJobRequestGrain>(batch.JobId).Get()
+                ?? throw new InvalidOperationException($"job {batch.JobId} has no request");
+            var plan = request.Plan();
+            job = known = (batch.JobId, plan, new UnitEvaluator(plan));
+        }
+        var values = known.Plan.Values;
+        var bytes = new byte[(long)batch.Count * 2 * values * sizeof(double)];
+        var numbers = MemoryMarshal.Cast<byte, double>(bytes.AsSpan());
+        for (var unit = 0; unit < batch.Count; unit++)
+            known.Evaluator.Evaluate(batch.First + unit, numbers.Slice(2 * unit * values, values), numbers.Slice((2 * unit + 1) * values, values));
+        RelationsMetrics.Draws.Add(batch.Count);
+        return new UnitBatchResult(batch.First, batch.Count, bytes, Environment.ProcessorCount) { Silo = RuntimeIdentity };
+    }
+}
