@@ -32,9 +32,6 @@ public sealed class JobGrain(
     /// <summary>The most numbers a job's outcome may hold (256 MB): a larger request is refused when it starts.</summary>
     public const long MaxValues = 32_000_000;
 
-    /// <summary>How often a batch lost with its silo is sent again before the job gives up.</summary>
-    private const int MaxResends = 20;
-
     /// <summary>The least time between two progress pushes.</summary>
     private static readonly TimeSpan PushEvery = TimeSpan.FromMilliseconds(200);
 
@@ -198,7 +195,7 @@ public sealed class JobGrain(
     /// <summary>
     /// Hands the plan's batches to the pool, at most a window of them ahead of the fold (so memory holds a window of
     /// draws however many there are), and folds each batch as soon as every batch before it is folded. A batch lost
-    /// with its silo is sent again elsewhere. Null when the job was cancelled.
+    /// with its silo is sent again (<see cref="WorkerPool.Send"/>). Null when the job was cancelled.
     /// </summary>
     private async Task<JobOutcome?> Evaluate(JobPlan plan, CancellationToken cancellation)
     {
@@ -207,7 +204,7 @@ public sealed class JobGrain(
         var window = Math.Max(4, 2 * pool.Capacity);
         var fold = new JobFold(plan);
         var ready = new Dictionary<int, UnitBatchResult>();
-        var sent = new Dictionary<Task<UnitBatchResult>, (int Batch, SiloAddress Silo, int Resends)>();
+        var sent = new Dictionary<Task<UnitBatchResult>, (int Batch, SiloAddress Silo)>();
         var (next, toFold) = (0, 0);
         (done, paceSince) = (0, clock.GetTimestamp());
         silosSeen.Clear();
@@ -218,29 +215,19 @@ public sealed class JobGrain(
             cancellation.ThrowIfCancellationRequested();
             while (next < batches.Count && next - toFold < window && (pool.Free() ?? (sent.Count == 0 ? pool.Any() : null)) is { } silo)
             {
-                sent[pool.Send(Batch(next), silo)] = (next, silo, 0);
+                sent[pool.Send(Batch(next), silo)] = (next, silo);
                 next++;
             }
             var answered = await Task.WhenAny(sent.Keys);
-            var (index, from, resends) = sent[answered];
+            var (index, from) = sent[answered];
             sent.Remove(answered);
-            try
+            var result = await answered;
+            pool.Returned(from, result.Cores);
+            silosSeen.Add(result.Silo);
+            ready[index] = result;
+            while (ready.Remove(toFold, out var answer))
             {
-                var result = await answered;
-                pool.Returned(from, result.Cores);
-                silosSeen.Add(result.Silo);
-                ready[index] = result;
-            }
-            catch (Exception ex) when (IsLostSilo(ex) && resends < MaxResends)
-            {
-                pool.Returned(from, 0);
-                logger.LogInformation("Job {JobId}: batch {Batch} lost with silo {Silo} ({Reason}); sending it again", JobId, index, from, ex.Message);
-                var other = pool.Any();
-                sent[pool.Send(Batch(index), other)] = (index, other, resends + 1);
-            }
-            while (ready.Remove(toFold, out var result))
-            {
-                Fold(fold, result, plan.Values);
+                Fold(fold, answer, plan.Values);
                 toFold++;
             }
             done = fold.Folded;
@@ -260,8 +247,6 @@ public sealed class JobGrain(
             fold.Add(numbers.Slice(2 * unit * values, values), numbers.Slice((2 * unit + 1) * values, values));
     }
 
-    /// <summary>A call that failed because the silo it went to is gone (or going): the batch may go elsewhere.</summary>
-    private static bool IsLostSilo(Exception ex) => ex is OrleansMessageRejectionException or TimeoutException;
 
     /// <summary>Stores the outcome in parts of <see cref="JobKeys.PartValues"/> numbers; answers how many.</summary>
     private async Task<int> Store(JobPlan plan, JobOutcome outcome)

@@ -32,7 +32,7 @@ internal sealed class WorkerPool(string jobId, IGrainFactory grains, IClusterMem
         return silos.Where(s => s.Value.InFlight < s.Value.Capacity).OrderBy(s => s.Value.InFlight - s.Value.Capacity).Select(s => s.Key).FirstOrDefault();
     }
 
-    /// <summary>Any active silo (the one with the most room), to resend a batch lost with its silo; the local one if none is known.</summary>
+    /// <summary>Any active silo (the one with the most room), when none has room and nothing is in flight.</summary>
     public SiloAddress Any()
     {
         Refresh();
@@ -40,22 +40,29 @@ internal sealed class WorkerPool(string jobId, IGrainFactory grains, IClusterMem
             ?? membership.CurrentSnapshot.Members.Values.First(m => m.Status == SiloStatus.Active).SiloAddress;
     }
 
-    /// <summary>Sends <paramref name="batch"/> to the workers of <paramref name="silo"/>.</summary>
+    /// <summary>
+    /// Sends <paramref name="batch"/> to the workers of <paramref name="silo"/>. A call lost with that silo is made again
+    /// (<see cref="GrainCallPolicy"/>): once the cluster has declared the silo dead, the hint no longer names a silo of
+    /// the cluster and the batch is evaluated where the job is — the draws being pure, wherever they are evaluated.
+    /// </summary>
     public Task<UnitBatchResult> Send(UnitBatch batch, SiloAddress silo)
     {
         if (silos.TryGetValue(silo, out var room))
             silos[silo] = room with { InFlight = room.InFlight + 1 };
         var worker = grains.GetGrain<IDrawWorkerGrain>(JobKeys.Worker(jobId, silo.ToParsableString()));
-        // The hint is read when the call is addressed, which happens as it is made; it must not follow this grain's later calls.
-        RequestContext.Set(IPlacementDirector.PlacementHintKey, silo);
-        try
+        return GrainCallPolicy.Shared.CallAsync(() =>
         {
-            return worker.Evaluate(batch);
-        }
-        finally
-        {
-            RequestContext.Remove(IPlacementDirector.PlacementHintKey);
-        }
+            // The hint is read when the call is addressed, which happens as it is made; it must not follow this grain's later calls.
+            RequestContext.Set(IPlacementDirector.PlacementHintKey, silo);
+            try
+            {
+                return worker.Evaluate(batch);
+            }
+            finally
+            {
+                RequestContext.Remove(IPlacementDirector.PlacementHintKey);
+            }
+        });
     }
 
     /// <summary>A batch sent to <paramref name="silo"/> has come back (<paramref name="cores"/>: that silo's processors, 0 if it failed).</summary>

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Relations.Grains;
 using Relations.Grains.Interfaces;
 using Relations.Model.Ensembles;
 
@@ -40,8 +41,8 @@ public static class JobClient
     public static async Task<JobOutcome> OutcomeAsync(IGrainFactory grains, string jobId)
     {
         var job = grains.GetGrain<IJobGrain>(jobId);
-        var status = await RunWatcher.RetryLostAsync(job.GetStatus, CancellationToken.None);
-        var request = status.State == JobState.NotStarted ? null : await RunWatcher.RetryLostAsync(job.GetRequest, CancellationToken.None);
+        var status = await GrainCallPolicy.Shared.CallAsync(job.GetStatus, CancellationToken.None);
+        var request = status.State == JobState.NotStarted ? null : await GrainCallPolicy.Shared.CallAsync(job.GetRequest, CancellationToken.None);
         return await OutcomeAsync(grains, status, request);
     }
 
@@ -50,7 +51,7 @@ public static class JobClient
         if (status.State != JobState.Completed || request is null)
             throw new InvalidOperationException(Unfinished(status));
         var parts = await Task.WhenAll(Enumerable.Range(0, status.Parts).Select(part =>
-            RunWatcher.RetryLostAsync(grains.GetGrain<IJobResultGrain>(JobKeys.ResultPart(status.JobId, part)).Get, CancellationToken.None)));
+            GrainCallPolicy.Shared.CallAsync(grains.GetGrain<IJobResultGrain>(JobKeys.ResultPart(status.JobId, part)).Get, CancellationToken.None)));
         var bytes = new byte[parts.Sum(p => (long)p.Length)];
         var at = 0;
         foreach (var part in parts)

@@ -1,3 +1,4 @@
+using Relations.Grains;
 using Relations.Grains.Interfaces;
 
 namespace Relations.Hosting;
@@ -36,7 +37,7 @@ public sealed class JobWatcher : IJobObserver
                 progress?.Report(status);
                 if (renewedAt == long.MinValue || TimeProvider.System.GetElapsedTime(renewedAt) >= RunWatcher.Renew)
                 {
-                    status = await RunWatcher.RetryLostAsync(() => job.Watch(reference), cancellation);
+                    status = await GrainCallPolicy.Shared.CallAsync(() => job.Watch(reference), cancellation);
                     renewedAt = TimeProvider.System.GetTimestamp();
                     if (status.State != JobState.Running)
                         break;

@@ -94,7 +94,6 @@ public static class EnsemblesApi
             cells = status.Cells,
             size = status.Size,
             timeLeftSeconds = status.TimeLeft?.TotalSeconds,
-            left = JobService.Left(status),
             error = status.Error,
             startedAt = status.StartedAt,
             endedAt = status.EndedAt,

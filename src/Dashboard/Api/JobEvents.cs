@@ -56,7 +56,7 @@ public static class JobEvents
         progress = status.Progress,
         done = status.Done,
         total = status.Total,
-        left = JobService.Left(status),
+        timeLeftSeconds = status.TimeLeft?.TotalSeconds,
         error = status.Error,
     });
 

@@ -8,6 +8,14 @@ var strings = (function () {
 })();
 function t(key) { return Object.prototype.hasOwnProperty.call(strings, key) ? strings[key] : key; }
 
+// A job's time left, as the server writes it (JobService.Left); nothing while it is not known.
+function timeLeft(seconds) {
+  if (seconds === null || seconds === undefined) { return ""; }
+  if (seconds < 1) { return t("less than a second left"); }
+  if (seconds < 120) { return t("about {0} s left").replace("{0}", Math.ceil(seconds)); }
+  return t("about {0} min left").replace("{0}", Math.ceil(seconds / 60));
+}
+
 // Follow running runs and jobs: the server pushes their progress (server-sent events); reload when one has finished.
 document.querySelectorAll("[data-poll]").forEach(function (element) {
   var source = new EventSource(element.getAttribute("data-poll") + "/events");
@@ -18,7 +26,7 @@ document.querySelectorAll("[data-poll]").forEach(function (element) {
     var text = element.querySelector("[data-status]");
     if (text) { text.textContent = t(run.status) + " " + Math.round(run.progress * 100) + " %"; }
     var left = element.querySelector("[data-left]");
-    if (left) { left.textContent = run.left || ""; }
+    if (left) { left.textContent = run.status === "running" ? timeLeft(run.timeLeftSeconds) : ""; }
     var waiting = element.querySelector("[data-waiting]");
     if (waiting) { waiting.textContent = run.waiting || ""; waiting.hidden = !run.waiting; }
     if (run.status !== "running") { source.close(); location.reload(); }

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Localization;
+using Relations.Dashboard.Localization;
 using Relations.Dashboard.Runs;
 using Relations.Grains.Interfaces;
 using Relations.Model.Ensembles;
@@ -73,9 +75,9 @@ public sealed class JobService(IGrainFactory grains, IMemoryCache cache)
     /// <summary>Whether text can be a job id: ids are also grain keys, so nothing else reaches a grain.</summary>
     public static bool IsJobId(string? id) => RunService.IsRunId(id);
 
-    /// <summary>The time left as a reader sees it: "about 12 s left", "about 3 min left", or nothing while unknown.</summary>
-    public static string? Left(JobStatus status) => status.TimeLeft is not { } left || status.State != JobState.Running ? null
-        : left < TimeSpan.FromSeconds(1) ? "less than a second left"
-        : left < TimeSpan.FromMinutes(2) ? $"about {Math.Ceiling(left.TotalSeconds):0} s left"
-        : $"about {Math.Ceiling(left.TotalMinutes):0} min left";
+    /// <summary>The time left as a reader sees it: "about 12 s left", "about 3 min left", or nothing while unknown (app.js says the same).</summary>
+    public static string? Left(JobStatus status, IStringLocalizer<Strings> strings) => status.TimeLeft is not { } left || status.State != JobState.Running ? null
+        : left < TimeSpan.FromSeconds(1) ? strings["less than a second left"].Value
+        : left < TimeSpan.FromMinutes(2) ? strings["about {0} s left", Display.Number(Math.Ceiling(left.TotalSeconds), "0")].Value
+        : strings["about {0} min left", Display.Number(Math.Ceiling(left.TotalMinutes), "0")].Value;
 }

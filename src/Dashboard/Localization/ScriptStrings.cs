@@ -14,6 +14,7 @@ public static class ScriptStrings
     [
         "running", "completed", "failed", "cancelled", "not started",
         "Delete? This cannot be undone.",
+        "about {0} s left", "about {0} min left", "less than a second left",
     ];
 
     /// <summary>The keys and their texts in the request's language, as JSON that is safe inside a script element.</summary>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Relations.Grains;
 using Relations.Grains.Interfaces;
 
 namespace Relations.Silo.Cli;
@@ -18,7 +19,7 @@ internal static class JobsCommand
         list.SetAction(async (parse, cancellation) =>
         {
             await using var cluster = await listConnection(parse, cancellation);
-            var jobs = await RunWatcher.RetryLostAsync(cluster.Grains.GetGrain<IJobRegistryGrain>(JobKeys.Registry).List, cancellation);
+            var jobs = await GrainCallPolicy.Shared.CallAsync(cluster.Grains.GetGrain<IJobRegistryGrain>(JobKeys.Registry).List, cancellation);
             foreach (var job in jobs)
             {
                 console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -70,7 +71,7 @@ internal static class JobsCommand
 
     private static async Task<JobStatus> Status(RelationsCluster cluster, string jobId, CancellationToken cancellation)
     {
-        var status = await RunWatcher.RetryLostAsync(cluster.Grains.GetGrain<IJobGrain>(jobId).GetStatus, cancellation);
+        var status = await GrainCallPolicy.Shared.CallAsync(cluster.Grains.GetGrain<IJobGrain>(jobId).GetStatus, cancellation);
         return status.State == JobState.NotStarted ? throw new BadInputException(JobClient.Unfinished(status)) : status;
     }
 
