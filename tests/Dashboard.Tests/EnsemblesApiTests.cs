@@ -58,6 +58,22 @@ public sealed class EnsemblesApiTests(DashboardFactory dashboard) : IClassFixtur
         Assert.StartsWith("actor_a,actor_b,key,swing", await client.GetStringAsync($"/api/sweeps/{id}/sensitivity.csv"));
     }
 
+    public static TheoryData<string, string, string> OutOfRange() => Relations.Model.Tests.TestSupport.ParameterEdges.Theory();
+
+    /// <summary>Issue 18: every value of POST /api/sweeps meets the scenario file's rule for its key, or is a 400 naming the key and its range.</summary>
+    [Theory]
+    [MemberData(nameof(OutOfRange))]
+    public async Task Every_model_parameter_out_of_its_range_is_a_400_naming_it_and_its_range(string key, string value, string range)
+    {
+        using var content = new StringContent($$$"""{"scenarioId": "{{{ScenarioId}}}", "set": {"{{{key}}}": [{{{value}}}]}}""", System.Text.Encoding.UTF8, "application/json");
+        using var answer = await client.PostAsync("/api/sweeps", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
+        var problem = await answer.Content.ReadAsStringAsync();
+        Assert.Contains($"set {key}: {value} is outside its range", problem);
+        Assert.Contains(range, problem);
+    }
+
     [Fact]
     public async Task A_bad_sweep_setting_is_a_400_naming_the_key_and_an_unknown_sweep_a_404()
     {

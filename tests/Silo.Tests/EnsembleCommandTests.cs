@@ -142,6 +142,23 @@ public sealed class EnsembleCommandTests
         Assert.False(Directory.Exists(output));
     }
 
+    public static TheoryData<string, string, string> OutOfRange() => Relations.Model.Tests.TestSupport.ParameterEdges.Theory();
+
+    /// <summary>Issue 18: every --set value meets the scenario file's rule for its key, or exits 2 naming the key and its range.</summary>
+    [Theory]
+    [MemberData(nameof(OutOfRange))]
+    public async Task Every_model_parameter_out_of_its_range_exits_2_naming_it_and_its_range(string key, string value, string range)
+    {
+        var output = Path.Combine(TempFolder(), "out");
+
+        var outcome = await Run("sweep", File, "--engine", "reference", "--out", output, "--set", $"{key}={value}");
+
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Contains($"--set {key}: {value} is outside its range", outcome.Error);
+        Assert.Contains(range, outcome.Error);
+        Assert.False(Directory.Exists(output));
+    }
+
     /// <summary>Reading the CSVs the commands write.</summary>
     private static class Csv
     {

@@ -24,7 +24,7 @@ public static class UncertaintyForm
 
     /// <summary>The parameters a sweep may vary: model.md's table and one weight per event kind.</summary>
     public static IReadOnlyList<string> Parameters(ModelParameters model) =>
-        [.. ModelParameters.Keys.Select(k => k.Name), .. model.Weights.Select(w => "weights." + w.Key)];
+        [.. ModelParameters.Table.Select(p => p.Key), .. model.Weights.Select(w => ModelOverrides.WeightsPrefix + w.Key)];
 
     /// <summary>Reads the form; <paramref name="sweep"/> says whether a sweep (needing parameters) or an ensemble (needing draws) is asked for.</summary>
     public static (UncertaintyRequest? Request, Dictionary<string, string> Problems) Read(IFormCollection form, bool sweep)

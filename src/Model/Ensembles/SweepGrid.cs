@@ -25,16 +25,18 @@ public sealed record SweepCell(int Index, IReadOnlyList<double> Values, ModelOve
 
 /// <summary>
 /// The grid of a sweep (interfaces.md, "Sweeps"): the full product of the axes' values, the last axis varying
-/// fastest. Keys are those of model.md's parameter table (<see cref="ModelParameters.Keys"/>) or <c>weights.KIND</c>,
-/// and values follow the rules the scenario reader applies to the same keys.
+/// fastest. Keys are those of model.md's parameter table (<see cref="ModelParameters.Table"/>) or <c>weights.KIND</c>,
+/// and every value meets the rule the scenario reader applies to the same key (its row's range; the weights' range),
+/// so a sweep never replays a model that no file could hold.
 /// </summary>
 public sealed record SweepGrid(IReadOnlyList<SweepAxis> Axes)
 {
-    private const string WeightsPrefix = "weights.";
-
     public long CellCount => Axes.Aggregate(1L, (n, a) => n * a.Values.Count);
 
-    /// <summary>Reads <c>KEY=V1,V2,...</c> settings; throws <see cref="FormatException"/> naming the key of a bad one.</summary>
+    /// <summary>
+    /// Reads <c>KEY=V1,V2,...</c> settings; throws <see cref="FormatException"/> naming the key of a bad one and, for a
+    /// value outside it, the key's range (the CLI exits 2 with it, the API answers 400).
+    /// </summary>
     public static SweepGrid Parse(IEnumerable<string> settings)
     {
         var axes = new List<SweepAxis>();
@@ -44,12 +46,12 @@ public sealed record SweepGrid(IReadOnlyList<SweepAxis> Axes)
             if (equals <= 0)
                 throw new FormatException($"--set '{setting}' is not KEY=V1,V2,...");
             var key = setting[..equals].Trim();
-            var rule = RuleOf(key);
+            var check = RuleOf(key);
             if (axes.Any(a => a.Key == key))
                 throw new FormatException($"--set {key} is given twice; list all its values in one --set");
             var values = new List<double>();
             foreach (var text in setting[(equals + 1)..].Split(','))
-                values.Add(ValueOf(key, text.Trim(), rule));
+                values.Add(ValueOf(key, text.Trim(), check));
             axes.Add(new SweepAxis(key, values));
         }
         if (axes.Count == 0)
@@ -72,40 +74,31 @@ public sealed record SweepGrid(IReadOnlyList<SweepAxis> Axes)
                 rest /= Axes[a].Values.Count;
             }
             for (var a = 0; a < Axes.Count; a++)
-                overrides = Set(overrides, Axes[a].Key, values[a]);
+                overrides = overrides.Setting(Axes[a].Key, values[a]);
             yield return new SweepCell((int)index, values, overrides);
         }
     }
 
-    private static ModelOverrides Set(ModelOverrides overrides, string key, double value) =>
-        key.StartsWith(WeightsPrefix, StringComparison.Ordinal)
-            ? overrides with { Weights = overrides.Weights.Append(new(key[WeightsPrefix.Length..], value)).ToValueList() }
-            : ModelParameters.Keys.First(k => k.Name == key).Set(overrides, value);
-
-    private static ParameterRule RuleOf(string key)
+    /// <summary>What a value of <paramref name="key"/> must be: null when allowed, else why not.</summary>
+    private static Func<double, string?> RuleOf(string key)
     {
-        if (key.StartsWith(WeightsPrefix, StringComparison.Ordinal))
+        if (key.StartsWith(ModelOverrides.WeightsPrefix, StringComparison.Ordinal))
         {
-            var kind = key[WeightsPrefix.Length..];
+            var kind = key[ModelOverrides.WeightsPrefix.Length..];
             if (!ProblemSink.IsId(kind))
                 throw new FormatException($"--set {key}: '{kind}' is not an event kind (lower-case letters, digits, '.', '_' or '-')");
-            return ParameterRule.Any;
+            var range = ModelParameters.WeightRange;
+            return value => range.Contains(value) ? null : string.Create(CultureInfo.InvariantCulture, $"must be from {range}, not {value:G}");
         }
-        return ModelParameters.Keys.FirstOrDefault(k => k.Name == key)?.Rule
-            ?? throw new FormatException($"--set {key}: not a model parameter; use one of {string.Join(", ", ModelParameters.Keys.Select(k => k.Name))} or weights.KIND");
+        return ModelParameters.Find(key) is { } parameter
+            ? parameter.Problem
+            : throw new FormatException($"--set {key}: not a model parameter; use one of {string.Join(", ", ModelParameters.Table.Select(p => p.Key))} or weights.KIND");
     }
 
-    private static double ValueOf(string key, string text, ParameterRule rule)
+    private static double ValueOf(string key, string text, Func<double, string?> check)
     {
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
             throw new FormatException($"--set {key}: '{text}' is not a number");
-        var problem = rule switch
-        {
-            ParameterRule.Positive when value <= 0 => "must be greater than 0",
-            ParameterRule.NonNegative when value < 0 => "must not be negative",
-            ParameterRule.WholeAtLeastOne when value < 1 || value != Math.Floor(value) || value > int.MaxValue => "must be a whole number of at least 1",
-            _ => null,
-        };
-        return problem is null ? value : throw new FormatException($"--set {key}: {text} {problem}");
+        return check(value) is { } problem ? throw new FormatException($"--set {key}: {text} is outside its range: it {problem}") : value;
     }
 }

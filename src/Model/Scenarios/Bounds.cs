@@ -41,21 +41,7 @@ public static class Bounds
     /// </summary>
     public static readonly Range Weight = new(-100, 100);
 
-    /// <summary>Standing ties (<c>agreementStanding</c>, <c>twinningStanding</c>).</summary>
-    public static readonly Range Standing = new(-1000, 1000);
-
-    /// <summary>The model's numeric parameters by key; a half-life under a day has no meaning on a daily calendar.</summary>
-    public static readonly IReadOnlyDictionary<string, Range> Model = new Dictionary<string, Range>(StringComparer.Ordinal)
-    {
-        ["halfLifeDays"] = new(1, 1_000_000),
-        ["interruptionDecayMultiplier"] = new(0, 1000),
-        ["kappa"] = new(0.001, 1_000_000),
-        ["onlineFactor"] = new(0, 10),
-        ["spillDown"] = new(0, 10),
-        ["spillUp"] = new(0, 10),
-        ["agreementStanding"] = Standing,
-        ["twinningStanding"] = Standing,
-    };
+    // The model's parameters have their ranges in ModelParameters.Table, beside everything else about them.
 
     /// <summary>An interruption's <c>cancels</c> (format 1.1).</summary>
     public static readonly Range Cancels = new(0, 1);

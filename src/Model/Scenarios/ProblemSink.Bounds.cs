@@ -18,6 +18,18 @@ internal sealed partial class ProblemSink
         return value;
     }
 
+    /// <summary>A value of a model parameter, or null with the problem its row of the table names (range, whole).</summary>
+    public double? Parameter(YamlTreeNode? node, string what, ModelParameter parameter)
+    {
+        var value = Number(node, what);
+        if (value is { } v && parameter.Problem(v) is { } problem)
+        {
+            Report(node!, $"{what} {problem}");
+            return null;
+        }
+        return value;
+    }
+
     /// <summary>A whole number from <paramref name="minimum"/> to <paramref name="maximum"/>, or null with the problem reported.</summary>
     public int? Integer(YamlTreeNode? node, string what, int minimum, int maximum)
     {

@@ -147,34 +147,28 @@ internal static partial class ScenarioReader
 
     private static ModelOverrides? ReadModel(YamlTreeNode? node, ProblemSink sink)
     {
-        var m = sink.Mapping(node, "'model'", [.. ModelParameters.Keys.Select(k => k.Name), "weights"]);
+        var m = sink.Mapping(node, "'model'", [.. ModelParameters.Table.Select(p => p.Key), "weights"]);
         if (m is null)
             return null;
 
-        double? InRange(string key) => sink.Number(m.Field(key), $"'model.{key}'", Bounds.Model[key]);
+        // Every parameter read by its row of the table (its range; a whole number where it must be), as --set reads it.
+        var values = new List<KeyValuePair<string, double>>();
+        foreach (var parameter in ModelParameters.Table)
+        {
+            if (sink.Parameter(m.Field(parameter.Key), $"'model.{parameter.Key}'", parameter) is { } value)
+                values.Add(new(parameter.Key, value));
+        }
 
         var weights = new List<KeyValuePair<string, double>>();
         if (sink.Mapping(m.Field("weights"), "'model.weights'", [.. Weightable(m.Field("weights"))]) is { } w)
         {
             foreach (var (key, value) in w.Node.Entries)
             {
-                if (sink.Id(key, "an event kind") is { } kind && sink.Number(value, $"the weight of '{kind}'", Bounds.Weight) is { } weight)
+                if (sink.Id(key, "an event kind") is { } kind && sink.Number(value, $"the weight of '{kind}'", ModelParameters.WeightRange) is { } weight)
                     weights.Add(new(kind, weight));
             }
         }
-
-        return new ModelOverrides(
-            InRange("halfLifeDays"),
-            InRange("interruptionDecayMultiplier"),
-            InRange("kappa"),
-            InRange("onlineFactor"),
-            InRange("spillDown"),
-            InRange("spillUp"),
-            InRange("agreementStanding"),
-            sink.Integer(m.Field("agreementTermYears"), "'model.agreementTermYears'", 1, Bounds.MaxTermYears),
-            InRange("twinningStanding"),
-            weights.ToValueList(),
-            m.Origin);
+        return new ModelOverrides(values.ToValueList(), weights.ToValueList(), m.Origin);
     }
 
     /// <summary>Every key of a weights mapping is allowed: it names a kind, overriding or adding it.</summary>

@@ -35,7 +35,7 @@ public sealed class EdgeTests
     [InlineData("model: { kappa: 1e308 }", 3, 17, "'model.kappa' must be from")]
     [InlineData("model: { spillUp: 1e300 }", 3, 19, "'model.spillUp' must be from 0 to 10")]
     [InlineData("model: { agreementStanding: -1e308 }", 3, 29, "must be from -1000 to 1000")]
-    [InlineData("model: { agreementTermYears: 100000 }", 3, 30, "must be at most 100")]
+    [InlineData("model: { agreementTermYears: 100000 }", 3, 30, "must be a whole number from 1 to 100")]
     [InlineData("model: { weights: { visit: 1e308 } }", 3, 28, "the weight of 'visit' must be from -100 to 100")]
     [InlineData("period: { from: 0001-01-01, to: 2020-01-01 }", 2, 17, "outside the calendar a scenario may use, 1900-01-01 to 2199-12-31")]
     [InlineData("period:", 2, 8, "'period' is empty")]
