@@ -103,8 +103,9 @@ public readonly record struct InterruptionSpan(
 
 /// <summary>
 /// A time slice's occurrences reaching one dyad, as parallel arrays (no object or string per occurrence): day
-/// numbers, weights (rule 1), whether each is in person, and each one's standing tie (rule 2: value, 0 for none, and
-/// exclusive end day number, int.MaxValue for ever).
+/// numbers, weights (rule 1), whether each is in person, each one's standing tie (rule 2: value, 0 for none, and
+/// exclusive end day number, int.MaxValue for ever), and the certainty parts of its impulse and of its tie (rule 9,
+/// a <see cref="Certainty"/> as a byte; absent: reported).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("relations.occurrence-batch")]
 public sealed record OccurrenceBatch(
@@ -114,22 +115,51 @@ public sealed record OccurrenceBatch(
     [property: Id(3)] double[] TieValues,
     [property: Id(4)] int[] TieUntil)
 {
+    [Id(5)] public byte[]? Levels { get; init; }
+    [Id(6)] public byte[]? TieLevels { get; init; }
+
     public int Count => Days.Length;
+
+    public Certainty LevelOf(int i) => Levels is null ? Certainty.Reported : (Certainty)Levels[i];
+    public Certainty TieLevelOf(int i) => TieLevels is null ? Certainty.Reported : (Certainty)TieLevels[i];
 }
 
-/// <summary>Impulses spilled from another dyad (rule 4), as day numbers and amounts: they add at their days and do not spill again.</summary>
+/// <summary>
+/// Impulses spilled from another dyad (rule 4), as day numbers, amounts and certainty parts (rule 9, absent: reported):
+/// they add at their days and do not spill again.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("relations.spill-batch")]
 public sealed record SpillBatch(
     [property: Id(0)] int[] Days,
-    [property: Id(1)] double[] Amounts);
+    [property: Id(1)] double[] Amounts)
+{
+    [Id(2)] public byte[]? Levels { get; init; }
 
-/// <summary>A dyad's series at the run's sample days.</summary>
+    public Certainty LevelOf(int i) => Levels is null ? Certainty.Reported : (Certainty)Levels[i];
+}
+
+/// <summary>
+/// A dyad's series at the run's sample days, with R's certainty parts (model.md rule 9; absent in runs stored before
+/// version 1.2, whose scores are then all in the reported part).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("relations.dyad-series")]
 public sealed record DyadSeriesData(
     [property: Id(0)] string A,
     [property: Id(1)] string B,
     [property: Id(2)] double[] Scores,
-    [property: Id(3)] double[] Strengths);
+    [property: Id(3)] double[] Strengths)
+{
+    [Id(4)] public double[]? Reported { get; init; }
+    [Id(5)] public double[]? Inferred { get; init; }
+    [Id(6)] public double[]? Assumed { get; init; }
+
+    /// <summary>The parts as the model holds them.</summary>
+    public CertaintyParts Parts => Reported is { } reported && Inferred is { } inferred && Assumed is { } assumed
+        ? new CertaintyParts(reported, inferred, assumed)
+        : new CertaintyParts(Scores, new double[Scores.Length], new double[Scores.Length]);
+
+    public DyadSeries ToSeries() => new(new Dyad(A, B), Scores, Strengths, Parts);
+}
 
 /// <summary>What an actor is and where it stands, as its region grain knows it.</summary>
 [GenerateSerializer, Immutable, Alias("relations.region-setup")]

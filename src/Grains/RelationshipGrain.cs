@@ -6,8 +6,9 @@ using Relations.Model.Scenarios;
 namespace Relations.Grains;
 
 /// <summary>
-/// One dyad of one run. Applies arriving occurrences — cancelling in-person ones inside an applying interruption,
-/// wholly or in part (model.md rule 3), taking impulses and standing ties (rules 1–2) — and passes each applied impulse's spill to
+/// One dyad of one run. Applies arriving occurrences with the rule kernel (<see cref="StrengthModel.Apply"/>) —
+/// cancelling in-person ones inside an applying interruption, wholly or in part (model.md rule 3), taking impulses and
+/// standing ties (rules 1–2) with their certainty parts (rule 9) — and passes each applied impulse's spill to
 /// the parent and child dyads' grains, one call per grain per slice (rule 4). It holds impulses as day numbers and
 /// amounts until a checkpoint or the end, then folds them into a carried decayed sum with the streaming evaluator's
 /// sweep (<see cref="DyadSweep"/>), recording the samples passed; at checkpoints it writes that small state. Applying
@@ -25,13 +26,13 @@ public sealed class RelationshipGrain(
 {
     private readonly PendingImpulses pending = new();
     private RelationshipSetup? setup;
-    private SweepCalendar? calendar;
+    private InterruptionCalendar? calendar;
     private int[]? sampleDays;
 
     private RelationshipSetup Current => setup ?? throw new GrainNotReadyException($"relationship {this.GetPrimaryKeyString()} has no setup in this activation");
 
-    private SweepCalendar Calendar => calendar ??= Current.Interruptions.Length == 0 ? SweepCalendar.Empty
-        : new SweepCalendar(new InterruptionCalendar(Current.Interruptions.Select(i => i.ToCalendarSpan())));
+    private InterruptionCalendar Calendar => calendar ??= Current.Interruptions.Length == 0 ? InterruptionCalendar.Empty
+        : new InterruptionCalendar(Current.Interruptions.Select(i => i.ToCalendarSpan()));
 
     private int[] SampleDays => sampleDays ??= [.. Current.SampleDays.Select(d => d.DayNumber)];
 
@@ -50,46 +51,46 @@ public sealed class RelationshipGrain(
         // A slice folded in before a resume is not applied again; its spills still go out, since receivers may need them.
         var alreadyHeld = slice <= state.State.AppliedThroughSlice;
         var spillDays = new int[occurrences.Count];
-        var applied = new double[occurrences.Count];
+        var (down, up, levels) = (new double[occurrences.Count], new double[occurrences.Count], new byte[occurrences.Count]);
         var count = 0;
         for (var i = 0; i < occurrences.Count; i++)
         {
             var day = occurrences.Days[i];
-            // Rule 3 (1.1): what an interruption leaves of the occurrence scales its impulse, spills and standing tie.
-            var factor = occurrences.InPerson[i] ? 1.0 - Calendar.CancelShare(day) : 1.0;
-            if (factor == 0.0)
+            var inPerson = occurrences.InPerson[i];
+            var applied = StrengthModel.Apply(occurrences.Weights[i], inPerson, inPerson ? Calendar.CancelShare(day) : 0.0, model);
+            if (!applied.Applies)
             {
                 if (!alreadyHeld)
                     state.State.Cancelled++;
                 continue;
             }
-            var weight = occurrences.Weights[i] * factor;
-            (spillDays[count], applied[count]) = (day, weight);
+            var level = occurrences.LevelOf(i);
+            (spillDays[count], down[count], up[count], levels[count]) = (day, applied.SpillDown, applied.SpillUp, (byte)level);
             count++;
             if (!alreadyHeld)
             {
                 state.State.Applied++;
-                pending.Add(day, weight);
+                pending.Add(day, applied.Impulse, level);
                 if (occurrences.TieValues[i] != 0.0)
                 {
                     var until = occurrences.TieUntil[i];
                     state.State.StandingTies.Add(new HeldStandingTie(DateOnly.FromDayNumber(day),
-                        until == int.MaxValue ? null : DateOnly.FromDayNumber(until), occurrences.TieValues[i] * factor));
+                        until == int.MaxValue ? null : DateOnly.FromDayNumber(until), applied.Tie(occurrences.TieValues[i]), (byte)occurrences.TieLevelOf(i)));
                 }
             }
         }
 
         if (count > 0 && (setup.ParentDyad is not null || setup.ChildDyads.Length > 0))
         {
-            var days = spillDays[..count];
+            var (days, kept) = (spillDays[..count], levels[..count]);
             var deliveries = new List<Task>(1 + setup.ChildDyads.Length);
             if (setup.ParentDyad is not null)
-                deliveries.Add(Relationship(setup.ParentDyad).ReceiveSpills(slice, new SpillBatch(days, Scaled(applied, count, model.SpillUp))));
+                deliveries.Add(Relationship(setup.ParentDyad).ReceiveSpills(slice, new SpillBatch(days, up[..count]) { Levels = kept }));
             if (setup.ChildDyads.Length > 0)
             {
-                var down = new SpillBatch(days, Scaled(applied, count, model.SpillDown));
+                var spilled = new SpillBatch(days, down[..count]) { Levels = kept };
                 foreach (var child in setup.ChildDyads)
-                    deliveries.Add(Relationship(child).ReceiveSpills(slice, down));
+                    deliveries.Add(Relationship(child).ReceiveSpills(slice, spilled));
             }
             await Task.WhenAll(deliveries);
         }
@@ -102,7 +103,7 @@ public sealed class RelationshipGrain(
         if (slice <= state.State.AppliedThroughSlice)
             return Task.CompletedTask;
         for (var i = 0; i < spills.Days.Length; i++)
-            pending.Add(spills.Days[i], spills.Amounts[i]);
+            pending.Add(spills.Days[i], spills.Amounts[i], spills.LevelOf(i));
         return Task.CompletedTask;
     }
 
@@ -129,8 +130,14 @@ public sealed class RelationshipGrain(
             return done;
         var setup = Current;
         SweepThrough(int.MaxValue);
-        var scores = state.State.Scores.ToArray();
-        state.State.Series = new DyadSeriesData(setup.A, setup.B, scores, DyadSweep.Strengths(scores, setup.Model));
+        var series = DyadSweep.Series(new Dyad(setup.A, setup.B),
+            [.. state.State.Scores], [.. state.State.ScoresInferred], [.. state.State.ScoresAssumed], setup.Model);
+        state.State.Series = new DyadSeriesData(setup.A, setup.B, [.. series.Scores], [.. series.Strengths])
+        {
+            Reported = [.. series.Parts.Reported],
+            Inferred = [.. series.Parts.Inferred],
+            Assumed = [.. series.Parts.Assumed],
+        };
         await state.WriteStateAsync();
         return state.State.Series;
     }
@@ -138,27 +145,31 @@ public sealed class RelationshipGrain(
     private IRelationshipGrain Relationship(string dyadKey) =>
         grains.GetGrain<IRelationshipGrain>(GrainKeys.Relationship(Current.RunId, dyadKey));
 
-    private static double[] Scaled(double[] amounts, int count, double share)
-    {
-        var scaled = new double[count];
-        for (var i = 0; i < count; i++)
-            scaled[i] = share * amounts[i];
-        return scaled;
-    }
-
     /// <summary>Folds the held impulses dated up to <paramref name="through"/> into the sum, recording every sample day passed on the way.</summary>
     private void SweepThrough(int through)
     {
         var s = state.State;
         var days = SampleDays;
-        var position = new SweepPosition(s.Cursor?.DayNumber ?? int.MinValue, s.Decayed);
-        var (impulseDays, amounts) = pending.TakeThrough(through);
-        var standing = s.StandingTies.Select(t => StandingSpan.Of(t.Start, t.Until, t.Value)).ToArray();
-        var scores = new double[days.Length];
+        // Runs checkpointed before version 1.2 hold all of R as the reported part, and no other part's scores.
+        while (s.ScoresInferred.Count < s.Scores.Count)
+            s.ScoresInferred.Add(0.0);
+        while (s.ScoresAssumed.Count < s.Scores.Count)
+            s.ScoresAssumed.Add(0.0);
+        var position = new SweepPosition(s.Cursor?.DayNumber ?? int.MinValue, s.Decayed, s.DecayedInferred, s.DecayedAssumed);
+        var (impulseDays, amounts, levels) = pending.TakeThrough(through);
+        var standing = s.StandingTies.Select(t => StandingSpan.Of(t.Start, t.Until, t.Value, (Certainty)t.Level)).ToArray();
+        var (reported, inferred, assumed) = (new double[days.Length], new double[days.Length], new double[days.Length]);
         var decay = DecayTable.Shared(Current.Model, days.Length == 0 ? 0 : days[^1] - days[0]);
-        var next = DyadSweep.Run(ref position, impulseDays, amounts, standing, Calendar, decay, days, s.Scores.Count, scores, through);
-        for (var i = s.Scores.Count; i < next; i++)
-            s.Scores.Add(scores[i]);
-        (s.Cursor, s.Decayed) = (position.Cursor == int.MinValue ? null : DateOnly.FromDayNumber(position.Cursor), position.Decayed);
+        var first = s.Scores.Count;
+        var next = DyadSweep.Run(ref position, impulseDays, amounts, levels, standing, Calendar, decay, days, first,
+            new PartScores(reported, inferred, assumed), through);
+        for (var i = first; i < next; i++)
+        {
+            s.Scores.Add(reported[i]);
+            s.ScoresInferred.Add(inferred[i]);
+            s.ScoresAssumed.Add(assumed[i]);
+        }
+        (s.Cursor, s.Decayed, s.DecayedInferred, s.DecayedAssumed) =
+            (position.Cursor == int.MinValue ? null : DateOnly.FromDayNumber(position.Cursor), position.Reported, position.Inferred, position.Assumed);
     }
 }

@@ -17,7 +17,7 @@ internal sealed class RunPlan
     private readonly string[] dyadKeys;
     private readonly int[] eventOf;
     private readonly int[] dayOf;
-    private readonly double[] eventWeight;
+    private readonly EventRule[] eventRules;
     private readonly int[][] eventActors;
     private readonly string[] actorIds;
     private readonly (int Start, int End)[] slices;
@@ -42,7 +42,8 @@ internal sealed class RunPlan
         var order = Array.ConvertAll(keys, k => (int)(uint)k);
         eventOf = [.. order.Select(i => eventIndex[placed[i].Event])];
         dayOf = [.. order.Select(i => placed[i].Day.DayNumber)];
-        eventWeight = [.. events.Select(e => StrengthModel.ImpulseWeight(e, scenario.Model))];
+        var rules = new EventRules(scenario);
+        eventRules = [.. events.Select(rules.Of)];
         actorIds = [.. scenario.Actors.Select(a => a.Id)];
         var actorIndex = Enumerable.Range(0, actorIds.Length).ToDictionary(i => actorIds[i], StringComparer.Ordinal);
         eventActors = [.. events.Select(e => e.SideA.Concat(e.SideB).Select(a => actorIndex[a]).ToArray())];
@@ -94,25 +95,28 @@ internal sealed class RunPlan
 
     private Slice Build(int start, int end)
     {
-        var model = scenario.Model;
         var counts = new Dictionary<int, int>();
         for (var o = start; o < end; o++)
         {
             foreach (var d in layout.DyadsOf(eventOf[o]))
                 counts[d] = counts.GetValueOrDefault(d) + 1;
         }
-        var batches = counts.ToDictionary(c => c.Key, c => new OccurrenceBatch(new int[c.Value], new double[c.Value], new bool[c.Value], new double[c.Value], new int[c.Value]));
+        var batches = counts.ToDictionary(c => c.Key, c => new OccurrenceBatch(new int[c.Value], new double[c.Value], new bool[c.Value], new double[c.Value], new int[c.Value])
+        {
+            Levels = new byte[c.Value],
+            TieLevels = new byte[c.Value],
+        });
         var filled = counts.Keys.ToDictionary(d => d, _ => 0);
         for (var o = start; o < end; o++)
         {
-            var ev = scenario.Events[eventOf[o]];
+            var rule = eventRules[eventOf[o]];
             var day = DateOnly.FromDayNumber(dayOf[o]);
-            var tie = StrengthModel.StandingTie(ev, day, model, scenario.KeptCertainty);
+            var (tieValue, tieUntil) = rule.HoldsTie ? (rule.TieValue(scenario.Model), rule.TieUntil(day, scenario.Model)?.DayNumber ?? int.MaxValue) : (0.0, 0);
             foreach (var d in layout.DyadsOf(eventOf[o]))
             {
                 var (batch, i) = (batches[d], filled[d]++);
-                (batch.Days[i], batch.Weights[i], batch.InPerson[i]) = (dayOf[o], eventWeight[eventOf[o]], ev.Mode == EventMode.InPerson);
-                (batch.TieValues[i], batch.TieUntil[i]) = tie is { } t ? (t.Value, t.Until?.DayNumber ?? int.MaxValue) : (0.0, 0);
+                (batch.Days[i], batch.Weights[i], batch.InPerson[i], batch.Levels![i]) = (dayOf[o], rule.Weight, rule.InPerson, (byte)rule.Level);
+                (batch.TieValues[i], batch.TieUntil[i], batch.TieLevels![i]) = (tieValue, tieUntil, (byte)rule.TieLevel);
             }
         }
         return new Slice(

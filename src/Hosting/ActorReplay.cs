@@ -56,7 +56,7 @@ public static class ActorReplay
     {
         var (dates, series) = await GrainCallPolicy.Shared.CallAsync(simulation.GetResults);
         var byDyad = series
-            .Select(s => new DyadSeries(new Dyad(s.A, s.B), s.Scores, s.Strengths))
+            .Select(s => s.ToSeries())
             .OrderBy(s => s.Dyad)
             .ToList();
         return new SeriesResult(request.Scenario, request.Step, dates, byDyad);

@@ -86,13 +86,16 @@ public static partial class RelationPlots
         foreach (var mark in marked)
             plot.AddEvent(mark, MarkerStyle.Of(mark), 34);
         AddTicks(plot, marks.Except(marked));
+        var rules = new EventRules(scenario);
         foreach (var mark in marks.Where(m => m.IsStanding).OrderBy(m => m.Days[0]))
         {
+            var rule = rules.Of(mark.Event);
             for (var i = 0; i < mark.Days.Count; i++)
             {
-                if (mark.Cancelled[i] || StrengthModel.StandingTie(mark.Event, mark.Days[i], scenario.Model, scenario.KeptCertainty) is not { } tie)
+                if (mark.Cancelled[i] || !rule.HoldsTie)
                     continue;
-                plot.AddTerm(mark.Days[i], tie.Until, TermLabel(mark.Event, mark.Days[i], tie.Until), MarkerStyle.Of(mark).Color);
+                var until = rule.TieUntil(mark.Days[i], scenario.Model);
+                plot.AddTerm(mark.Days[i], until, TermLabel(mark.Event, mark.Days[i], until), MarkerStyle.Of(mark).Color);
             }
         }
         AddSpillEvents(plot, scenario, dyad, marks.Select(m => m.Event).ToHashSet(), maxLabels: 3);

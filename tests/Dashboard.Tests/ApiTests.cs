@@ -241,9 +241,10 @@ public sealed class ApiTests(DashboardFactory dashboard) : IClassFixture<Dashboa
     private static void AssertSeriesEqual(SeriesResult reference, string csv)
     {
         var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith("actor_a,actor_b,date,score,strength", lines[0]);
+        Assert.StartsWith("actor_a,actor_b,date,score,score_reported,score_inferred,score_assumed,strength", lines[0]);
         var expected = reference.Dyads.OrderBy(d => d.Dyad)
-            .SelectMany(d => reference.Dates.Select((day, i) => (d.Dyad, day, Score: d.Scores[i], Strength: d.Strengths[i])))
+            .SelectMany(d => reference.Dates.Select((day, i) => (d.Dyad, day, Score: d.Scores[i], Strength: d.Strengths[i],
+                Parts: (d.Parts.Reported[i], d.Parts.Inferred[i], d.Parts.Assumed[i]))))
             .ToList();
         Assert.Equal(expected.Count, lines.Length - 1);
         for (var i = 0; i < expected.Count; i++)
@@ -255,7 +256,10 @@ public sealed class ApiTests(DashboardFactory dashboard) : IClassFixture<Dashboa
             Assert.Equal(row.Dyad.B, fields[1]);
             Assert.Equal(row.day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), fields[2]);
             Assert.Equal(row.Score, double.Parse(fields[3], CultureInfo.InvariantCulture), 1e-9);
-            Assert.Equal(row.Strength, double.Parse(fields[4], CultureInfo.InvariantCulture), 1e-9);
+            Assert.Equal(row.Parts.Item1, double.Parse(fields[4], CultureInfo.InvariantCulture), 1e-9);
+            Assert.Equal(row.Parts.Item2, double.Parse(fields[5], CultureInfo.InvariantCulture), 1e-9);
+            Assert.Equal(row.Parts.Item3, double.Parse(fields[6], CultureInfo.InvariantCulture), 1e-9);
+            Assert.Equal(row.Strength, double.Parse(fields[7], CultureInfo.InvariantCulture), 1e-9);
         }
     }
 }

@@ -122,7 +122,7 @@ public sealed partial class BrowserTests(BrowserDashboard app) : IClassFixture<B
 
         // The files of the run are there to download.
         var csv = await page.APIRequest.GetAsync(page.Url.Replace("/runs/", "/api/runs/") + "/series.csv");
-        Assert.StartsWith("actor_a,actor_b,date,score,strength", await csv.TextAsync());
+        Assert.StartsWith("actor_a,actor_b,date,score,score_reported,score_inferred,score_assumed,strength", await csv.TextAsync());
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public sealed class SimulationGrainTests(ClusterFixture fixture)
 
         var actors = await ActorReplay.RunAsync(Grains, $"equal-{Guid.NewGuid():N}", scenario, SampleStep.Month, null, null, CancellationToken.None);
 
-        AssertSameSeries(ReferenceEvaluator.Evaluate(scenario, SampleStep.Month), actors);
+        ReferenceSeries.AssertSame(ReferenceEvaluator.Evaluate(scenario, SampleStep.Month), actors);
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed class SimulationGrainTests(ClusterFixture fixture)
 
         var actors = await ActorReplay.RunAsync(Grains, $"seeded-{Guid.NewGuid():N}", scenario, SampleStep.Week, 7, null, CancellationToken.None);
 
-        AssertSameSeries(ReferenceEvaluator.Evaluate(scenario, SampleStep.Week, 7), actors);
+        ReferenceSeries.AssertSame(ReferenceEvaluator.Evaluate(scenario, SampleStep.Week, 7), actors);
         Assert.NotEqual(ReferenceEvaluator.Evaluate(scenario, SampleStep.Week).Dyads.SelectMany(d => d.Scores), actors.Dyads.SelectMany(d => d.Scores));
     }
 
@@ -57,7 +57,7 @@ public sealed class SimulationGrainTests(ClusterFixture fixture)
         var results = await Task.WhenAll(runs.Select(r => ActorReplay.RunAsync(Grains, r.RunId, r.Scenario, SampleStep.Month, null, null, CancellationToken.None)));
 
         for (var i = 0; i < runs.Count; i++)
-            AssertSameSeries(ReferenceEvaluator.Evaluate(runs[i].Scenario, SampleStep.Month), results[i]);
+            ReferenceSeries.AssertSame(ReferenceEvaluator.Evaluate(runs[i].Scenario, SampleStep.Month), results[i]);
         Assert.NotEqual(results[0].Dyads.SelectMany(d => d.Scores), results[1].Dyads.SelectMany(d => d.Scores));
     }
 
@@ -109,21 +109,5 @@ public sealed class SimulationGrainTests(ClusterFixture fixture)
         Assert.Contains("lao-cai-city", province.Setup!.Children);
         var expected = Occurrences.Place(scenario.Events).Count(o => o.Event.SideA.Concat(o.Event.SideB).Contains("lao-cai-city"));
         Assert.Equal(expected, city.OccurrencesReceived);
-    }
-
-    private static void AssertSameSeries(SeriesResult expected, SeriesResult actual)
-    {
-        Assert.Equal(expected.Dates, actual.Dates);
-        Assert.Equal(expected.Dyads.Select(d => d.Dyad), actual.Dyads.Select(d => d.Dyad));
-        for (var d = 0; d < expected.Dyads.Count; d++)
-        {
-            for (var i = 0; i < expected.Dates.Count; i++)
-            {
-                Assert.True(Math.Abs(expected.Dyads[d].Scores[i] - actual.Dyads[d].Scores[i]) <= 1e-9,
-                    $"{expected.Dyads[d].Dyad} on {expected.Dates[i]}: score {expected.Dyads[d].Scores[i]:R} vs {actual.Dyads[d].Scores[i]:R}");
-                Assert.True(Math.Abs(expected.Dyads[d].Strengths[i] - actual.Dyads[d].Strengths[i]) <= 1e-9,
-                    $"{expected.Dyads[d].Dyad} on {expected.Dates[i]}: strength {expected.Dyads[d].Strengths[i]:R} vs {actual.Dyads[d].Strengths[i]:R}");
-            }
-        }
     }
 }

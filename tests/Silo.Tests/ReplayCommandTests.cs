@@ -49,15 +49,20 @@ public sealed class ReplayCommandTests
     }
 
     [Fact]
-    public async Task Explain_lists_contributions_that_add_up_to_the_score()
+    public async Task Explain_lists_contributions_and_certainty_parts_that_add_up_to_the_score()
     {
         var outcome = await Run("explain", Scenario("lao-cai-hekou-youth.yaml"), "--between", "lao-cai-city", "hekou", "--date", "2023-06-01");
 
         Assert.Equal(0, outcome.ExitCode);
+        static double First(string line) => double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0], CultureInfo.InvariantCulture);
         var score = double.Parse(outcome.OutLines[0].Split("score ")[1].Split(',')[0], CultureInfo.InvariantCulture);
-        var total = double.Parse(outcome.OutLines[^1].Split(' ', StringSplitOptions.RemoveEmptyEntries)[0], CultureInfo.InvariantCulture);
+        var total = First(outcome.OutLines.Single(l => l.EndsWith("  total", StringComparison.Ordinal)));
         Assert.Equal(score, total, 5);
-        Assert.True(outcome.OutLines.Length > 3);
+        // Model.md rule 9: one line per level, after the total, adding up to the score.
+        var parts = outcome.OutLines.SkipWhile(l => !l.EndsWith("  total", StringComparison.Ordinal)).Skip(1).ToList();
+        Assert.Equal(["reported", "inferred", "assumed"], parts.Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]));
+        Assert.Equal(score, parts.Sum(First), 5);
+        Assert.True(outcome.OutLines.Length > 6);
     }
 
     internal static Dictionary<string, (double Score, double Strength)> ReadSeries(string path) =>
@@ -65,5 +70,5 @@ public sealed class ReplayCommandTests
             .Select(line => line.Split(','))
             .ToDictionary(
                 f => $"{f[0]},{f[1]},{f[2]}",
-                f => (double.Parse(f[3], CultureInfo.InvariantCulture), double.Parse(f[4], CultureInfo.InvariantCulture)));
+                f => (double.Parse(f[3], CultureInfo.InvariantCulture), double.Parse(f[7], CultureInfo.InvariantCulture)));
 }

@@ -39,7 +39,7 @@ public sealed class DecayTable
     }
 
     /// <summary>The share of a sum left from day <paramref name="a"/> to day <paramref name="b"/> (a ≤ b) under a dyad's calendar.</summary>
-    public double Between(int a, int b, SweepCalendar calendar)
+    public double Between(int a, int b, InterruptionCalendar calendar)
     {
         var days = b - a;
         var extra = calendar.ExtraDays(a, b);

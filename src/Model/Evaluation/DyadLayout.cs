@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Relations.Model.Scenarios;
 
 namespace Relations.Model.Evaluation;
@@ -6,14 +7,15 @@ namespace Relations.Model.Evaluation;
 /// <summary>
 /// The dyad set of <see cref="DyadSet"/> (model.md rule 4) built on actor numbers instead of strings, for the
 /// streaming evaluator and the grain run plan: dyads in <see cref="Dyad"/> order, each one's parent dyad (−1 for none
-/// in the set) and child dyads, and its <see cref="SweepCalendar"/> (rule 3), shared by dyads that the same
-/// interruptions apply to. Building it costs a dictionary look-up per event dyad, not a sorted-set insert of strings.
+/// in the set) and child dyads, its <see cref="InterruptionCalendar"/> (rule 3), shared by dyads that the same
+/// interruptions apply to, and how many event occurrences fall on it. Building it walks the events once, with one
+/// dictionary operation per actor named and per event dyad.
 /// </summary>
 public sealed class DyadLayout
 {
     private readonly Dictionary<string, int> rank;
     private readonly int[] parentRank;
-    private readonly Dictionary<long, int> index = [];
+    private readonly Dictionary<long, int> index;
     private readonly int[] eventOffsets;
     private readonly int[] eventDyads;
 
@@ -28,43 +30,73 @@ public sealed class DyadLayout
             rank[ids[i]] = i;
         parentRank = [.. ids.Select(id => Actors.ParentOf(id) is { } p ? rank[p] : -1)];
 
-        var keys = new HashSet<long>();
+        // Dyads get a number when first seen (relationships, then event dyads, then their parents) and are renumbered
+        // in sorted order at the end; each event's dyads are a slice of one flat array.
+        var seen = new Dictionary<long, int>();
+        var keys = new List<long>();
+        var fromEvents = new List<bool>();
+        var occurrences = new List<long>();
+        int Number(long key, bool fromEvent)
+        {
+            ref var number = ref CollectionsMarshal.GetValueRefOrAddDefault(seen, key, out var exists);
+            if (!exists)
+            {
+                number = keys.Count;
+                keys.Add(key);
+                fromEvents.Add(false);
+                occurrences.Add(0);
+            }
+            if (fromEvent)
+                fromEvents[number] = true;
+            return number;
+        }
         foreach (var rel in scenario.Relationships)
-            keys.Add(Key(rank[rel.A], rank[rel.B]));
-        // Each event's dyads, looked up once: a flat array of keys (then indices) with an offset per event.
+            Number(Key(rank[rel.A], rank[rel.B]), fromEvent: false);
         var events = scenario.Events;
         eventOffsets = new int[events.Count + 1];
         for (var e = 0; e < events.Count; e++)
             eventOffsets[e + 1] = eventOffsets[e] + events[e].SideA.Count * events[e].SideB.Count;
-        var eventKeys = new long[eventOffsets[^1]];
+        eventDyads = new int[eventOffsets[^1]];
         for (var e = 0; e < events.Count; e++)
         {
-            var (sideA, sideB) = (events[e].SideA, events[e].SideB);
+            var ev = events[e];
+            var (sideA, sideB, count) = (ev.SideA, ev.SideB, ev.Count ?? 1);
             var at = eventOffsets[e];
             for (var i = 0; i < sideA.Count; i++)
             {
                 var ra = rank[sideA[i]];
                 for (var j = 0; j < sideB.Count; j++)
                 {
-                    var key = eventKeys[at++] = Key(ra, rank[sideB[j]]);
-                    keys.Add(key);
-                    if (ParentKey((int)(key >> 32), (int)key) is { } parent)
-                        keys.Add(parent);
+                    var number = eventDyads[at++] = Number(Key(ra, rank[sideB[j]]), fromEvent: true);
+                    occurrences[number] += count;
                 }
             }
         }
+        // Rule 4: the parent dyad of every event dyad joins the set (not that of a declared relationship alone).
+        for (var n = keys.Count - 1; n >= 0; n--)
+        {
+            if (fromEvents[n] && ParentKey((int)(keys[n] >> 32), (int)keys[n]) is { } parent)
+                Number(parent, fromEvent: false);
+        }
+
         var sorted = keys.ToArray();
         Array.Sort(sorted);
+        index = new Dictionary<long, int>(sorted.Length);
         Dyads = new Dyad[sorted.Length];
         for (var d = 0; d < sorted.Length; d++)
         {
             index[sorted[d]] = d;
             Dyads[d] = new Dyad(ids[sorted[d] >> 32], ids[(int)sorted[d]]);
         }
-
-        eventDyads = new int[eventKeys.Length];
-        for (var k = 0; k < eventKeys.Length; k++)
-            eventDyads[k] = index[eventKeys[k]];
+        var renumber = new int[keys.Count];
+        OccurrenceCounts = new long[sorted.Length];
+        for (var n = 0; n < keys.Count; n++)
+        {
+            renumber[n] = index[keys[n]];
+            OccurrenceCounts[renumber[n]] = occurrences[n];
+        }
+        for (var k = 0; k < eventDyads.Length; k++)
+            eventDyads[k] = renumber[eventDyads[k]];
 
         Parent = new int[Dyads.Length];
         var children = new List<int>[Dyads.Length];
@@ -76,19 +108,24 @@ public sealed class DyadLayout
         }
         Children = [.. children.Select(c => c?.ToArray() ?? [])];
 
-        Calendars = new SweepCalendar[Dyads.Length];
+        // Rule 3, asked once per actor rather than per dyad: the interruptions whose scope names it, beside those of scope all.
+        Calendars = new InterruptionCalendar[Dyads.Length];
         Applying = new int[Dyads.Length][];
-        var byApplying = new Dictionary<string, SweepCalendar>(StringComparer.Ordinal);
         var interruptions = scenario.Interruptions;
+        int[] everywhere = [.. Enumerable.Range(0, interruptions.Count).Where(i => interruptions[i].Scope.All)];
+        var naming = new int[ids.Length][];
+        int[] Naming(int r) => naming[r] ??=
+            [.. Enumerable.Range(0, interruptions.Count).Where(i => !interruptions[i].Scope.All && StrengthModel.Names(interruptions[i].Scope, ids[r], Actors))];
+        var byApplying = new Dictionary<string, (int[] Applying, InterruptionCalendar Calendar)>(StringComparer.Ordinal);
         for (var d = 0; d < Dyads.Length; d++)
         {
-            var applying = Enumerable.Range(0, interruptions.Count).Where(i => StrengthModel.Applies(interruptions[i], Dyads[d], Actors)).ToArray();
-            Applying[d] = applying;
+            var (a, b) = (Naming((int)(sorted[d] >> 32)), Naming((int)sorted[d]));
+            int[] applying = a.Length == 0 && b.Length == 0 ? everywhere : [.. everywhere.Concat(a).Concat(b).Distinct().Order()];
             var key = string.Join(',', applying);
-            if (!byApplying.TryGetValue(key, out var calendar))
-                byApplying[key] = calendar = applying.Length == 0 ? SweepCalendar.Empty
-                    : new SweepCalendar(new InterruptionCalendar(applying.Select(i => interruptions[i]), scenario.Model));
-            Calendars[d] = calendar;
+            if (!byApplying.TryGetValue(key, out var shared))
+                byApplying[key] = shared = (applying, applying.Length == 0 ? InterruptionCalendar.Empty
+                    : new InterruptionCalendar(applying.Select(i => interruptions[i]), scenario.Model));
+            (Applying[d], Calendars[d]) = shared;
         }
     }
 
@@ -105,10 +142,13 @@ public sealed class DyadLayout
     /// <summary>Indices of the dyads receiving σ↓ spill from dyad d.</summary>
     public int[][] Children { get; }
 
-    public SweepCalendar[] Calendars { get; }
+    public InterruptionCalendar[] Calendars { get; }
 
     /// <summary>Indices (in the scenario's list) of the interruptions applying to dyad d.</summary>
     public int[][] Applying { get; }
+
+    /// <summary>How many event occurrences fall on dyad d (each event's count, or 1, for each of its dyads).</summary>
+    public long[] OccurrenceCounts { get; }
 
     public static DyadLayout Of(Scenario scenario) => new(scenario);
 
@@ -116,6 +156,18 @@ public sealed class DyadLayout
 
     /// <summary>The indices of the dyads of event <paramref name="e"/> (its place in the scenario's list): each actor of one side with each of the other.</summary>
     public ReadOnlySpan<int> DyadsOf(int e) => eventDyads.AsSpan(eventOffsets[e], eventOffsets[e + 1] - eventOffsets[e]);
+
+    /// <summary>
+    /// How many impulses dyad d can receive (rule 4): its own occurrences, σ↓ spills of its parent dyad's and σ↑ spills
+    /// of its child dyads' — an upper bound, since a cancelled occurrence adds none.
+    /// </summary>
+    public long ImpulseCapacity(int d)
+    {
+        var capacity = OccurrenceCounts[d] + (Parent[d] >= 0 ? OccurrenceCounts[Parent[d]] : 0);
+        foreach (var child in Children[d])
+            capacity += OccurrenceCounts[child];
+        return capacity;
+    }
 
     private static long Key(int ra, int rb) => ra <= rb ? ((long)ra << 32) | (uint)rb : ((long)rb << 32) | (uint)ra;
 

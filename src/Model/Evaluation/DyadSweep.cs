@@ -3,90 +3,130 @@ using Relations.Model.Scenarios;
 
 namespace Relations.Model.Evaluation;
 
-/// <summary>A standing tie on a dyad as day numbers: in force from <see cref="Start"/> until <see cref="Until"/> (exclusive; int.MaxValue for ever).</summary>
-public readonly record struct StandingSpan(int Start, int Until, double Value)
+/// <summary>
+/// A standing tie on a dyad as day numbers: in force from <see cref="Start"/> until <see cref="Until"/> (exclusive;
+/// int.MaxValue for ever), counting in the certainty part <see cref="Level"/> (model.md rules 2 and 9).
+/// </summary>
+public readonly record struct StandingSpan(int Start, int Until, double Value, Certainty Level = Certainty.Reported)
 {
-    public static StandingSpan Of(DateOnly start, DateOnly? until, double value) => new(start.DayNumber, until?.DayNumber ?? int.MaxValue, value);
-}
-
-/// <summary>Where a dyad's sweep stands: the day its decayed sum is carried to (int.MinValue before the first impulse) and the sum.</summary>
-public record struct SweepPosition(int Cursor, double Decayed)
-{
-    public static SweepPosition Start => new(int.MinValue, 0.0);
+    public static StandingSpan Of(DateOnly start, DateOnly? until, double value, Certainty Level = Certainty.Reported) =>
+        new(start.DayNumber, until?.DayNumber ?? int.MaxValue, value, Level);
 }
 
 /// <summary>
-/// One dyad's sweep (model.md, R): impulses in date order folded into a decayed sum that is carried forward by
-/// 2^(−E/H) — exact, since E is additive over consecutive spans — and the score of every sample day passed on
-/// the way. The streaming evaluator calls it once per dyad; a relationship grain calls it a stretch at a time.
+/// Where a dyad's sweep stands: the day its decayed sums are carried to (int.MinValue before the first impulse) and
+/// the decayed sum of each certainty part (model.md rule 9).
+/// </summary>
+public record struct SweepPosition(int Cursor, double Reported, double Inferred, double Assumed)
+{
+    public static SweepPosition Start => new(int.MinValue, 0.0, 0.0, 0.0);
+}
+
+/// <summary>A dyad's R by certainty part at each sample day, as a sweep writes it (model.md rule 9).</summary>
+public readonly ref struct PartScores(Span<double> reported, Span<double> inferred, Span<double> assumed)
+{
+    public Span<double> Reported { get; } = reported;
+    public Span<double> Inferred { get; } = inferred;
+    public Span<double> Assumed { get; } = assumed;
+}
+
+/// <summary>
+/// One dyad's sweep (model.md, R): impulses in date order folded into decayed sums, one per certainty part, carried
+/// forward by 2^(−E/H) — exact, since E is additive over consecutive spans — and the parts of every sample day passed
+/// on the way. The streaming evaluator calls it once per dyad; a relationship grain calls it a stretch at a time.
 /// </summary>
 public static class DyadSweep
 {
     /// <summary>
-    /// Folds the impulses (sorted by day, none before the cursor, none after <paramref name="through"/>) and scores the
-    /// sample days from <paramref name="nextSample"/> up to <paramref name="through"/>; returns the next sample to score.
+    /// Folds the impulses (sorted by day, none before the cursor, none after <paramref name="through"/>; each with its
+    /// certainty part in <paramref name="levels"/>) and writes the parts of the sample days from
+    /// <paramref name="nextSample"/> up to <paramref name="through"/>; returns the next sample to write.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Run(
         ref SweepPosition position,
         ReadOnlySpan<int> days,
         ReadOnlySpan<double> amounts,
+        ReadOnlySpan<Certainty> levels,
         ReadOnlySpan<StandingSpan> standing,
-        SweepCalendar calendar,
+        InterruptionCalendar calendar,
         DecayTable decay,
         ReadOnlySpan<int> sampleDays,
         int nextSample,
-        Span<double> scores,
+        PartScores scores,
         int through)
     {
-        var (cursor, sum) = (position.Cursor, position.Decayed);
+        var (cursor, reported, inferred, assumed) = (position.Cursor, position.Reported, position.Inferred, position.Assumed);
         var k = 0;
         var sample = nextSample;
-        for (; sample < sampleDays.Length && sampleDays[sample] <= through; sample++)
+        for (; sample <= sampleDays.Length; sample++)
         {
-            var t = sampleDays[sample];
+            // The last round (sample == Length, or a sample past 'through') folds the rest without writing.
+            var end = sample < sampleDays.Length && sampleDays[sample] <= through;
+            var t = end ? sampleDays[sample] : int.MaxValue;
             for (; k < days.Length && days[k] <= t; k++)
             {
                 if (days[k] > cursor)
                 {
                     if (cursor != int.MinValue)
-                        sum *= decay.Between(cursor, days[k], calendar);
+                    {
+                        var share = decay.Between(cursor, days[k], calendar);
+                        (reported, inferred, assumed) = (reported * share, inferred * share, assumed * share);
+                    }
                     cursor = days[k];
                 }
-                sum += amounts[k];
+                switch (levels[k])
+                {
+                    case Certainty.Reported: reported += amounts[k]; break;
+                    case Certainty.Inferred: inferred += amounts[k]; break;
+                    default: assumed += amounts[k]; break;
+                }
             }
+            if (!end)
+                break;
             if (t > cursor)
             {
                 if (cursor != int.MinValue)
-                    sum *= decay.Between(cursor, t, calendar);
+                {
+                    var share = decay.Between(cursor, t, calendar);
+                    (reported, inferred, assumed) = (reported * share, inferred * share, assumed * share);
+                }
                 cursor = t;
             }
-            scores[sample] = sum + StandingOn(standing, t);
+            var (tiesReported, tiesInferred, tiesAssumed) = StandingOn(standing, t);
+            scores.Reported[sample] = reported + tiesReported;
+            scores.Inferred[sample] = inferred + tiesInferred;
+            scores.Assumed[sample] = assumed + tiesAssumed;
         }
-        for (; k < days.Length; k++)
-        {
-            if (days[k] > cursor)
-            {
-                if (cursor != int.MinValue)
-                    sum *= decay.Between(cursor, days[k], calendar);
-                cursor = days[k];
-            }
-            sum += amounts[k];
-        }
-        position = new SweepPosition(cursor, sum);
+        position = new SweepPosition(cursor, reported, inferred, assumed);
         return sample;
     }
 
-    /// <summary>The sum of the standing ties in force on day t (model.md rule 2).</summary>
-    public static double StandingOn(ReadOnlySpan<StandingSpan> standing, int t)
+    /// <summary>The sums, by certainty part, of the standing ties in force on day t (model.md rules 2 and 9).</summary>
+    public static (double Reported, double Inferred, double Assumed) StandingOn(ReadOnlySpan<StandingSpan> standing, int t)
     {
-        var sum = 0.0;
+        var (reported, inferred, assumed) = (0.0, 0.0, 0.0);
         foreach (var tie in standing)
         {
             if (tie.Start <= t && t < tie.Until)
-                sum += tie.Value;
+            {
+                switch (tie.Level)
+                {
+                    case Certainty.Reported: reported += tie.Value; break;
+                    case Certainty.Inferred: inferred += tie.Value; break;
+                    default: assumed += tie.Value; break;
+                }
+            }
         }
-        return sum;
+        return (reported, inferred, assumed);
+    }
+
+    /// <summary>R (<see cref="CertaintyParts.Sum"/> of the parts) and S at every sample (model.md).</summary>
+    public static DyadSeries Series(Dyad dyad, double[] reported, double[] inferred, double[] assumed, ModelParameters model)
+    {
+        var parts = new CertaintyParts(reported, inferred, assumed);
+        var scores = parts.Scores();
+        return new DyadSeries(dyad, scores, Strengths(scores, model), parts);
     }
 
     /// <summary>S of every score (model.md).</summary>

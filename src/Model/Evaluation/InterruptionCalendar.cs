@@ -14,16 +14,26 @@ public readonly record struct CalendarSpan(DateOnly From, DateOnly To, double De
 }
 
 /// <summary>
-/// The interrupted days of one dyad, from the interruptions applying to it, cut into segments where the same
-/// interruptions apply. On a day covered by several, the largest decay multiplier and the largest cancelled share
-/// count (model.md, E and rule 3), so a day covered twice counts once.
+/// The interrupted days of one dyad (model.md rule 3 and E), from the interruptions applying to it, cut into segments
+/// where the same interruptions apply. On a day covered by several, the largest decay multiplier and the largest
+/// cancelled share count, so a day covered twice counts once. Every engine reads a dyad's cancelled share and E here:
+/// a binary search over the segments and a prefix count of interrupted days per multiplier, so a look-up costs a few
+/// comparisons however long the calendar.
 /// </summary>
 public sealed class InterruptionCalendar
 {
-    private readonly Segment[] segments;
+    private readonly int[] from;
+    private readonly int[] to;
+    private readonly double[] cancels;
 
-    /// <summary>The distinct multipliers of the segments, ascending; E sums whole days per multiplier (see <see cref="ExtraDays"/>).</summary>
+    /// <summary>Index of each segment's multiplier in <see cref="multipliers"/>.</summary>
+    private readonly int[] multiplierOf;
+
+    /// <summary>The distinct multipliers of the segments, ascending; E sums whole days per multiplier before multiplying.</summary>
     private readonly double[] multipliers;
+
+    /// <summary>[i · M + k]: the interrupted days of multiplier k in the segments before segment i (M multipliers).</summary>
+    private readonly int[] daysBefore;
 
     /// <param name="applying">The interruptions that apply to the dyad (<see cref="StrengthModel.Applies"/>).</param>
     /// <param name="model">Gives the multiplier of an interruption without its own.</param>
@@ -38,90 +48,110 @@ public sealed class InterruptionCalendar
         var list = spans.ToArray();
         // Elementary segments: between consecutive boundaries the set of covering spans does not change.
         var bounds = list.SelectMany(s => (int[])[s.From.DayNumber, s.To.DayNumber + 1]).Distinct().Order().ToArray();
-        var result = new List<Segment>();
+        var segments = new List<(int From, int To, double Multiplier, double Cancels)>();
         for (var b = 0; b + 1 < bounds.Length; b++)
         {
-            var (from, to) = (bounds[b], bounds[b + 1] - 1);
-            var covering = list.Where(s => s.From.DayNumber <= from && to <= s.To.DayNumber).ToArray();
+            var (first, last) = (bounds[b], bounds[b + 1] - 1);
+            var covering = list.Where(s => s.From.DayNumber <= first && last <= s.To.DayNumber).ToArray();
             if (covering.Length == 0)
                 continue;
-            var segment = new Segment(from, to, covering.Max(s => s.DecayMultiplier), covering.Max(s => s.Cancels));
-            if (result.Count > 0 && result[^1].To + 1 == from && result[^1].Multiplier == segment.Multiplier && result[^1].Cancels == segment.Cancels)
-                result[^1] = result[^1] with { To = to };
+            var segment = (first, last, covering.Max(s => s.DecayMultiplier), covering.Max(s => s.Cancels));
+            if (segments.Count > 0 && segments[^1].To + 1 == first && segments[^1].Multiplier == segment.Item3 && segments[^1].Cancels == segment.Item4)
+                segments[^1] = segments[^1] with { To = last };
             else
-                result.Add(segment);
+                segments.Add(segment);
         }
-        segments = [.. result];
+        from = [.. segments.Select(s => s.From)];
+        to = [.. segments.Select(s => s.To)];
+        cancels = [.. segments.Select(s => s.Cancels)];
         multipliers = [.. segments.Select(s => s.Multiplier).Distinct().Order()];
+        multiplierOf = [.. segments.Select(s => Array.IndexOf(multipliers, s.Multiplier))];
+        var m = multipliers.Length;
+        daysBefore = new int[(segments.Count + 1) * m];
+        for (var i = 0; i < segments.Count; i++)
+        {
+            Array.Copy(daysBefore, i * m, daysBefore, (i + 1) * m, m);
+            daysBefore[(i + 1) * m + multiplierOf[i]] += to[i] - from[i] + 1;
+        }
     }
 
     public static InterruptionCalendar Empty { get; } = new(Array.Empty<CalendarSpan>());
 
-    public bool IsEmpty => segments.Length == 0;
+    public bool IsEmpty => from.Length == 0;
 
     /// <summary>The segments in date order: inclusive days with one multiplier and one cancelled share.</summary>
     public IReadOnlyList<CalendarSpan> Segments =>
-        [.. segments.Select(s => new CalendarSpan(DateOnly.FromDayNumber(s.From), DateOnly.FromDayNumber(s.To), s.Multiplier, s.Cancels))];
+        [.. from.Select((f, i) => new CalendarSpan(DateOnly.FromDayNumber(f), DateOnly.FromDayNumber(to[i]), multipliers[multiplierOf[i]], cancels[i]))];
 
     /// <summary>Whether day is inside an applying interruption (from ≤ day ≤ to).</summary>
-    public bool Covers(DateOnly day) => IndexOf(day) >= 0;
+    public bool Covers(DateOnly day) => IndexOf(day.DayNumber) >= 0;
 
     /// <summary>The largest <c>cancels</c> of the interruptions covering <paramref name="day"/>; 0 when none does.</summary>
-    public double CancelShare(DateOnly day) => IndexOf(day) is var i and >= 0 ? segments[i].Cancels : 0.0;
+    public double CancelShare(DateOnly day) => CancelShare(day.DayNumber);
+
+    /// <summary>The largest <c>cancels</c> of the interruptions covering the day (a day number); 0 when none does.</summary>
+    public double CancelShare(int day) => IndexOf(day) is var i and >= 0 ? cancels[i] : 0.0;
 
     /// <summary>How many days x with <paramref name="from"/> ≤ x &lt; <paramref name="until"/> are interrupted.</summary>
     public int InterruptedDays(DateOnly from, DateOnly until)
     {
-        var count = 0;
-        foreach (var segment in segments)
-            count += segment.DaysIn(from.DayNumber, until.DayNumber);
-        return count;
+        var days = 0;
+        for (var k = 0; k < multipliers.Length; k++)
+            days += DaysBefore(until.DayNumber, k) - DaysBefore(from.DayNumber, k);
+        return Math.Max(days, 0);
     }
 
+    /// <summary>Σ (m_x − 1) over the interrupted days x with <paramref name="from"/> ≤ x &lt; <paramref name="until"/> (model.md, E).</summary>
+    public double ExtraDays(DateOnly from, DateOnly until) => ExtraDays(from.DayNumber, until.DayNumber);
+
     /// <summary>
-    /// Σ (m_x − 1) over the interrupted days x with <paramref name="from"/> ≤ x &lt; <paramref name="until"/> (model.md, E).
-    /// Whole days are counted per multiplier and each count multiplied once, so a calendar with one multiplier gives
-    /// exactly version 1's (m − 1) · days.
+    /// Σ (m_x − 1) over the interrupted days x with a ≤ x &lt; b (day numbers). Whole days are counted per multiplier
+    /// and each count multiplied once, so a calendar with one multiplier gives exactly version 1's (m − 1) · days.
     /// </summary>
-    public double ExtraDays(DateOnly from, DateOnly until)
+    public double ExtraDays(int a, int b)
     {
+        if (b <= a || from.Length == 0 || b <= from[0] || a > to[^1])
+            return 0.0;
         var extra = 0.0;
-        foreach (var multiplier in multipliers)
+        for (var k = 0; k < multipliers.Length; k++)
         {
-            var days = 0;
-            foreach (var segment in segments)
-            {
-                if (segment.Multiplier == multiplier)
-                    days += segment.DaysIn(from.DayNumber, until.DayNumber);
-            }
+            var days = DaysBefore(b, k) - DaysBefore(a, k);
             if (days > 0)
-                extra += (multiplier - 1.0) * days;
+                extra += (multipliers[k] - 1.0) * days;
         }
         return extra;
     }
 
-    /// <summary>E(from, until): elapsed days plus <see cref="ExtraDays"/>.</summary>
+    /// <summary>E(from, until): elapsed days plus <see cref="ExtraDays(int, int)"/>.</summary>
     public double EffectiveDays(DateOnly from, DateOnly until) => (until.DayNumber - from.DayNumber) + ExtraDays(from, until);
 
-    private int IndexOf(DateOnly day)
+    /// <summary>The interrupted days of multiplier k before <paramref name="day"/>.</summary>
+    private int DaysBefore(int day, int k)
     {
-        var n = day.DayNumber;
-        for (var i = 0; i < segments.Length; i++)
-        {
-            if (segments[i].From <= n && n <= segments[i].To)
-                return i;
-        }
-        return -1;
+        var i = LastStartingAtOrBefore(day - 1);
+        if (i < 0)
+            return 0;
+        var m = multipliers.Length;
+        return daysBefore[i * m + k] + (multiplierOf[i] == k ? Math.Min(to[i], day - 1) - from[i] + 1 : 0);
     }
 
-    private readonly record struct Segment(int From, int To, double Multiplier, double Cancels)
+    private int IndexOf(int day)
     {
-        /// <summary>Days of this segment in [from, until).</summary>
-        public int DaysIn(int from, int until)
+        var i = LastStartingAtOrBefore(day);
+        return i >= 0 && day <= to[i] ? i : -1;
+    }
+
+    private int LastStartingAtOrBefore(int day)
+    {
+        var (lo, hi) = (0, from.Length - 1);
+        while (lo <= hi)
         {
-            var first = Math.Max(From, from);
-            var last = Math.Min(To, until - 1);
-            return last >= first ? last - first + 1 : 0;
+            var mid = (lo + hi) >>> 1;
+            if (from[mid] <= day)
+                lo = mid + 1;
+            else
+                hi = mid - 1;
         }
+        return hi;
     }
 }

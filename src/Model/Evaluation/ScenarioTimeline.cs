@@ -5,7 +5,8 @@ namespace Relations.Model.Evaluation;
 /// <summary>
 /// A scenario laid out for evaluation: the dyad set (model.md rule 4), each dyad's interrupted days and every
 /// contribution it receives — impulses, spills and standing ties of applied occurrences (those not wholly cancelled,
-/// scaled by what a partial interruption leaves of them).
+/// scaled by what a partial interruption leaves of them), each with its certainty part. The rules are the kernel's
+/// (<see cref="StrengthModel.Apply"/>, <see cref="EventRule"/>); this class only lays their results out per dyad.
 /// </summary>
 public sealed class ScenarioTimeline
 {
@@ -29,24 +30,29 @@ public sealed class ScenarioTimeline
         foreach (var dyad in set.All)
             dyads[dyad] = new DyadTimeline(dyad, new InterruptionCalendar(scenario.Interruptions.Where(i => StrengthModel.Applies(i, dyad, actors)), model));
 
+        var rules = new EventRules(scenario);
         foreach (var occurrence in Occurrences.Place(scenario.Events, seed))
         {
             var ev = occurrence.Event;
+            var rule = rules.Of(ev);
             foreach (var dyad in DyadSet.DyadsOf(ev))
             {
                 var target = dyads[dyad];
-                // Rule 3 (1.1): decided on the event's own dyad; its spills are not cancelled again where they arrive.
-                var factor = StrengthModel.AppliedFactor(ev.Mode, occurrence.Day, target.Calendar);
-                if (factor == 0.0)
+                var applied = StrengthModel.Apply(rule.Weight, rule.InPerson, target.Calendar.CancelShare(occurrence.Day), model);
+                if (!applied.Applies)
                     continue;
-                var w = StrengthModel.ImpulseWeight(ev, model) * factor;
-                target.Add(new Contribution(ev.Id, occurrence.Index, occurrence.Day, ContributionKind.Impulse, w, Factor: factor));
+                Contribution Part(ContributionKind kind, double amount, Dyad? from = null) =>
+                    new(ev.Id, occurrence.Index, occurrence.Day, kind, amount, From: from, Factor: applied.Factor, Level: rule.Level);
+                target.Add(Part(ContributionKind.Impulse, applied.Impulse));
                 foreach (var child in set.ChildrenOf(dyad))
-                    dyads[child].Add(new Contribution(ev.Id, occurrence.Index, occurrence.Day, ContributionKind.SpillDown, model.SpillDown * w, From: dyad, Factor: factor));
+                    dyads[child].Add(Part(ContributionKind.SpillDown, applied.SpillDown, dyad));
                 if (set.ParentOf(dyad) is { } parent)
-                    dyads[parent].Add(new Contribution(ev.Id, occurrence.Index, occurrence.Day, ContributionKind.SpillUp, model.SpillUp * w, From: dyad, Factor: factor));
-                if (StrengthModel.StandingTie(ev, occurrence.Day, model, scenario.KeptCertainty) is { } tie)
-                    target.Add(new Contribution(ev.Id, occurrence.Index, occurrence.Day, ContributionKind.Standing, tie.Value * factor, tie.Until, Factor: factor));
+                    dyads[parent].Add(Part(ContributionKind.SpillUp, applied.SpillUp, dyad));
+                if (rule.HoldsTie)
+                {
+                    target.Add(new Contribution(ev.Id, occurrence.Index, occurrence.Day, ContributionKind.Standing, applied.Tie(rule.TieValue(model)),
+                        rule.TieUntil(occurrence.Day, model), Factor: applied.Factor, Level: rule.TieLevel));
+                }
             }
         }
         foreach (var timeline in dyads.Values)

@@ -4,11 +4,14 @@ using Relations.Model.Scenarios;
 namespace Relations.Model.Evaluation;
 
 /// <summary>
-/// The fast engine (<c>--engine fast</c>): occurrences placed once (<see cref="Occurrences.Place"/>), each applied
-/// impulse and its spills written once into flat arrays, sorted by (dyad, day) once, and every dyad swept in date
-/// order with its interruption calendar precomputed (<see cref="DyadSweep"/>), samples emitted on the way. Cost
-/// O(E log E + D·S) instead of the reference's O(E·S). Single-threaded unless asked, so its figure is one core's.
-/// It equals <see cref="ReferenceEvaluator"/> to rounding (1e-9): only the order of summation differs.
+/// The fast engine (<c>--engine fast</c>): events walked once in file order, each one's rule read
+/// (<see cref="EventRule"/>) and its occurrences placed (<see cref="Occurrences.DayOf"/>); occurrences put in date
+/// order by one counting pass over the days; each applied by the rule kernel (<see cref="StrengthModel.Apply"/>) in that
+/// order, its impulse and spills written straight into their dyads' slices of flat arrays (sized beforehand by
+/// <see cref="DyadLayout.ImpulseCapacity"/>), so every slice is in date order as it fills; then each dyad swept once
+/// (<see cref="DyadSweep"/>), samples emitted on the way. Cost O(E + D·S + days spanned), where the reference's is
+/// O(E·S). Single-threaded unless asked, so its figure is one core's. It equals <see cref="ReferenceEvaluator"/> to
+/// rounding (1e-9): only the order of summation differs.
 /// </summary>
 public static class StreamingEvaluator
 {
@@ -18,43 +21,59 @@ public static class StreamingEvaluator
         var layout = DyadLayout.Of(scenario);
         var model = scenario.Model;
         var events = scenario.Events;
+        var calendars = layout.Calendars;
+
+        // Rules and days in event order, drawing as Occurrences.Place does, so seeded runs equal the reference.
         var total = 0L;
         foreach (var ev in events)
             total += ev.Count ?? 1;
-        // Room for every occurrence's impulse and a spill or two, so the buffer seldom grows.
-        var impulses = new ImpulseBuffer((int)Math.Min(int.MaxValue / 4, Math.Max(16, total * 3)));
-        var ties = new List<(int Dyad, StandingSpan Tie)>();
-        var (minDay, maxDay) = (int.MaxValue, int.MinValue);
-
-        // Occurrences placed inline, drawing in the same order as Occurrences.Place, so seeded runs equal the reference.
+        var (occurrenceDay, occurrenceEvent) = (new int[total], new int[total]);
+        var rules = new EventRule[events.Count];
+        var reader = new EventRules(scenario);
         var random = Occurrences.Generator(seed);
-        for (var e = 0; e < events.Count; e++)
+        var (minDay, maxDay) = (int.MaxValue, int.MinValue);
+        for (int e = 0, o = 0; e < events.Count; e++)
         {
             var current = events[e];
-            var (weight, inPerson) = (StrengthModel.ImpulseWeight(current, model), current.Mode == EventMode.InPerson);
-            var hasTie = EventKind.HoldsTie(current.Kind);
-            var n = current.Count ?? 1;
-            var dyads = layout.DyadsOf(e);
-            for (var i = 0; i < n; i++)
+            rules[e] = reader.Of(current);
+            for (var i = 0; i < (current.Count ?? 1); i++, o++)
             {
-                var date = Occurrences.DayOf(current, i, random);
-                var day = date.DayNumber;
+                var day = occurrenceDay[o] = Occurrences.DayOf(current, i, random).DayNumber;
+                occurrenceEvent[o] = e;
                 (minDay, maxDay) = (Math.Min(minDay, day), Math.Max(maxDay, day));
-                foreach (var d in dyads)
+            }
+        }
+        var order = InDateOrder(occurrenceDay, minDay, maxDay);
+
+        var offsets = new int[layout.Count + 1];
+        for (var d = 0; d < layout.Count; d++)
+            offsets[d + 1] = checked(offsets[d] + (int)layout.ImpulseCapacity(d));
+        var filled = offsets[..^1];
+        var (days, amounts, levels) = (new int[offsets[^1]], new double[offsets[^1]], new Certainty[offsets[^1]]);
+        var ties = new List<(int Dyad, StandingSpan Tie)>();
+        foreach (var o in order)
+        {
+            var (day, e) = (occurrenceDay[o], occurrenceEvent[o]);
+            var rule = rules[e];
+            foreach (var d in layout.DyadsOf(e))
+            {
+                var applied = StrengthModel.Apply(rule.Weight, rule.InPerson, rule.InPerson ? calendars[d].CancelShare(day) : 0.0, model);
+                if (!applied.Applies)
+                    continue;
+                var at = filled[d]++;
+                (days[at], amounts[at], levels[at]) = (day, applied.Impulse, rule.Level);
+                foreach (var child in layout.Children[d])
                 {
-                    // Rule 3 (1.1): decided on the event's own dyad; its spills are not cancelled again where they arrive.
-                    var factor = inPerson ? 1.0 - layout.Calendars[d].CancelShare(day) : 1.0;
-                    if (factor == 0.0)
-                        continue;
-                    var w = weight * factor;
-                    impulses.Add(d, day, w);
-                    foreach (var child in layout.Children[d])
-                        impulses.Add(child, day, model.SpillDown * w);
-                    if (layout.Parent[d] >= 0)
-                        impulses.Add(layout.Parent[d], day, model.SpillUp * w);
-                    if (hasTie && StrengthModel.StandingTie(current, date, model, scenario.KeptCertainty) is { } tie)
-                        ties.Add((d, StandingSpan.Of(date, tie.Until, tie.Value * factor)));
+                    at = filled[child]++;
+                    (days[at], amounts[at], levels[at]) = (day, applied.SpillDown, rule.Level);
                 }
+                if (layout.Parent[d] is var parent and >= 0)
+                {
+                    at = filled[parent]++;
+                    (days[at], amounts[at], levels[at]) = (day, applied.SpillUp, rule.Level);
+                }
+                if (rule.HoldsTie)
+                    ties.Add((d, rule.TieOn(DateOnly.FromDayNumber(day), applied, model)));
             }
         }
 
@@ -63,19 +82,18 @@ public static class StreamingEvaluator
         if (sampleDays.Length > 0)
             (minDay, maxDay) = (Math.Min(minDay, sampleDays[0]), Math.Max(maxDay, sampleDays[^1]));
         var decay = new DecayTable(model, maxDay >= minDay ? maxDay - minDay : 0);
-        var (offsets, days, amounts) = impulses.SortedByDyadAndDay(layout.Count, minDay, maxDay);
         var (tieOffsets, tieSpans) = GroupTies(ties, layout.Count);
 
         var series = new DyadSeries[layout.Count];
         void Sweep(int d)
         {
-            var scores = new double[sampleDays.Length];
+            var (from, count) = (offsets[d], filled[d] - offsets[d]);
+            var (reported, inferred, assumed) = (new double[sampleDays.Length], new double[sampleDays.Length], new double[sampleDays.Length]);
             var position = SweepPosition.Start;
-            var (from, to) = (offsets[d], offsets[d + 1]);
-            DyadSweep.Run(ref position, days.AsSpan(from, to - from), amounts.AsSpan(from, to - from),
-                tieSpans.AsSpan(tieOffsets[d], tieOffsets[d + 1] - tieOffsets[d]), layout.Calendars[d], decay,
-                sampleDays, 0, scores, int.MaxValue);
-            series[d] = new DyadSeries(layout.Dyads[d], scores, DyadSweep.Strengths(scores, model));
+            DyadSweep.Run(ref position, days.AsSpan(from, count), amounts.AsSpan(from, count), levels.AsSpan(from, count),
+                tieSpans.AsSpan(tieOffsets[d], tieOffsets[d + 1] - tieOffsets[d]), calendars[d], decay,
+                sampleDays, 0, new PartScores(reported, inferred, assumed), int.MaxValue);
+            series[d] = DyadSweep.Series(layout.Dyads[d], reported, inferred, assumed, model);
         }
         if (parallel)
             Parallel.For(0, layout.Count, Sweep);
@@ -83,6 +101,25 @@ public static class StreamingEvaluator
             for (var d = 0; d < layout.Count; d++)
                 Sweep(d);
         return new SeriesResult(scenario, step, dates, series);
+    }
+
+    /// <summary>
+    /// The occurrences' indices sorted by day, in their own order within a day (a stable counting sort: one pass to
+    /// count each day, one to place), so impulses of one day are summed in file order whatever the sort.
+    /// </summary>
+    private static int[] InDateOrder(int[] occurrenceDay, int minDay, int maxDay)
+    {
+        var order = new int[occurrenceDay.Length];
+        if (order.Length == 0)
+            return order;
+        var next = new int[maxDay - minDay + 2];
+        foreach (var day in occurrenceDay)
+            next[day - minDay + 1]++;
+        for (var t = 1; t < next.Length; t++)
+            next[t] += next[t - 1];
+        for (var o = 0; o < occurrenceDay.Length; o++)
+            order[next[occurrenceDay[o] - minDay]++] = o;
+        return order;
     }
 
     private static (int[] Offsets, StandingSpan[] Spans) GroupTies(List<(int Dyad, StandingSpan Tie)> ties, int dyads)
@@ -97,58 +134,5 @@ public static class StreamingEvaluator
         foreach (var (d, tie) in ties)
             spans[next[d]++] = tie;
         return (offsets, spans);
-    }
-
-    /// <summary>Impulses as three flat arrays (no object per impulse), grown by doubling.</summary>
-    private sealed class ImpulseBuffer(int capacity)
-    {
-        private int[] dyad = new int[capacity];
-        private int[] day = new int[capacity];
-        private double[] amount = new double[capacity];
-        private int count;
-
-        public void Add(int d, int t, double w)
-        {
-            if (count == dyad.Length)
-            {
-                Array.Resize(ref dyad, count * 2);
-                Array.Resize(ref day, count * 2);
-                Array.Resize(ref amount, count * 2);
-            }
-            (dyad[count], day[count], amount[count]) = (d, t, w);
-            count++;
-        }
-
-        /// <summary>
-        /// Sorted by (dyad, day) in two stable counting passes, by day and then by dyad (days span a few thousand values):
-        /// offsets[d]..offsets[d+1] are dyad d's impulses, in date order.
-        /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public (int[] Offsets, int[] Days, double[] Amounts) SortedByDyadAndDay(int dyads, int minDay, int maxDay)
-        {
-            var order = new int[count];
-            var dayCounts = new int[count == 0 ? 1 : maxDay - minDay + 2];
-            for (var i = 0; i < count; i++)
-                dayCounts[day[i] - minDay + 1]++;
-            for (var t = 1; t < dayCounts.Length; t++)
-                dayCounts[t] += dayCounts[t - 1];
-            for (var i = 0; i < count; i++)
-                order[dayCounts[day[i] - minDay]++] = i;
-
-            var offsets = new int[dyads + 1];
-            for (var i = 0; i < count; i++)
-                offsets[dyad[i] + 1]++;
-            for (var d = 0; d < dyads; d++)
-                offsets[d + 1] += offsets[d];
-            var next = offsets[..^1];
-            var days = new int[count];
-            var amounts = new double[count];
-            foreach (var i in order)
-            {
-                var at = next[dyad[i]]++;
-                (days[at], amounts[at]) = (day[i], amount[i]);
-            }
-            return (offsets, days, amounts);
-        }
     }
 }

@@ -7,12 +7,13 @@ namespace Relations.Model.Output;
 
 /// <summary>
 /// Writes <c>series.csv</c> (interfaces.md): UTF-8, a header row, one row per dyad and sample day, actor_a &lt;
-/// actor_b in ordinal order, dates as yyyy-MM-dd, numbers in round-trip format; then the scenario and the
-/// actors' display names.
+/// actor_b in ordinal order, dates as yyyy-MM-dd, numbers in round-trip format; R's certainty parts right after the
+/// score (model.md rule 9, interfaces.md 1.2: they add up to it); then the scenario and the actors' display names.
 /// </summary>
 public static class SeriesCsv
 {
-    public static readonly string[] Columns = ["actor_a", "actor_b", "date", "score", "strength", "scenario", "name_a", "name_b"];
+    public static readonly string[] Columns =
+        ["actor_a", "actor_b", "date", "score", "score_reported", "score_inferred", "score_assumed", "strength", "scenario", "name_a", "name_b"];
 
     public static void Write(SeriesResult result, TextWriter writer)
     {
@@ -29,6 +30,9 @@ public static class SeriesCsv
                 csv.WriteField(series.Dyad.B);
                 csv.WriteField(Format(result.Dates[i]));
                 csv.WriteField(Format(series.Scores[i]));
+                csv.WriteField(Format(series.Parts.Reported[i]));
+                csv.WriteField(Format(series.Parts.Inferred[i]));
+                csv.WriteField(Format(series.Parts.Assumed[i]));
                 csv.WriteField(Format(series.Strengths[i]));
                 csv.WriteField(result.Scenario.Id);
                 csv.WriteField(names[series.Dyad.A]);

@@ -7,7 +7,7 @@ namespace Relations.Model.Output;
 
 /// <summary>
 /// Writes <c>series.json</c>: the scenario's identity, actors, events and interruptions (what a plot marks), and
-/// each dyad's samples with score and strength at full precision.
+/// each dyad's samples with score, its certainty parts (model.md rule 9) and strength at full precision.
 /// </summary>
 public static class SeriesJson
 {
@@ -113,6 +113,9 @@ public static class SeriesJson
                 json.WriteStartObject();
                 json.WriteString("date", SeriesCsv.Format(result.Dates[i]));
                 json.WriteNumber("score", series.Scores[i]);
+                json.WriteNumber("score_reported", series.Parts.Reported[i]);
+                json.WriteNumber("score_inferred", series.Parts.Inferred[i]);
+                json.WriteNumber("score_assumed", series.Parts.Assumed[i]);
                 json.WriteNumber("strength", series.Strengths[i]);
                 json.WriteEndObject();
             }

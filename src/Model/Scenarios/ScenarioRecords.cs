@@ -19,7 +19,7 @@ public sealed record Convention(string Id, string Title, string Text, Origin Ori
 /// How sure a scenario writer is of a fact (scenario-format.md), in the order of model.md rule 8: a replay with
 /// lowest certainty L keeps what is at L or before it (reported before inferred before assumed).
 /// </summary>
-public enum Certainty { Reported, Inferred, Assumed }
+public enum Certainty : byte { Reported, Inferred, Assumed }
 
 /// <summary>A province, partner region, locality or organisation taking part in relationships.</summary>
 public sealed record Actor(

@@ -88,10 +88,10 @@ internal static class BenchCommand
 
             void Agree(string which, SeriesResult a, SeriesResult b)
             {
-                var difference = MaxDifference(a, b);
-                console.Out.WriteLine(string.Create(inv, $"{which} agree: max |Δscore| = {difference:E2} over {a.Dyads.Count:N0} dyads × {a.Dates.Count} samples"));
+                var (difference, where) = SeriesDifference.Largest(a, b);
+                console.Out.WriteLine(string.Create(inv, $"{which} agree: max |Δ| of score, certainty parts and strength = {difference:E2} over {a.Dyads.Count:N0} dyads × {a.Dates.Count} samples"));
                 if (difference > 1e-9)
-                    throw new InvalidOperationException($"{which} disagree by {difference:E2} (more than 1e-9)");
+                    throw new InvalidOperationException($"{which} disagree by {difference:E2} (more than 1e-9): {where}");
             }
             return ExitCodes.Success;
         });
@@ -107,20 +107,5 @@ internal static class BenchCommand
         var clock = Stopwatch.StartNew();
         var result = run();
         return (result, clock.Elapsed.TotalSeconds, memory.Figures);
-    }
-
-    private static double MaxDifference(SeriesResult a, SeriesResult b)
-    {
-        if (a.Dyads.Count != b.Dyads.Count)
-            return double.PositiveInfinity;
-        var max = 0.0;
-        for (var d = 0; d < a.Dyads.Count; d++)
-        {
-            if (a.Dyads[d].Dyad != b.Dyads[d].Dyad)
-                return double.PositiveInfinity;
-            for (var i = 0; i < a.Dates.Count; i++)
-                max = Math.Max(max, Math.Abs(a.Dyads[d].Scores[i] - b.Dyads[d].Scores[i]));
-        }
-        return max;
     }
 }

@@ -47,9 +47,18 @@ internal static class ExplainCommand
                 var times = line.Occurrences > 1 ? $" ×{line.Occurrences}" : "";
                 if (line.IsPartlyCancelled)
                     kind += $", applied × {line.Factor.ToString("0.######", inv)}: partly cancelled by an interruption";
+                if (line.Level != Certainty.Reported)
+                    kind += $", {CertaintyWords.Name(line.Level)}";
                 console.Out.WriteLine($"  {line.Value.ToString("+0.######;-0.######;0", inv),12}  {line.EventId}{times}: {line.Title} ({kind}) — source: {line.SourceTitle}");
             }
             console.Out.WriteLine($"  {explanation.Lines.Sum(l => l.Value).ToString("+0.######;-0.######;0", inv),12}  total");
+            // Model.md rule 9: the part of R resting on each level of certainty; the three add up to the score.
+            var parts = explanation.Parts;
+            foreach (var (level, value) in (ReadOnlySpan<(Certainty, double)>)[(Certainty.Reported, parts.Reported), (Certainty.Inferred, parts.Inferred), (Certainty.Assumed, parts.Assumed)])
+            {
+                var share = explanation.Score == 0.0 ? "" : $" ({(value / explanation.Score).ToString("0.#%", inv)} of the score)";
+                console.Out.WriteLine($"  {value.ToString("+0.######;-0.######;0", inv),12}  {CertaintyWords.Name(level)}{share}");
+            }
             return ExitCodes.Success;
         });
         return command;

@@ -83,5 +83,5 @@ public sealed class QuantileTests
 
     private static SeriesResult Series(double[] scores, double[] strengths) =>
         new(TestScenario.Load(""), SampleStep.Month, [TestScenario.Day("2020-01-01")],
-            [new DyadSeries(new Dyad("cn", "vn"), scores, strengths)]);
+            [new DyadSeries(new Dyad("cn", "vn"), scores, strengths, new CertaintyParts(scores, new double[scores.Length], new double[scores.Length]))]);
 }

@@ -80,9 +80,9 @@ public sealed class PartialInterruptionTests
         Assert.Equal(1.0, calendar.CancelShare(Day("2020-01-25")));
         Assert.Equal(0.5, calendar.CancelShare(Day("2020-02-01")));
         Assert.Equal(0.0, calendar.CancelShare(Day("2020-02-10")));
-        Assert.Equal(0.0, StrengthModel.AppliedFactor(EventMode.InPerson, Day("2020-01-25"), calendar));
-        Assert.Equal(0.5, StrengthModel.AppliedFactor(EventMode.InPerson, Day("2020-02-05"), calendar));
-        Assert.Equal(1.0, StrengthModel.AppliedFactor(EventMode.Online, Day("2020-01-25"), calendar));
+        Assert.Equal(0.0, StrengthModel.Apply(1.9, inPerson: true, calendar.CancelShare(Day("2020-01-25")), ModelParameters.Default).Factor);
+        Assert.Equal(0.5, StrengthModel.Apply(1.9, inPerson: true, calendar.CancelShare(Day("2020-02-05")), ModelParameters.Default).Factor);
+        Assert.Equal(1.0, StrengthModel.Apply(1.9, inPerson: false, calendar.CancelShare(Day("2020-01-25")), ModelParameters.Default).Factor);
     }
 
     [Fact]

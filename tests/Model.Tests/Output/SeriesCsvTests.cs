@@ -7,14 +7,14 @@ using Relations.Model.Tests.TestSupport;
 
 namespace Relations.Model.Tests.Output;
 
-/// <summary>series.csv and series.json: ordered dyads, invariant numbers that round-trip, identical bytes.</summary>
+/// <summary>series.csv and series.json: ordered dyads, invariant numbers that round-trip, certainty parts, identical bytes.</summary>
 public sealed class SeriesCsvTests
 {
     // "p_q" and "p0" sort differently by culture ('_' before digits) and by ordinal ('0' before '_').
     private const string Sections = """
         events:
-          - { date: 2020-01-01, kind: visit, between: [vn-city, cn-county], source: s }
-          - { date: 2020-02-15, kind: agreement, between: [la, vn], source: s }
+          - { date: 2020-01-01, kind: visit, between: [vn-city, cn-county], source: s, certainty: inferred }
+          - { date: 2020-02-15, kind: agreement, between: [la, vn], source: s, termCertainty: assumed }
           - { date: 2020-03-03, kind: disapprove, between: [p_q, p0], source: s }
         """;
 
@@ -34,11 +34,11 @@ public sealed class SeriesCsvTests
     }
 
     [Fact]
-    public void The_header_starts_with_actor_a_actor_b_date_score_strength()
+    public void The_header_starts_with_actor_a_actor_b_date_score_its_certainty_parts_and_strength()
     {
         var header = Write(Series()).Split('\n')[0];
 
-        Assert.StartsWith("actor_a,actor_b,date,score,strength", header);
+        Assert.StartsWith("actor_a,actor_b,date,score,score_reported,score_inferred,score_assumed,strength", header);
     }
 
     [Fact]
@@ -62,7 +62,12 @@ public sealed class SeriesCsvTests
             var series = result.Dyads.Single(d => d.Dyad == new Dyad(row[0], row[1]));
             var i = result.Dates.ToList().IndexOf(DateOnly.ParseExact(row[2], "yyyy-MM-dd", CultureInfo.InvariantCulture));
             Assert.Equal(series.Scores[i], double.Parse(row[3], CultureInfo.InvariantCulture));
-            Assert.Equal(series.Strengths[i], double.Parse(row[4], CultureInfo.InvariantCulture));
+            Assert.Equal(series.Parts.Reported[i], double.Parse(row[4], CultureInfo.InvariantCulture));
+            Assert.Equal(series.Parts.Inferred[i], double.Parse(row[5], CultureInfo.InvariantCulture));
+            Assert.Equal(series.Parts.Assumed[i], double.Parse(row[6], CultureInfo.InvariantCulture));
+            Assert.Equal(series.Scores[i], CertaintyParts.Sum(double.Parse(row[4], CultureInfo.InvariantCulture),
+                double.Parse(row[5], CultureInfo.InvariantCulture), double.Parse(row[6], CultureInfo.InvariantCulture)));
+            Assert.Equal(series.Strengths[i], double.Parse(row[7], CultureInfo.InvariantCulture));
         }
     }
 
@@ -127,6 +132,9 @@ public sealed class SeriesCsvTests
             var series = result.Dyads.Single(d => d.Dyad == new Dyad(dyad.GetProperty("actor_a").GetString()!, dyad.GetProperty("actor_b").GetString()!));
             Assert.Equal(series.Scores, dyad.GetProperty("samples").EnumerateArray().Select(s => s.GetProperty("score").GetDouble()));
             Assert.Equal(series.Strengths, dyad.GetProperty("samples").EnumerateArray().Select(s => s.GetProperty("strength").GetDouble()));
+            Assert.Equal(series.Parts.Reported, dyad.GetProperty("samples").EnumerateArray().Select(s => s.GetProperty("score_reported").GetDouble()));
+            Assert.Equal(series.Parts.Inferred, dyad.GetProperty("samples").EnumerateArray().Select(s => s.GetProperty("score_inferred").GetDouble()));
+            Assert.Equal(series.Parts.Assumed, dyad.GetProperty("samples").EnumerateArray().Select(s => s.GetProperty("score_assumed").GetDouble()));
         }
     }
 }
