@@ -1,3 +1,4 @@
+using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 
 namespace Relations.Hosting;
@@ -13,6 +14,12 @@ public sealed record RelationsStorage(string Kind, string? ConnectionString = nu
 
     /// <summary>The table grain state is kept in (membership and reminders keep the providers' default tables).</summary>
     public string TableName { get; init; } = "RelationsGrainState";
+
+    /// <summary>How long one attempt of a request waits for its answer before the SDK sends it again.</summary>
+    public TimeSpan NetworkTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The HTTP transport of the Table clients: the SDK's own unless a test puts a slowed one in its place.</summary>
+    public HttpPipelineTransport? Transport { get; init; }
 
     public static RelationsStorage InMemory { get; } = new(Memory);
 
@@ -31,11 +38,16 @@ public sealed record RelationsStorage(string Kind, string? ConnectionString = nu
     /// <summary>
     /// A request that gets no answer gives up after seconds, not the SDK's 100 s, and is retried twice: a run whose
     /// storage is gone finds out soon and waits for it (SimulationGrain), rather than holding its turn on timeouts.
+    /// A write sent again because its first answer came late is refused by its own first attempt; <see cref="ResentWrites"/>
+    /// recognises that and answers the write as done, so slow storage causes no conflict.
     /// </summary>
-    public static TableClientOptions ClientOptions()
+    public TableClientOptions ClientOptions()
     {
         var options = new TableClientOptions();
-        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
+        if (Transport is not null)
+            options.Transport = Transport;
+        ResentWrites.AddTo(options);
+        options.Retry.NetworkTimeout = NetworkTimeout;
         options.Retry.MaxRetries = 2;
         options.Retry.Delay = TimeSpan.FromMilliseconds(200);
         options.Retry.MaxDelay = TimeSpan.FromSeconds(2);
