@@ -27,7 +27,7 @@ public sealed class JobFold(JobPlan plan)
         var (cell, seed) = plan.UnitOf(Folded);
         if (seed is null)
         {
-            replays[cell] = Series(plan.ScenarioOf(cell), scores, strengths);
+            replays[cell] = Series(cell, scores, strengths);
             if (plan.Draws is { } draws)
                 accumulator = new EnsembleAccumulator(replays[cell]!, draws);
         }
@@ -53,12 +53,13 @@ public sealed class JobFold(JobPlan plan)
         return new JobOutcome(null, new SweepResult(plan.Grid, [.. plan.Cells.Select(c => new SweepCellResult(c, replays[c.Index]!, ensembles[c.Index]))]));
     }
 
-    private SeriesResult Series(Scenarios.Scenario scenario, ReadOnlySpan<double> scores, ReadOnlySpan<double> strengths)
+    private SeriesResult Series(int cell, ReadOnlySpan<double> scores, ReadOnlySpan<double> strengths)
     {
         var samples = plan.Dates.Count;
+        var parts = plan.PartsOf(cell);
         var series = new DyadSeries[plan.Dyads.Count];
         for (var d = 0; d < series.Length; d++)
-            series[d] = new DyadSeries(plan.Dyads[d], scores.Slice(d * samples, samples).ToArray(), strengths.Slice(d * samples, samples).ToArray());
-        return new SeriesResult(scenario, plan.Step, plan.Dates, series);
+            series[d] = new DyadSeries(plan.Dyads[d], scores.Slice(d * samples, samples).ToArray(), strengths.Slice(d * samples, samples).ToArray(), parts[d]);
+        return new SeriesResult(plan.ScenarioOf(cell), plan.Step, plan.Dates, series);
     }
 }

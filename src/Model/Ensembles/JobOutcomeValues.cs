@@ -61,8 +61,9 @@ public static class JobOutcomeValues
         {
             var scores = Take(values);
             var strengths = Take(values);
+            var parts = plan.PartsOf(cell);
             replays[cell] = new SeriesResult(plan.ScenarioOf(cell), plan.Step, plan.Dates,
-                [.. Enumerable.Range(0, dyads).Select(d => new DyadSeries(plan.Dyads[d], scores[d], strengths[d]))]);
+                [.. Enumerable.Range(0, dyads).Select(d => new DyadSeries(plan.Dyads[d], scores[d], strengths[d], parts[d]))]);
             if (plan.Draws is { } draws)
             {
                 var (scoreMean, scoreSd, strengthMean) = (Take(values), Take(values), Take(values));

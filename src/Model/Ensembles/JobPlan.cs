@@ -70,6 +70,16 @@ public sealed class JobPlan
     /// <summary>The scenario cell <paramref name="cell"/> replays (a sweep's: the variant setting that cell's values).</summary>
     public Scenario ScenarioOf(int cell) => cellScenarios[cell];
 
+    /// <summary>
+    /// The certainty parts (model.md rule 9) of a cell's deterministic replay, in the job's dyad order: units carry R and
+    /// S only, so the parts of the one series that shows them are evaluated where the outcome is put together.
+    /// </summary>
+    public IReadOnlyList<CertaintyParts> PartsOf(int cell)
+    {
+        var parts = StreamingEvaluator.Evaluate(ScenarioOf(cell), Step, null).Dyads.ToDictionary(d => d.Dyad, d => d.Parts);
+        return [.. Dyads.Select(d => parts[d])];
+    }
+
     /// <summary>Unit <paramref name="unit"/>'s cell and seed (null for the cell's deterministic replay).</summary>
     public (int Cell, int? Seed) UnitOf(int unit)
     {
