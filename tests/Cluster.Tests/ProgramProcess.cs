@@ -88,14 +88,14 @@ internal sealed partial class ProgramProcess : IAsyncDisposable
     }
 
     /// <summary>A built program: the tests run the same build configuration as the program's project.</summary>
-    private static string Built(string project, string file)
+    internal static string Built(string project, string file)
     {
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
         var program = Path.Combine(RepositoryRoot, "src", project, "bin", configuration, "net10.0", file);
         return File.Exists(program) ? program : throw new InvalidOperationException($"{program} is not built; build src/{project} first");
     }
 
-    private static string RepositoryRoot
+    internal static string RepositoryRoot
     {
         get
         {

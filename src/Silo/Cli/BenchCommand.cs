@@ -25,12 +25,26 @@ internal static class BenchCommand
         {
             Description = "Also replay this scenario file through grains with in-memory state and with state in a local Azurite; report the time ratio and writes per event.",
         };
+        var ensemble = new Option<string?>("--ensemble")
+        {
+            Description = "Instead: time an ensemble of this scenario file in one thread, through an embedded silo and through local clusters of 1…K silo processes; print draws/s and the cluster/one-thread ratio.",
+        };
+        var draws = new Option<int>("--draws") { Description = "Draws of the --ensemble benchmark.", DefaultValueFactory = _ => 1_000 };
+        var silos = new Option<int>("--silos") { Description = "Largest local cluster of the --ensemble benchmark (1…K silo processes).", DefaultValueFactory = _ => 2 };
         var command = new Command("bench", "Benchmark: a synthetic scenario through the fast, actor and reference engines; prints events/s, peak memory and the actors/fast ratio.")
         {
-            events, dyads, seed, step, durable,
+            events, dyads, seed, step, durable, ensemble, draws, silos,
         };
         command.SetAction(async (parse, cancellation) =>
         {
+            if (parse.GetValue(ensemble) is { } ensembleFile)
+            {
+                var (drawCount, siloCount) = (parse.GetValue(draws), parse.GetValue(silos));
+                if (drawCount is < 1 or > 1_000_000 || siloCount is < 1 or > 16)
+                    throw new BadInputException("--draws must be 1 to 1,000,000 and --silos 1 to 16");
+                await EnsembleBench.Run(console, ensembleFile, drawCount, siloCount, parse.GetValue(seed), CommonOptions.StepOf(parse.GetValue(step)!), cancellation);
+                return ExitCodes.Success;
+            }
             var (n, m) = (parse.GetValue(events), parse.GetValue(dyads));
             if (n < 1 || m < 1 || m > n)
                 throw new BadInputException("--events and --dyads must be at least 1, and --dyads at most --events");

@@ -1,0 +1,38 @@
+using System.Diagnostics;
+
+namespace Relations.Cluster.Tests;
+
+/// <summary>
+/// <c>relations bench --ensemble</c> (issue 18.6) as a user runs it: the same ensemble in one thread, through an
+/// embedded silo and through a cluster of one <c>relations silo</c> process it starts and stops itself, checked equal,
+/// each with draws/s and peak memory, ending with the cluster/one-thread ratio line.
+/// </summary>
+[Collection(ReferenceCollection.Name)]
+public sealed class EnsembleBenchTests
+{
+    [Fact]
+    public async Task Bench_ensemble_times_one_thread_embedded_and_a_silo_process_and_ends_with_the_ratio()
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = ProgramProcess.RepositoryRoot };
+        foreach (var argument in (string[])[ProgramProcess.Built("Silo", "relations.dll"), "bench", "--ensemble", "scenarios/lao-cai-hekou-youth.yaml", "--draws", "40", "--silos", "1"])
+            start.ArgumentList.Add(argument);
+        using var bench = Process.Start(start)!;
+        var output = bench.StandardOutput.ReadToEndAsync();
+        var error = bench.StandardError.ReadToEndAsync();
+        try
+        {
+            await bench.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(5)).Token);
+        }
+        finally
+        {
+            if (!bench.HasExited)
+                bench.Kill(entireProcessTree: true);
+        }
+
+        var lines = (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.True(bench.ExitCode == 0, $"bench exited {bench.ExitCode}: {await error}");
+        foreach (var how in (string[])["one thread:", "embedded:", "cluster 1:"])
+            Assert.Contains(lines, l => l.StartsWith(how, StringComparison.Ordinal) && l.Contains("draws/s") && l.Contains("MiB"));
+        Assert.Matches(@"^cluster/one-thread ensemble throughput ratio: \d+\.\d\d$", lines[^1]);
+    }
+}
