@@ -57,6 +57,14 @@ public sealed class DyadLayout
         for (var e = 0; e < events.Count; e++)
             eventOffsets[e + 1] = eventOffsets[e] + events[e].SideA.Count * events[e].SideB.Count;
         eventDyads = new int[eventOffsets[^1]];
+        // A million events name a few thousand actors, mostly as the same string objects: those are ranked by reference
+        // (no string hashed) after their first look-up by value.
+        var rankByReference = new Dictionary<string, int>(ids.Length, ReferenceEqualityComparer.Instance);
+        int RankOf(string id)
+        {
+            ref var r = ref CollectionsMarshal.GetValueRefOrAddDefault(rankByReference, id, out var known);
+            return known ? r : r = rank[id];
+        }
         for (var e = 0; e < events.Count; e++)
         {
             var ev = events[e];
@@ -64,10 +72,10 @@ public sealed class DyadLayout
             var at = eventOffsets[e];
             for (var i = 0; i < sideA.Count; i++)
             {
-                var ra = rank[sideA[i]];
+                var ra = RankOf(sideA[i]);
                 for (var j = 0; j < sideB.Count; j++)
                 {
-                    var number = eventDyads[at++] = Number(Key(ra, rank[sideB[j]]), fromEvent: true);
+                    var number = eventDyads[at++] = Number(Key(ra, RankOf(sideB[j])), fromEvent: true);
                     occurrences[number] += count;
                 }
             }
