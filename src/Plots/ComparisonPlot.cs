@@ -17,7 +17,7 @@ internal static class ComparisonPlot
         var changed = Differences(baseResult, other);
         // Dyads whose two curves both coincide (twinned pairs dated alike) are drawn once.
         var groups = changed
-            .GroupBy(c => (IReadOnlyList<double>)[.. c.Base, .. c.Variant], CurveGroup.SameCurve)
+            .GroupBy(c => (IReadOnlyList<double>)[.. c.Base, .. c.Variant, .. c.BaseShares, .. c.VariantShares], CurveGroup.SameCurve)
             .Select(g => (Change: g.First(), Count: g.Count()))
             .OrderByDescending(g => g.Change.MaxChange).ThenBy(g => g.Change.Dyad)
             .ToList();
@@ -54,8 +54,8 @@ internal static class ComparisonPlot
             var name = PlotNames.DyadShort(scenario, c.Dyad, options.Language);
             if (shownGroups[i].Count > 1)
                 name += $" (+{shownGroups[i].Count - 1} alike)";
-            upper.AddCurve(c.Dates, c.Base, color, name, LinePattern.Solid);
-            upper.AddCurve(c.Dates, c.Variant, color, null, LinePattern.Dashed);
+            upper.AddCurve(c.Dates, c.Base, color, name, LinePattern.Solid, assumedShares: c.BaseShares);
+            upper.AddCurve(c.Dates, c.Variant, color, null, LinePattern.Dashed, assumedShares: c.VariantShares);
             lower.AddCurve(c.Dates, c.Delta, color, null, LinePattern.Solid);
         }
         upper.Plot.Legend.ManualItems.Add(StyleItem("solid: base", LinePattern.Solid));
@@ -80,8 +80,12 @@ internal static class ComparisonPlot
         return multiplot;
     }
 
-    /// <summary>One dyad's strength in both runs on their common sample days, and the largest change.</summary>
-    private sealed record Change(Dyad Dyad, DateOnly[] Dates, double[] Base, double[] Variant, double[] Delta, double MaxChange);
+    /// <summary>
+    /// One dyad's strength in both runs on their common sample days, the largest change, and how much of each strength
+    /// rests on assumptions (the two curves are drawn lighter where it is more than half).
+    /// </summary>
+    private sealed record Change(Dyad Dyad, DateOnly[] Dates, double[] Base, double[] Variant, double[] Delta, double MaxChange,
+        double[] BaseShares, double[] VariantShares);
 
     private static List<Change> Differences(SeriesResult baseResult, SeriesResult other)
     {
@@ -100,8 +104,11 @@ internal static class ComparisonPlot
             var v = common.Select(p => otherByDyad.TryGetValue(dyad, out var s) ? s.Strengths[p.Other] : 0.0).ToArray();
             var delta = v.Zip(b, (x, y) => x - y).ToArray();
             var max = delta.Select(Math.Abs).DefaultIfEmpty(0).Max();
-            if (max > Unchanged)
-                changes.Add(new Change(dyad, [.. common.Select(p => p.Day)], b, v, delta, max));
+            if (max <= Unchanged)
+                continue;
+            var baseShares = common.Select(p => baseByDyad.TryGetValue(dyad, out var s) ? s.Parts.AssumedShare(p.Base, baseResult.Scenario.Model) : 0.0).ToArray();
+            var variantShares = common.Select(p => otherByDyad.TryGetValue(dyad, out var s) ? s.Parts.AssumedShare(p.Other, other.Scenario.Model) : 0.0).ToArray();
+            changes.Add(new Change(dyad, [.. common.Select(p => p.Day)], b, v, delta, max, baseShares, variantShares));
         }
         return changes;
     }

@@ -2,14 +2,17 @@ using Relations.Model.Evaluation;
 
 namespace Relations.Plots;
 
-/// <summary>Dyads whose strength curves coincide at every sample (23 twinned pairs dated alike), drawn as one line.</summary>
+/// <summary>
+/// Dyads whose strength curves coincide at every sample, and so does the part of them resting on assumptions (23
+/// twinned pairs dated alike), drawn as one line.
+/// </summary>
 internal sealed record CurveGroup(DyadSeries Series, IReadOnlyList<Dyad> Dyads)
 {
     public double Peak { get; } = Series.Strengths.Select(Math.Abs).DefaultIfEmpty(0).Max();
 
     public static IReadOnlyList<CurveGroup> Of(IEnumerable<DyadSeries> series) =>
         series.OrderBy(s => s.Dyad)
-            .GroupBy(s => s.Strengths, SameCurve)
+            .GroupBy(s => (IReadOnlyList<double>)[.. s.Strengths, .. s.Parts.Assumed], SameCurve)
             .Select(g => new CurveGroup(g.First(), [.. g.Select(s => s.Dyad)]))
             .ToList();
 

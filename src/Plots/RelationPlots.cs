@@ -42,7 +42,8 @@ public static partial class RelationPlots
             var name = PlotNames.DyadShort(scenario, group.Dyads[0], options.Language);
             if (group.Dyads.Count > 1)
                 name += $" (+{group.Dyads.Count - 1} alike)";
-            plot.AddCurve(result.Dates, group.Series.Strengths, palette.GetColor(i), name, LinePattern.Solid);
+            plot.AddCurve(result.Dates, group.Series.Strengths, palette.GetColor(i), name, LinePattern.Solid,
+                assumedShares: CurveShares.OfStrength(group.Series, scenario.Model));
         }
 
         var dyads = shown.SelectMany(g => g.Dyads).ToList();
@@ -73,9 +74,10 @@ public static partial class RelationPlots
         var caption = options.Caption ?? $"{scenario.Title}\n{Caption(scenario.Model)}";
         var plot = new StrengthPlot(scenario.Period, options, PlotNames.Dyad(scenario, dyad, options.Language), caption);
         SetStrengthRange(plot, series.Strengths);
-        plot.AddCurve(result.Dates, series.Strengths, StrengthColor, "Strength S", LinePattern.Solid, 3f);
+        plot.AddCurve(result.Dates, series.Strengths, StrengthColor, "Strength S", LinePattern.Solid, 3f,
+            CurveShares.OfStrength(series, scenario.Model));
         if (options.ShowScore)
-            plot.AddScore(result.Dates, series.Scores, ScoreColor);
+            plot.AddScore(result.Dates, series.Scores, ScoreColor, CurveShares.OfScore(series));
         ShadeInterruptions(plot, scenario, [dyad]);
 
         var marks = EventMarks.Touching(scenario, [dyad]);
@@ -95,7 +97,8 @@ public static partial class RelationPlots
                 if (mark.Cancelled[i] || !rule.HoldsTie)
                     continue;
                 var until = rule.TieUntil(mark.Days[i], scenario.Model);
-                plot.AddTerm(mark.Days[i], until, TermLabel(mark.Event, mark.Days[i], until), MarkerStyle.Of(mark).Color);
+                plot.AddTerm(mark.Days[i], until, TermLabel(mark.Event, mark.Days[i], until), MarkerStyle.Of(mark).Color,
+                    assumed: rule.TieLevel == Certainty.Assumed);
             }
         }
         AddSpillEvents(plot, scenario, dyad, marks.Select(m => m.Event).ToHashSet(), maxLabels: 3);
@@ -147,9 +150,10 @@ public static partial class RelationPlots
         plot.Legend.Layout = new LegendHeadroom();
     }
 
+    /// <summary>A term bar's label: the event's title (a tie is known by what made it), else what kind of tie it is.</summary>
     private static string TermLabel(ScenarioEvent ev, DateOnly from, DateOnly? until)
     {
-        var name = ev.Kind == "agreement" ? "MoU term" : "Twinning tie";
+        var name = ev.Title is { } title ? PlotNames.ForPlot(title, PlotNames.MaxName) : ev.Kind == "agreement" ? "MoU term" : "Twinning tie";
         return until is { } end
             ? $"{name}: {PlotNames.Date(from)} → {PlotNames.Date(end.AddDays(-1))}"
             : $"{name}: from {PlotNames.Date(from)}, no end";

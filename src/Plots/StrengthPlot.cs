@@ -15,6 +15,13 @@ internal sealed class StrengthPlot
 {
     public const string StrengthAxisLabel = "Strength index S (−100…100)";
 
+    /// <summary>The legend key to a curve's two kinds of stretch (<see cref="ShareSegments"/>).</summary>
+    public const string SureKey = "thick: most of the value reported or inferred";
+
+    public const string AssumedKey = "thin, light: more than half of the value rests on assumptions";
+
+    public const string AssumedTermKey = "dashed, light bar: a standing tie whose term rests on assumptions";
+
     private static readonly Color InterruptionFill = Colors.Red.WithAlpha(0.13);
     private static readonly Color InterruptionText = Colors.DarkRed;
 
@@ -30,7 +37,14 @@ internal sealed class StrengthPlot
     private double rangeBottom;
     private double rangeTop = 100;
     private double[]? manualTicks;
-    private Scatter? scoreCurve;
+    private IReadOnlyList<Scatter>? scoreCurve;
+    private bool assumedDrawn;
+    private bool assumedTermDrawn;
+
+    /// <summary>How light and how thin a stretch resting mostly on assumptions is drawn, beside the curve's own colour and width.</summary>
+    private const double AssumedAlpha = 0.38;
+
+    private static float AssumedWidth(float width) => Math.Max(1.2f, width * 0.45f);
     private double scoreMax;
 
     public StrengthPlot(Period period, PlotOptions options, string title, string? caption, string yLabel = StrengthAxisLabel, float titleSize = 8)
@@ -84,24 +98,45 @@ internal sealed class StrengthPlot
         manualTicks = ticks;
     }
 
-    public Scatter AddCurve(IReadOnlyList<DateOnly> dates, IReadOnlyList<double> values, Color color, string? legend, LinePattern pattern, float width = 2.5f)
+    /// <summary>
+    /// A curve, with its legend entry. Given each sample's assumption share, the stretches where assumptions carry the
+    /// larger part of the value are drawn lighter and thinner (<see cref="ShareSegments"/>), so a reader sees — in print
+    /// and without colour too — how much of the curve rests on assumptions; a legend key says so.
+    /// </summary>
+    public IReadOnlyList<Scatter> AddCurve(IReadOnlyList<DateOnly> dates, IReadOnlyList<double> values, Color color, string? legend,
+        LinePattern pattern, float width = 2.5f, IReadOnlyList<double>? assumedShares = null)
     {
-        var curve = Plot.Add.ScatterLine(dates.Select(X).ToArray(), values.ToArray(), color);
-        curve.LineWidth = width;
-        curve.LinePattern = pattern;
-        curve.MarkerSize = 0;
-        curve.LegendText = legend ?? "";
-        return curve;
+        var xs = dates.Select(X).ToArray();
+        var ys = values.ToArray();
+        IReadOnlyList<ShareSegments.Run> runs = assumedShares is null ? [new ShareSegments.Run(0, xs.Length - 1, false)] : ShareSegments.Of(assumedShares);
+        var pieces = new List<Scatter>();
+        foreach (var run in runs)
+        {
+            var length = run.To - run.From + 1;
+            var piece = Plot.Add.ScatterLine(xs.AsSpan(run.From, length).ToArray(), ys.AsSpan(run.From, length).ToArray(),
+                run.Assumed ? color.WithAlpha(AssumedAlpha) : color);
+            piece.LineWidth = run.Assumed ? AssumedWidth(width) : width;
+            piece.LinePattern = pattern;
+            piece.MarkerSize = 0;
+            piece.LegendText = "";
+            pieces.Add(piece);
+            assumedDrawn |= run.Assumed && length > 1;
+        }
+        // The legend shows the curve as its surer stretches are drawn (as the light ones only where it has no other).
+        if (pieces.Count > 0)
+            pieces[Math.Max(0, runs.ToList().FindIndex(r => !r.Assumed))].LegendText = legend ?? "";
+        return pieces;
     }
 
-    /// <summary>Draws the score R against a right-hand axis whose zero lines up with S = 0.</summary>
-    public void AddScore(IReadOnlyList<DateOnly> dates, IReadOnlyList<double> scores, Color color)
+    /// <summary>Draws the score R against a right-hand axis whose zero lines up with S = 0, lighter where R is mostly assumed.</summary>
+    public void AddScore(IReadOnlyList<DateOnly> dates, IReadOnlyList<double> scores, Color color, IReadOnlyList<double>? assumedShares = null)
     {
         scoreMax = scores.Select(Math.Abs).DefaultIfEmpty(0).Max();
         if (scoreMax <= 0)
             return;
-        scoreCurve = AddCurve(dates, scores, color, "Score R (right axis)", LinePattern.Dotted, 2f);
-        scoreCurve.Axes.YAxis = Plot.Axes.Right;
+        scoreCurve = AddCurve(dates, scores, color, "Score R (right axis)", LinePattern.Dotted, 2f, assumedShares);
+        foreach (var piece in scoreCurve)
+            piece.Axes.YAxis = Plot.Axes.Right;
         Plot.Axes.Right.Label.Text = "Score R (sum of decayed event weights)";
         Plot.Axes.Right.Label.FontSize = options.FontSize + 1;
         Plot.Axes.Right.Label.ForeColor = color;
@@ -164,8 +199,11 @@ internal sealed class StrengthPlot
     public void AddRugTick(DateOnly day) => rug.Take(X(day));
 
     /// <summary>A bar under the curves for a standing tie's term, from its start to its end (or the period's end).</summary>
-    public void AddTerm(DateOnly from, DateOnly? until, string label, Color color) =>
-        terms.Add(X(from), until is { } end ? Math.Min(X(end), xTo) : xTo, label, color);
+    public void AddTerm(DateOnly from, DateOnly? until, string label, Color color, bool assumed = false)
+    {
+        terms.Add(X(from), until is { } end ? Math.Min(X(end), xTo) : xTo, label, color, assumed);
+        assumedTermDrawn |= assumed;
+    }
 
     /// <summary>
     /// Lays out labels and bars for the plot's size, sets the limits and returns the finished plot. With
@@ -231,9 +269,22 @@ internal sealed class StrengthPlot
         return Plot;
     }
 
-    /// <summary>One legend entry per kind of marker line drawn, and one for the ticks.</summary>
+    /// <summary>One legend entry per kind of marker line drawn, one for the ticks, and the key to the lighter stretches.</summary>
     private void AddStyleLegend()
     {
+        if (assumedTermDrawn)
+            Plot.Legend.ManualItems.Add(new LegendItem { LabelText = AssumedTermKey, LineColor = Colors.Gray, LineWidth = 1, LinePattern = LinePattern.Dashed, MarkerSize = 0 });
+        if (assumedDrawn)
+        {
+            Plot.Legend.ManualItems.Add(new LegendItem { LabelText = SureKey, LineColor = Colors.Black, LineWidth = 2.5f, MarkerSize = 0 });
+            Plot.Legend.ManualItems.Add(new LegendItem
+            {
+                LabelText = AssumedKey,
+                LineColor = Colors.Black.WithAlpha(AssumedAlpha),
+                LineWidth = AssumedWidth(2.5f),
+                MarkerSize = 0,
+            });
+        }
         foreach (var style in usedStyles.Distinct())
         {
             Plot.Legend.ManualItems.Add(new LegendItem

@@ -15,7 +15,7 @@ internal sealed class TermBars(double xFrom, double xTo, float fontSize)
 
     public int Count => bars.Count;
 
-    public void Add(double from, double to, string label, Color color) => bars.Add(new Bar(from, to, label, color));
+    public void Add(double from, double to, string label, Color color, bool assumed = false) => bars.Add(new Bar(from, to, label, color, assumed));
 
     /// <summary>The bars in rows for a data area <paramref name="dataWidthPx"/> wide; a label that would run past the right edge is right-aligned at its bar's end.</summary>
     public Packing Pack(double dataWidthPx)
@@ -53,9 +53,11 @@ internal sealed class TermBars(double xFrom, double xTo, float fontSize)
         {
             var (bottom, top) = rowSpan(row);
             var rectangle = plot.Add.Rectangle(bar.From, bar.To, bottom, top);
-            rectangle.FillColor = bar.Color.WithAlpha(0.3);
+            // A tie whose term rests on assumptions is drawn lighter, with a dashed outline (issue 20).
+            rectangle.FillColor = bar.Color.WithAlpha(bar.Assumed ? 0.1 : 0.3);
             rectangle.LineColor = bar.Color;
             rectangle.LineWidth = 1;
+            rectangle.LinePattern = bar.Assumed ? LinePattern.Dashed : LinePattern.Solid;
             var label = plot.Add.Text(bar.Label, fitsRight ? bar.From : bar.To, (top + bottom) / 2);
             label.LabelAlignment = fitsRight ? Alignment.MiddleLeft : Alignment.MiddleRight;
             label.LabelOffsetX = fitsRight ? 4 : -4;
@@ -68,5 +70,5 @@ internal sealed class TermBars(double xFrom, double xTo, float fontSize)
     /// <summary>Where the bars went: each placed one with its row, how many rows, and how many found no room.</summary>
     public sealed record Packing(IReadOnlyList<(Bar Bar, int Row, bool FitsRight)> Placed, int Rows, int Dropped);
 
-    public sealed record Bar(double From, double To, string Label, Color Color);
+    public sealed record Bar(double From, double To, string Label, Color Color, bool Assumed = false);
 }
