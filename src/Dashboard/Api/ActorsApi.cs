@@ -38,6 +38,8 @@ public static class ActorsApi
                     actor_b = p.Dyad.B,
                     strength = p.Strength,
                     peak = p.Peak,
+                    assumed_share = p.Shares.Share,
+                    assumed_share_at_peak = p.Shares.ShareAtPeak,
                     occurrences = p.Occurrences,
                 }),
             });

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Relations.Dashboard.Runs;
 using Relations.Dashboard.Variants;
 using Relations.Grains.Interfaces;
+using Relations.Dashboard.Views;
 using Relations.Model.Evaluation;
 using Relations.Model.Output;
 using Relations.Plots;
@@ -11,7 +12,7 @@ using Relations.Plots;
 namespace Relations.Dashboard.Pages;
 
 /// <summary>One dyad's biggest difference between base and variant.</summary>
-public sealed record DyadDifference(Dyad Dyad, DateOnly Day, double Base, double Variant, double LastDelta)
+public sealed record DyadDifference(Dyad Dyad, DateOnly Day, double Base, double Variant, double LastDelta, double BaseShare = 0, double VariantShare = 0)
 {
     public double Delta => Variant - Base;
 }
@@ -60,7 +61,8 @@ public sealed class CompareModel(RunService runs, WhatIfRunner whatIf, VariantSt
             .Select(g =>
             {
                 var largest = g.MaxBy(r => Math.Abs(r.Delta))!;
-                return new DyadDifference(g.Key, largest.Date, largest.BaseStrength, largest.OtherStrength, g.Last().Delta);
+                return new DyadDifference(g.Key, largest.Date, largest.BaseStrength, largest.OtherStrength, g.Last().Delta,
+                    AssumptionShare.On(BaseResult, g.Key, largest.Date), AssumptionShare.On(VariantResult, g.Key, largest.Date));
             })
             .Where(d => Math.Abs(d.Delta) > 1e-9)
             .OrderByDescending(d => Math.Abs(d.Delta)).ThenBy(d => d.Dyad)

@@ -5,9 +5,9 @@ using Relations.Plots;
 
 namespace Relations.Dashboard.Views;
 
-/// <summary>One partner of an actor in a run: their relationship's strength at the last sample and its peak, and how
-/// many event occurrences reached that relationship.</summary>
-public sealed record ActorPartner(string Id, string Name, Dyad Dyad, double Strength, double Peak, int Occurrences);
+/// <summary>One partner of an actor in a run: their relationship's strength at the last sample and its peak, how much of
+/// each rests on assumptions, and how many event occurrences reached that relationship.</summary>
+public sealed record ActorPartner(string Id, string Name, Dyad Dyad, double Strength, double Peak, int Occurrences, AssumptionShare Shares);
 
 /// <summary>
 /// One actor of a completed run and all its partners (interfaces.md, "Actors"), strongest tie first. The occurrences
@@ -31,7 +31,7 @@ public sealed record ActorView(Actor Actor, string Name, string? Country, IReadO
             reached.UnionWith(occurrences);
             partners.Add(new ActorPartner(other, PlotNames.Actor(scenario, other, language), series.Dyad,
                 series.Strengths.Count > 0 ? series.Strengths[^1] : 0,
-                series.Strengths.Select(Math.Abs).DefaultIfEmpty(0).Max(), occurrences.Count));
+                series.Strengths.Select(Math.Abs).DefaultIfEmpty(0).Max(), occurrences.Count, AssumptionShare.Of(result, series)));
         }
         var settled = region?.Setup is not null;
         return new ActorView(actor, PlotNames.Actor(scenario, actorId, language),

@@ -40,6 +40,9 @@ public sealed class RunModel(RunService runs, RunArtifacts artifacts, Scenarios.
     public Explanation? Explanation { get; private set; }
     public string? ExplainProblem { get; private set; }
 
+    /// <summary>How much of each relationship's values rests on assumptions (issue 20), for every dyad of the run.</summary>
+    public IReadOnlyDictionary<Dyad, AssumptionShare> Shares { get; private set; } = new Dictionary<Dyad, AssumptionShare>();
+
     public BorderMap? Border { get; private set; }
     public string BorderDates { get; private set; } = "[]";
 
@@ -85,6 +88,7 @@ public sealed class RunModel(RunService runs, RunArtifacts artifacts, Scenarios.
             return Page();
 
         Result = result;
+        Shares = AssumptionShare.All(result).ToDictionary(s => s.Dyad);
         var tree = new ActorTree(result.Scenario.Actors);
         ActorIds = [.. result.Dyads.SelectMany(d => new[] { d.Dyad.A, d.Dyad.B }).Distinct().Order(StringComparer.Ordinal)];
         Countries = [.. ActorIds.Select(a => tree.CountryOf(a) ?? "").Where(c => c.Length > 0).Distinct().Order(StringComparer.Ordinal)];
@@ -138,6 +142,15 @@ public sealed class RunModel(RunService runs, RunArtifacts artifacts, Scenarios.
     public string Name(string actorId) => PlotNames.Actor(Scenario!, actorId, Language);
 
     public string DyadName(Dyad dyad) => PlotNames.Dyad(Scenario!, dyad, Language);
+
+    /// <summary>How much of the explained value rests on assumptions (0 without an explanation).</summary>
+    public double ExplanationShare => Explanation is { Parts: var (reported, inferred, assumed) } && Scenario is not null
+        ? new CertaintyParts([reported], [inferred], [assumed]).AssumedShare(0, Scenario.Model)
+        : 0;
+
+    /// <summary>The assumed share of a border tie's strength on the border view's day.</summary>
+    public double BorderShare(BorderTie tie) =>
+        Result is null || Border is null ? 0 : AssumptionShare.At(Result, new Dyad(tie.Vietnamese.Id, tie.Partner.Id), Border.SampleIndex);
 
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
