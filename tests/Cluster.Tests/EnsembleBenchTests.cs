@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Relations.Cluster.Tests;
 
 /// <summary>
@@ -13,24 +11,9 @@ public sealed class EnsembleBenchTests
     [Fact]
     public async Task Bench_ensemble_times_one_thread_embedded_and_a_silo_process_and_ends_with_the_ratio()
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = ProgramProcess.RepositoryRoot };
-        foreach (var argument in (string[])[ProgramProcess.Built("Silo", "relations.dll"), "bench", "--ensemble", "scenarios/lao-cai-hekou-youth.yaml", "--draws", "40", "--silos", "1"])
-            start.ArgumentList.Add(argument);
-        using var bench = Process.Start(start)!;
-        var output = bench.StandardOutput.ReadToEndAsync();
-        var error = bench.StandardError.ReadToEndAsync();
-        try
-        {
-            await bench.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(5)).Token);
-        }
-        finally
-        {
-            if (!bench.HasExited)
-                bench.Kill(entireProcessTree: true);
-        }
+        var (exit, lines, error) = await ProgramProcess.RunToEndAsync("bench", "--ensemble", "scenarios/lao-cai-hekou-youth.yaml", "--draws", "40", "--silos", "1");
 
-        var lines = (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        Assert.True(bench.ExitCode == 0, $"bench exited {bench.ExitCode}: {await error}");
+        Assert.True(exit == 0, $"bench exited {exit}: {error}");
         foreach (var how in (string[])["one thread:", "embedded:", "cluster 1:"])
             Assert.Contains(lines, l => l.StartsWith(how, StringComparison.Ordinal) && l.Contains("draws/s") && l.Contains("MiB"));
         Assert.Matches(@"^cluster/one-thread ensemble throughput ratio: \d+\.\d\d$", lines[^1]);

@@ -87,15 +87,37 @@ internal sealed partial class ProgramProcess : IAsyncDisposable
         return child;
     }
 
+    /// <summary>Runs <c>relations</c> with <paramref name="arguments"/> to its end (at most 5 minutes; killed, tree and all, past that).</summary>
+    public static async Task<(int ExitCode, string[] Out, string Error)> RunToEndAsync(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = RepositoryRoot };
+        start.ArgumentList.Add(Built("Silo", "relations.dll"));
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        try
+        {
+            await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(5)).Token);
+        }
+        finally
+        {
+            if (!process.HasExited)
+                process.Kill(entireProcessTree: true);
+        }
+        return (process.ExitCode, (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), await error);
+    }
+
     /// <summary>A built program: the tests run the same build configuration as the program's project.</summary>
-    internal static string Built(string project, string file)
+    private static string Built(string project, string file)
     {
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
         var program = Path.Combine(RepositoryRoot, "src", project, "bin", configuration, "net10.0", file);
         return File.Exists(program) ? program : throw new InvalidOperationException($"{program} is not built; build src/{project} first");
     }
 
-    internal static string RepositoryRoot
+    private static string RepositoryRoot
     {
         get
         {
