@@ -14,6 +14,13 @@ public static class GrainKeys
 
     public static string Region(string runId, string actorId) => $"{runId}{Separator}{actorId}";
 
+    /// <summary>The run id and actor id of a <see cref="Region"/> key.</summary>
+    public static (string RunId, string ActorId) OfRegion(string regionKey)
+    {
+        var cut = regionKey.LastIndexOf(Separator);
+        return (regionKey[..cut], regionKey[(cut + 1)..]);
+    }
+
     public static string Relationship(string runId, Dyad dyad) => $"{runId}{Separator}{dyad.A}{Separator}{dyad.B}";
 
     /// <param name="dyadKey">A <see cref="DyadKey"/>.</param>

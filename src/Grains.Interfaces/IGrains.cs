@@ -7,8 +7,12 @@ namespace Relations.Grains.Interfaces;
 [Alias("relations.ISimulationGrain")]
 public interface ISimulationGrain : IGrainWithStringKey
 {
-    /// <summary>Starts the run and returns at once; follow it with <see cref="Watch"/>, <see cref="GetStatus"/> or <see cref="WaitForCompletion"/>.</summary>
-    [Alias("Start")]
+    /// <summary>
+    /// Starts the run and returns at once, once the request is stored; follow it with <see cref="Watch"/>,
+    /// <see cref="GetStatus"/> or <see cref="WaitForCompletion"/>. Interleaving: a Start sent again (a retry, a second
+    /// client) answers the status even while the run is busy with a slice, rather than queueing behind it.
+    /// </summary>
+    [Alias("Start"), AlwaysInterleave]
     Task<RunStatus> Start(RunRequest request);
 
     [Alias("GetStatus"), AlwaysInterleave]
@@ -27,8 +31,15 @@ public interface ISimulationGrain : IGrainWithStringKey
     Task<RunRequest?> GetRequest();
 
     /// <summary>Makes sure an unfinished run is going on (after a restart); answers its status.</summary>
-    [Alias("Resume")]
+    [Alias("Resume"), AlwaysInterleave]
     Task<RunStatus> Resume();
+
+    /// <summary>
+    /// An actor of a completed run as its region grain tells it — what it is, its partners, the occurrences that reached
+    /// it — answered from the run's kept results; null while the run has not completed (or kept no results).
+    /// </summary>
+    [Alias("GetRegion"), AlwaysInterleave]
+    Task<RegionSummary?> GetRegion(string actorId);
 
     /// <summary>
     /// Subscribes <paramref name="observer"/> to the run's progress pushes (or renews the subscription, which expires
@@ -38,15 +49,40 @@ public interface ISimulationGrain : IGrainWithStringKey
     Task<RunStatus> Watch(IRunObserver observer);
 }
 
-/// <summary>The runs a cluster knows, so that a new process can list them (key "all").</summary>
+/// <summary>
+/// The runs a cluster knows, so that a new process can list them (key "all"). Runs are kept in pages of
+/// <see cref="IRunPageGrain"/>s, in the order they were first recorded, so listing the latest runs reads a page or two
+/// however many are stored.
+/// </summary>
 [Alias("relations.IRunRegistryGrain")]
 public interface IRunRegistryGrain : IGrainWithStringKey
 {
-    [Alias("Record")]
-    Task Record(RunSummary summary);
+    /// <summary>
+    /// Lists a run, or brings its entry up to date: a run not yet listed (<paramref name="page"/> null) goes on the newest
+    /// page. Answers the page it is listed on, which the run keeps for its next update.
+    /// </summary>
+    [Alias("RecordOnPage")]
+    Task<long> Record(RunSummary summary, long? page);
 
-    [Alias("List"), AlwaysInterleave]
-    Task<RunSummary[]> List();
+    /// <summary>Up to <paramref name="take"/> runs, the latest first, after skipping the <paramref name="skip"/> latest; and how many there are.</summary>
+    [Alias("Latest"), AlwaysInterleave]
+    Task<RunListing> Latest(int skip, int take);
+}
+
+/// <summary>One page of the run registry (key: its number from 0): up to <see cref="Size"/> runs in the order they were listed.</summary>
+[Alias("relations.IRunPageGrain")]
+public interface IRunPageGrain : IGrainWithIntegerKey
+{
+    /// <summary>Runs a page holds: small enough to rewrite on every change, large enough that pages stay few.</summary>
+    public const int Size = 100;
+
+    /// <summary>Adds a run (or updates it, when listed here); false when the page is full and the run is not on it.</summary>
+    [Alias("TryRecord")]
+    Task<bool> TryRecord(RunSummary summary);
+
+    /// <summary>The page's runs, in the order they were listed.</summary>
+    [Alias("Runs"), AlwaysInterleave]
+    Task<RunSummary[]> Runs();
 }
 
 /// <summary>One dyad of one run: applies impulses, standing ties, interruptions and cancellations, passes spills on.</summary>
@@ -80,9 +116,16 @@ public interface IRelationshipGrain : IGrainWithStringKey
     [Alias("Restore")]
     Task Restore();
 
-    /// <summary>Sweeps to the last sample day, writes and answers the series; idempotent.</summary>
+    /// <summary>
+    /// Sweeps to the last sample day and answers the series, writing nothing: the run keeps its results itself
+    /// (<see cref="ISimulationGrain"/>). Idempotent; a dyad of a run kept before that answers the series it wrote.
+    /// </summary>
     [Alias("Complete")]
     Task<DyadSeriesData> Complete();
+
+    /// <summary>Deletes what the dyad wrote at checkpoints, once its run has kept its results; the activation goes when idle.</summary>
+    [Alias("Forget")]
+    Task Forget();
 }
 
 /// <summary>One actor of one run: what it is, its parent and children, its relationships, and the events that reached it.</summary>
@@ -97,12 +140,9 @@ public interface IRegionGrain : IGrainWithStringKey
     Task Receive(int slice, int occurrences, DateOnly lastDay);
 
     /// <summary>
-    /// Settles the run's totals for this actor and writes them, once, when the run ends: what slices counted in an
-    /// activation lost with its silo is made whole here, so regions need no checkpoints.
+    /// What the actor is and the occurrences that reached it: of a completed run, as its simulation grain keeps them
+    /// (regions keep nothing once their run has ended); of a running run, as counted so far in this activation.
     /// </summary>
-    [Alias("Settle")]
-    Task Settle(int occurrences, DateOnly? lastDay);
-
     [Alias("GetSummary")]
     Task<RegionSummary> GetSummary();
 }

@@ -36,7 +36,19 @@ public sealed record RunSummary(
     [property: Id(1)] string ScenarioId,
     [property: Id(2)] string Title,
     [property: Id(3)] RunState State,
-    [property: Id(4)] DateTimeOffset StartedAt);
+    [property: Id(4)] DateTimeOffset StartedAt)
+{
+    /// <summary>The run's sample step and seed, which tell runs of one scenario apart in a list.</summary>
+    [Id(5)] public SampleStep Step { get; init; }
+
+    [Id(6)] public int? Seed { get; init; }
+}
+
+/// <summary>A window of the run registry, the latest runs first, and how many runs it holds in all.</summary>
+[GenerateSerializer, Immutable, Alias("relations.run-listing")]
+public sealed record RunListing(
+    [property: Id(0)] RunSummary[] Runs,
+    [property: Id(1)] long Total);
 
 /// <summary>Where a run stands.</summary>
 [GenerateSerializer, Alias("relations.run-state")]

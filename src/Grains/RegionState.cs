@@ -1,6 +1,9 @@
 namespace Relations.Grains;
 
-/// <summary>What a region grain keeps: what the actor is, how many occurrences have reached it (the last on which day), and the last slice counted.</summary>
+/// <summary>
+/// What a region grain holds while its run goes on: what the actor is, how many occurrences have reached it (the last
+/// on which day), and the last slice counted. Not stored (runs kept before results were kept stored it under this alias).
+/// </summary>
 [GenerateSerializer, Alias("relations.region-state")]
 public sealed class RegionState
 {

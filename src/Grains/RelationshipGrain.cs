@@ -1,4 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Core;
 using Orleans.Runtime;
+using Orleans.Storage;
 using Relations.Grains.Interfaces;
 using Relations.Model.Evaluation;
 using Relations.Model.Scenarios;
@@ -12,7 +15,8 @@ namespace Relations.Grains;
 /// the parent and child dyads' grains, one call per grain per slice (rule 4). It holds impulses as day numbers and
 /// amounts until a checkpoint or the end, then folds them into a carried decayed sum with the streaming evaluator's
 /// sweep (<see cref="DyadSweep"/>), recording the samples passed; at checkpoints it writes that small state. Applying
-/// is idempotent per checkpointed slice, so a run can resume from its last checkpoint.
+/// is idempotent per checkpointed slice, so a run can resume from its last checkpoint. At the end it answers its series
+/// and writes nothing: the run keeps the results, and deletes the checkpoints (<see cref="Forget"/>).
 /// The math is the pure model's; this class holds identity, state and messaging.
 /// </summary>
 // Random placement spreads a run's many dyads over the cluster's silos (the default keeps them near their caller).
@@ -21,10 +25,17 @@ namespace Relations.Grains;
 // A finished run's grains serve nothing the dashboard has not cached: idle ones go after minutes, not the default 15.
 [CollectionAgeLimit(Minutes = 2)]
 public sealed class RelationshipGrain(
-    [PersistentState("relationship", "relations")] IPersistentState<RelationshipState> state,
+    [FromKeyedServices("relations")] IGrainStorage storage,
     IGrainFactory grains) : Grain, IRelationshipGrain
 {
     private readonly PendingImpulses pending = new();
+    /// <summary>What the dyad has applied: the working state, written at checkpoints.</summary>
+    private RelationshipState held = new();
+    /// <summary>
+    /// The dyad's stored state, read only when a run resumes (<see cref="Restore"/>) or asks an old run's series: a new
+    /// run's dyads have nothing stored, and reading it on every activation cost a storage request a dyad a run.
+    /// </summary>
+    private StateStorageBridge<RelationshipState>? stored;
     private RelationshipSetup? setup;
     private InterruptionCalendar? calendar;
     private int[]? sampleDays;
@@ -35,6 +46,15 @@ public sealed class RelationshipGrain(
         : new InterruptionCalendar(Current.Interruptions.Select(i => i.ToCalendarSpan()));
 
     private int[] SampleDays => sampleDays ??= [.. Current.SampleDays.Select(d => d.DayNumber)];
+
+    private StateStorageBridge<RelationshipState> Stored => stored ??= new("relationship", GrainContext, storage);
+
+    /// <summary>Reads the stored state into the working state (a new one when nothing is stored).</summary>
+    private async Task ReadStored()
+    {
+        await Stored.ReadStateAsync();
+        held = Stored.State ?? new RelationshipState();
+    }
 
     /// <summary>Takes the dyad's place in the run; what it has applied so far (its state) is untouched.</summary>
     public Task Setup(RelationshipSetup relationshipSetup)
@@ -49,7 +69,7 @@ public sealed class RelationshipGrain(
         var setup = Current;
         var model = setup.Model;
         // A slice folded in before a resume is not applied again; its spills still go out, since receivers may need them.
-        var alreadyHeld = slice <= state.State.AppliedThroughSlice;
+        var alreadyHeld = slice <= held.AppliedThroughSlice;
         var spillDays = new int[occurrences.Count];
         var (down, up, levels) = (new double[occurrences.Count], new double[occurrences.Count], new byte[occurrences.Count]);
         var count = 0;
@@ -61,7 +81,7 @@ public sealed class RelationshipGrain(
             if (!applied.Applies)
             {
                 if (!alreadyHeld)
-                    state.State.Cancelled++;
+                    held.Cancelled++;
                 continue;
             }
             var level = occurrences.LevelOf(i);
@@ -69,12 +89,12 @@ public sealed class RelationshipGrain(
             count++;
             if (!alreadyHeld)
             {
-                state.State.Applied++;
+                held.Applied++;
                 pending.Add(day, applied.Impulse, level);
                 if (occurrences.TieValues[i] != 0.0)
                 {
                     var until = occurrences.TieUntil[i];
-                    state.State.StandingTies.Add(new HeldStandingTie(DateOnly.FromDayNumber(day),
+                    held.StandingTies.Add(new HeldStandingTie(DateOnly.FromDayNumber(day),
                         until == int.MaxValue ? null : DateOnly.FromDayNumber(until), applied.Tie(occurrences.TieValues[i]), (byte)occurrences.TieLevelOf(i)));
                 }
             }
@@ -100,7 +120,7 @@ public sealed class RelationshipGrain(
     public Task ReceiveSpills(int slice, SpillBatch spills)
     {
         // A slice already folded and written here was received before a resume: receiving it again would count twice.
-        if (slice <= state.State.AppliedThroughSlice)
+        if (slice <= held.AppliedThroughSlice)
             return Task.CompletedTask;
         for (var i = 0; i < spills.Days.Length; i++)
             pending.Add(spills.Days[i], spills.Amounts[i], spills.LevelOf(i));
@@ -109,37 +129,52 @@ public sealed class RelationshipGrain(
 
     public async Task EndSlice(int slice, DateOnly through, bool checkpoint)
     {
-        if (slice > state.State.AppliedThroughSlice)
+        if (slice > held.AppliedThroughSlice)
         {
             SweepThrough(through.DayNumber);
-            state.State.AppliedThroughSlice = slice;
+            held.AppliedThroughSlice = slice;
         }
         if (checkpoint)
-            await state.WriteStateAsync();
+        {
+            Stored.State = held;
+            await Stored.WriteStateAsync();
+        }
     }
 
     public async Task Restore()
     {
         pending.Clear();
-        await state.ReadStateAsync();
+        await ReadStored();
     }
 
     public async Task<DyadSeriesData> Complete()
     {
-        if (state.State.Series is { } done)
+        // A dyad of a run kept before runs kept their own results wrote its series here; it was never set up since.
+        if (setup is null)
+            await ReadStored();
+        if (held.Series is { } done)
             return done;
-        var setup = Current;
+        var current = Current;
         SweepThrough(int.MaxValue);
-        var series = DyadSweep.Series(new Dyad(setup.A, setup.B),
-            [.. state.State.Scores], [.. state.State.ScoresInferred], [.. state.State.ScoresAssumed], setup.Model);
-        state.State.Series = new DyadSeriesData(setup.A, setup.B, [.. series.Scores], [.. series.Strengths])
+        var series = DyadSweep.Series(new Dyad(current.A, current.B),
+            [.. held.Scores], [.. held.ScoresInferred], [.. held.ScoresAssumed], current.Model);
+        // The run keeps the series; this activation has nothing more to do, so it goes once idle rather than in minutes.
+        DeactivateOnIdle();
+        return new DyadSeriesData(current.A, current.B, [.. series.Scores], [.. series.Strengths])
         {
             Reported = [.. series.Parts.Reported],
             Inferred = [.. series.Parts.Inferred],
             Assumed = [.. series.Parts.Assumed],
         };
-        await state.WriteStateAsync();
-        return state.State.Series;
+    }
+
+    public async Task Forget()
+    {
+        // Read first: this activation may be new, and a delete is conditional on the stored version.
+        await Stored.ReadStateAsync();
+        if (Stored.RecordExists)
+            await Stored.ClearStateAsync();
+        DeactivateOnIdle();
     }
 
     private IRelationshipGrain Relationship(string dyadKey) =>
@@ -148,7 +183,7 @@ public sealed class RelationshipGrain(
     /// <summary>Folds the held impulses dated up to <paramref name="through"/> into the sum, recording every sample day passed on the way.</summary>
     private void SweepThrough(int through)
     {
-        var s = state.State;
+        var s = held;
         var days = SampleDays;
         // Runs checkpointed before version 1.2 hold all of R as the reported part, and no other part's scores.
         while (s.ScoresInferred.Count < s.Scores.Count)

@@ -1,5 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Orleans.Core;
 using Orleans.Runtime;
+using Orleans.Storage;
 using Orleans.Utilities;
 using Relations.Grains.Interfaces;
 using Relations.Model.Evaluation;
@@ -12,7 +15,9 @@ namespace Relations.Grains;
 /// One run. Sets up a relationship grain per dyad and a region grain per actor, then drives the timeline in date
 /// order, one time slice (a calendar year) per tick of a grain timer: each slice's occurrences go to each dyad's
 /// grain in one batch, so the cost grows with grains touched, not with events. Every few slices it checkpoints:
-/// the grains touched since the last checkpoint write their state, then the run writes its position.
+/// the grains touched since the last checkpoint write their state, then the run writes its position. A completed
+/// run keeps its results compactly in its own state (<see cref="RunResults"/>) and deletes what its dyads wrote at
+/// checkpoints, so a stored run is its request, its status and its results.
 /// Orleans keeps the run alive: a tick that fails (a silo lost) makes the next tick restore the grains to the last
 /// checkpoint; an activation that finds its run unfinished (its silo died, or the whole cluster was stopped and a
 /// reminder woke it) goes on from that checkpoint. Watchers get the status pushed after every slice.
@@ -24,6 +29,7 @@ namespace Relations.Grains;
 public sealed class SimulationGrain(
     [PersistentState("simulation", "relations")] IPersistentState<SimulationState> state,
     [PersistentState("request", "relations")] IPersistentState<RunRequestState> request,
+    [FromKeyedServices("relations")] IGrainStorage storage,
     IGrainFactory grains,
     TimeProvider clock,
     ILogger<SimulationGrain> logger) : Grain, ISimulationGrain, IRemindable
@@ -45,7 +51,14 @@ public sealed class SimulationGrain(
     private bool reminderSet;
     private long sinceCheckpoint;
     private readonly HashSet<string> dirtyDyads = new(StringComparer.Ordinal);
+    /// <summary>The run's dyads ("A/B") and sample days, from its plan.</summary>
+    private string[] dyadKeys = [];
+    private DateOnly[] sampleDays = [];
     private DyadSeriesData[]? results;
+    /// <summary>The first Start's storing of the request, which a Start sent meanwhile waits for.</summary>
+    private Task? starting;
+    /// <summary>The request as Start received it (a large scenario stripped to its source), until the first tick rebuilds it.</summary>
+    private RunRequest? accepted;
     /// <summary>The sentence a failed run ends with, kept from the failure until storage takes the failed state.</summary>
     private string? failure;
     /// <summary>Since when storage has not answered, while the run waits for it; null while it answers.</summary>
@@ -67,11 +80,36 @@ public sealed class SimulationGrain(
 
     public async Task<RunStatus> Start(RunRequest started)
     {
+        // Start interleaves with everything (a slice in progress included), so a Start sent while the first is still
+        // storing the request waits for that one rather than storing and driving the run a second time.
+        if (starting is { } first)
+        {
+            await first;
+            return Status();
+        }
         if (state.State.State != RunState.NotStarted)
             return Status();
-        // A client sends a large scenario as its source only (RunRequests.ForWire); it is rebuilt here.
-        started = started.FromWire();
-        runRequest = started;
+        starting = Accept(started);
+        try
+        {
+            await starting;
+        }
+        catch
+        {
+            starting = null;
+            throw;
+        }
+        return Status();
+    }
+
+    /// <summary>Stores the request and the running state, and sets the timer going.</summary>
+    private async Task Accept(RunRequest started)
+    {
+        // A client sends a large scenario as its source only (RunRequests.ForWire); the first tick rebuilds it from the
+        // stored source, keeping the certainty the client filtered at (model.md rule 8), which travels on the stripped
+        // scenario. Start only stores the request: it answers once the run is durably accepted, whatever its size.
+        var stripped = started.Source is not null && started.Scenario.Actors.Count == 0 && started.Scenario.Events.Count == 0;
+        runRequest = stripped ? null : started;
         request.State = RunRequestState.Of(started);
         await request.WriteStateAsync();
         state.State = new SimulationState
@@ -80,16 +118,27 @@ public sealed class SimulationGrain(
             State = RunState.Running,
             StartedAt = clock.GetUtcNow(),
         };
-        await state.WriteStateAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            state.State = new SimulationState();
+            throw;
+        }
         RelationsMetrics.RunsStarted.Add(1);
-        await RecordInRegistry();
+        accepted = started;
+        // Accepted once stored. The registry is told on the side (a slow registry never holds a run or its Start up),
+        // and the work goes on on the timer.
+        _ = ListInRegistry();
         Drive(restore: false, TickPause);
-        return Status();
     }
 
     public Task<RunStatus> Resume()
     {
-        if (state.State.State == RunState.Running && timer is null)
+        // Interleaving, like Start: a run being started (its timer not yet set) is left to Start.
+        if (state.State.State == RunState.Running && timer is null && starting is not { IsCompleted: false })
             Drive(restore: true, TimeSpan.Zero);
         return Task.FromResult(Status());
     }
@@ -101,11 +150,12 @@ public sealed class SimulationGrain(
             // Activating this grain already set the run going again (OnActivateAsync); this covers a timer lost otherwise.
             if (timer is null)
                 Drive(restore: true, TimeSpan.Zero);
+            return;
         }
-        else if (await this.GetReminder(reminderName) is { } reminder)
-        {
+        // A run stopped (or failing to tidy up) between keeping its results and the end of its reminder finishes the job.
+        await ForgetWorkingState();
+        if (await ListInRegistry() && await this.GetReminder(reminderName) is { } reminder)
             await this.UnregisterReminder(reminder);
-        }
     }
 
     public Task<RunStatus> GetStatus() => Task.FromResult(Status());
@@ -130,17 +180,64 @@ public sealed class SimulationGrain(
     {
         if (state.State.State != RunState.Completed)
             throw new InvalidOperationException($"run {RunId} has no results: it is {state.State.State.ToString().ToLowerInvariant()}{(state.State.Error is { } e ? $" ({e})" : "")}");
-        results ??= await CompleteAll();
+        if (state.State.Results is { } kept)
+            return (kept.SampleDays, results ??= kept.Series(CurrentRequest().Scenario.Model, kept.ScoreChunks > 0 ? await ReadScoreChunks(kept.ScoreChunks) : null));
+        // A run kept before runs kept their results: its relationship grains hold its series.
+        results ??= await CompleteAll(state.State.DyadKeys);
         return (state.State.SampleDays, results);
     }
 
+    public Task<RegionSummary?> GetRegion(string actorId)
+    {
+        if (state.State is not { State: RunState.Completed, Results: { } kept })
+            return Task.FromResult<RegionSummary?>(null);
+        var scenario = CurrentRequest().Scenario;
+        if (!scenario.Actors.Any(a => a.Id == actorId))
+            return Task.FromResult<RegionSummary?>(new RegionSummary(null, 0, null));
+        var partners = kept.Dyads.Select(key => key.Split('/')).Where(pair => pair.Contains(actorId))
+            .Select(pair => pair[0] == actorId ? pair[1] : pair[0]);
+        var (occurrences, lastDay) = kept.Reached(actorId);
+        return Task.FromResult<RegionSummary?>(new RegionSummary(RegionSetupOf(scenario, new ActorTree(scenario.Actors), actorId, partners), occurrences, lastDay));
+    }
+
+    private RunRequest CurrentRequest() => runRequest ??= request.State.ToRequest()
+        ?? throw new InvalidOperationException($"run {RunId} has no stored request");
+
     private IRunRegistryGrain Registry => grains.GetGrain<IRunRegistryGrain>("all");
 
-    private Task RecordInRegistry() =>
-        (runRequest ??= request.State.ToRequest())?.Unlisted == true ? Task.CompletedTask : Registry.Record(Summary());
+    /// <summary>Lists the run (or updates its entry) in the registry, remembering the page for the next update; a draw of an ensemble is not listed.</summary>
+    private async Task RecordInRegistry()
+    {
+        if (request.State is { Scenario: null, Source: null } or { Unlisted: true })
+            return;
+        state.State.RegistryPage = await Registry.Record(Summary(), state.State.RegistryPage);
+    }
 
-    private RunSummary Summary() => new(RunId, state.State.ScenarioId ?? "", runRequest?.Scenario.Title ?? "",
-        state.State.State, state.State.StartedAt);
+    /// <summary>
+    /// <see cref="RecordInRegistry"/>, but a failure does not fail the run: the list is for people, the run's results do
+    /// not depend on it, and the run's end (or its reminder, should that fail too) lists it again.
+    /// </summary>
+    private async Task<bool> ListInRegistry()
+    {
+        try
+        {
+            await RecordInRegistry();
+            return true;
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Run {RunId}: the run registry did not take its entry ({Reason}); it is tried again when the run ends", RunId, RunErrors.Plain(ex.Message));
+            return false;
+        }
+    }
+
+    /// <summary>The run's entry in the registry; the title from the request as sent when the run has not rebuilt its scenario yet.</summary>
+    private RunSummary Summary() => new(RunId, state.State.ScenarioId ?? "",
+        (runRequest ?? accepted ?? (runRequest = request.State.ToRequest()))?.Scenario.Title ?? "", state.State.State, state.State.StartedAt)
+    {
+        Step = request.State.Step,
+        Seed = request.State.Seed,
+    };
 
     private RunStatus Status() => new(RunId, state.State.State, state.State.SlicesDone, state.State.SlicesTotal,
         state.State.OccurrencesApplied, state.State.Error, state.State.ScenarioId)
@@ -275,8 +372,8 @@ public sealed class SimulationGrain(
         {
             plan = RunPlan.Of(current.Scenario, current.Seed);
             state.State.SlicesTotal = plan.SliceCount;
-            state.State.SampleDays = [.. Sampling.Dates(current.Scenario.Period, current.Step)];
-            state.State.DyadKeys = [.. plan.Dyads.All.Select(GrainKeys.DyadKey)];
+            sampleDays = [.. Sampling.Dates(current.Scenario.Period, current.Step)];
+            dyadKeys = [.. plan.Dyads.All.Select(GrainKeys.DyadKey)];
         }
         if (!reminderSet)
         {
@@ -286,7 +383,11 @@ public sealed class SimulationGrain(
             reminderSet = true;
         }
         if (restoreFirst)
+        {
+            // Dyads may hold checkpoints of an earlier activation, which the end of the run must delete.
+            state.State.WorkingStateKept = true;
             await RestoreAll();
+        }
         restoreFirst = false;
         await SetUp(current.Scenario, plan);
         state.State.SlicesDone = state.State.CheckpointSlices;
@@ -316,7 +417,11 @@ public sealed class SimulationGrain(
         var through = new DateOnly(slice.Year, 12, 31);
         // Between checkpoints dyads only collect impulses; they fold them at a checkpoint or when completing.
         if (checkpoint)
+        {
+            // Said before the dyads write, so that whichever activation ends the run knows to delete what they wrote.
+            state.State.WorkingStateKept = true;
             await StorageBatches.Run(dirtyDyads, key => Relationship(key).EndSlice(index, through, true));
+        }
         if (checkpoint)
         {
             sinceCheckpoint = clock.GetTimestamp();
@@ -329,7 +434,7 @@ public sealed class SimulationGrain(
         await watchers.Notify(w => w.Progress(status));
     }
 
-    /// <summary>Ends the run: a completed one collects its series and settles its regions first; tells watchers and the registry.</summary>
+    /// <summary>Ends the run: a completed one keeps its results with its state; tells watchers, then the registry, then deletes its dyads' checkpoints.</summary>
     private async Task Finish(RunState end, string? error)
     {
         // A failed run's sentence is kept until it is stored; a completed run that cannot be stored goes back to the
@@ -340,8 +445,16 @@ public sealed class SimulationGrain(
         if (end == RunState.Completed)
         {
             // A grain lost while completing fails this tick; the run goes back to the checkpoint, as for a failed slice.
-            results = await CompleteAll();
-            await StorageBatches.Run(plan!.ActorTotals, a => Region(a.Key).Settle(a.Value.Count, a.Value.LastDay));
+            results = await CompleteAll(dyadKeys);
+            var kept = RunResults.Of(sampleDays, results, plan!.ActorTotals);
+            if (kept.Scores.Length > RunResults.ChunkLength)
+            {
+                // Too many for the run's own entity: the scores go in parts beside it, written before the state that names them.
+                var parts = kept.Scores.Chunk(RunResults.ChunkLength).ToArray();
+                await Task.WhenAll(parts.Select((part, i) => WriteScoreChunk(i, part)));
+                (kept.Scores, kept.ScoreChunks) = ([], parts.Length);
+            }
+            state.State.Results = kept;
         }
         state.State.State = end;
         state.State.Error = error;
@@ -354,24 +467,34 @@ public sealed class SimulationGrain(
             // Not ended until it is stored: the next tick tries to store the ending again.
             state.State.State = RunState.Running;
             state.State.Error = null;
+            state.State.Results = null;
             throw;
         }
         failure = null;
         (end == RunState.Completed ? RelationsMetrics.RunsCompleted : RelationsMetrics.RunsFailed).Add(1);
-        await RecordInRegistry();
-        if (await this.GetReminder(RunRevival.ReminderName) is { } reminder)
-            await this.UnregisterReminder(reminder);
         var status = Status();
         await watchers.Notify(w => w.Progress(status));
         watchers.Clear();
         finished.TrySetResult();
         finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // The run has ended. What follows is tidying, which the reminder (still set) finishes if this activation cannot.
+        var listed = await ListInRegistry();
+        try
+        {
+            await ForgetWorkingState();
+            if (listed && await this.GetReminder(RunRevival.ReminderName) is { } reminder)
+                await this.UnregisterReminder(reminder);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Run {RunId} ended; deleting its dyads' checkpoints is left to its reminder", RunId);
+        }
     }
 
     private async Task SetUp(Scenario scenario, RunPlan plan)
     {
         var actors = plan.Actors;
-        var days = state.State.SampleDays;
+        var days = sampleDays;
         await Task.WhenAll(plan.Dyads.All.Select(dyad =>
         {
             var parent = plan.Dyads.ParentOf(dyad) is { } p && plan.Dyads.All.Contains(p) ? GrainKeys.DyadKey(p) : null;
@@ -389,21 +512,60 @@ public sealed class SimulationGrain(
         // Children looked up once, not by a scan of every actor for each actor (quadratic at 10k actors).
         var children = scenario.Actors.Where(a => a.Parent is not null).ToLookup(a => a.Parent!, a => a.Id, StringComparer.Ordinal);
         await Task.WhenAll(scenario.Actors.Select(actor =>
-            Region(actor.Id).Setup(new RegionSetup(
-                RunId, actor.Id, actor.DisplayName, actor.Kind, actors.CountryOf(actor.Id), actor.Parent,
-                [.. children[actor.Id]],
-                [.. partners[actor.Id]]))));
+            Region(actor.Id).Setup(RegionSetupOf(actor, actors, children[actor.Id], partners[actor.Id]))));
     }
 
-    private Task RestoreAll() => StorageBatches.Run(state.State.DyadKeys, key => Relationship(key).Restore());
+    private RegionSetup RegionSetupOf(Actor actor, ActorTree actors, IEnumerable<string> children, IEnumerable<string> partners) =>
+        new(RunId, actor.Id, actor.DisplayName, actor.Kind, actors.CountryOf(actor.Id), actor.Parent, [.. children], [.. partners]);
+
+    private RegionSetup RegionSetupOf(Scenario scenario, ActorTree actors, string actorId, IEnumerable<string> partners) =>
+        RegionSetupOf(scenario.ActorById(actorId), actors, scenario.Actors.Where(a => a.Parent == actorId).Select(a => a.Id), partners);
+
+    private Task RestoreAll() => StorageBatches.Run(dyadKeys, key => Relationship(key).Restore());
 
     /// <summary>Asks every dyad for its series, a bounded number at a time, so a large run's sweeps do not all hold memory at once.</summary>
-    private async Task<DyadSeriesData[]> CompleteAll()
+    private async Task<DyadSeriesData[]> CompleteAll(string[] keys)
     {
-        var series = new List<DyadSeriesData>(state.State.DyadKeys.Length);
-        foreach (var chunk in state.State.DyadKeys.Chunk(512))
+        var series = new List<DyadSeriesData>(keys.Length);
+        foreach (var chunk in keys.Chunk(512))
             series.AddRange(await Task.WhenAll(chunk.Select(key => Relationship(key).Complete())));
         return [.. series];
+    }
+
+    /// <summary>
+    /// Once a run has ended (a completed one keeping its results): deletes what its dyads wrote at checkpoints, working
+    /// state that nothing reads any more, then says so in its state.
+    /// </summary>
+    private async Task ForgetWorkingState()
+    {
+        if (state.State is not { State: RunState.Completed or RunState.Failed, WorkingStateKept: true })
+            return;
+        var keys = dyadKeys.Length > 0 ? dyadKeys : state.State.Results?.Dyads ?? [];
+        await StorageBatches.Run(keys, key => Relationship(key).Forget());
+        state.State.WorkingStateKept = false;
+        await state.WriteStateAsync();
+    }
+
+    private StateStorageBridge<ScoreChunk> ScoreChunkState(int index) => new($"scores-{index}", GrainContext, storage);
+
+    private async Task WriteScoreChunk(int index, double[] scores)
+    {
+        // Read first: a completion tried before may have written this part (a write is conditional on the stored version).
+        var chunk = ScoreChunkState(index);
+        await chunk.ReadStateAsync();
+        chunk.State = new ScoreChunk { Scores = scores };
+        await chunk.WriteStateAsync();
+    }
+
+    private async Task<double[]> ReadScoreChunks(int count)
+    {
+        var parts = await Task.WhenAll(Enumerable.Range(0, count).Select(async i =>
+        {
+            var chunk = ScoreChunkState(i);
+            await chunk.ReadStateAsync();
+            return chunk.State?.Scores ?? throw new InvalidOperationException($"run {RunId} is missing part {i} of its results");
+        }));
+        return [.. parts.SelectMany(p => p)];
     }
 
     private IRelationshipGrain Relationship(string dyadKey) => grains.GetGrain<IRelationshipGrain>(GrainKeys.Relationship(RunId, dyadKey));

@@ -35,6 +35,8 @@ public static class SiloSetup
                 // [Id]s (version-tolerant), and a run's state is about half the size (docs/storage.md).
                 // Large states (a run's stored source) are deflated so that any accepted upload fits a table entity.
                 o.GrainStorageSerializer = new CompressingStorageSerializer(new OrleansGrainStorageSerializer(serializer));
+                // A cleared state (a completed run's dyad checkpoints) is deleted, not kept as an empty entity.
+                o.DeleteStateOnClear = true;
             }));
             silo.UseAzureTableReminderService(options => options.Configure(o => o.TableServiceClient = storage.TableService()));
         }

@@ -89,7 +89,7 @@ public sealed class MultiProcessClusterTests(ReferenceFixture reference, ITestOu
         // Only the run registry is asked (never the run, which a call would activate): the reminder must wake it.
         await using var again = await ClientAsync();
         var registry = again.Grains.GetGrain<IRunRegistryGrain>("all");
-        while ((await registry.List()).Single(r => r.RunId == runId).State == RunState.Running && clock.Elapsed < TimeSpan.FromMinutes(2))
+        while ((await registry.Latest(0, 1000)).Runs.Single(r => r.RunId == runId).State == RunState.Running && clock.Elapsed < TimeSpan.FromMinutes(2))
             await Task.Delay(250);
         log.WriteLine($"run finished {clock.Elapsed.TotalSeconds:0.0} s after the restart began");
 

@@ -36,14 +36,23 @@ public static class RunsApi
             path = e.Path,
         }));
         api.MapPost("/runs", PostRun).RequireAuthorization(Access.Policies.Staff);
-        api.MapGet("/runs", async (RunService runs) => (await runs.ListAsync()).Select(r => new
+        // The latest runs a page at a time (?page=1&perPage=100); X-Total-Count says how many there are.
+        api.MapGet("/runs", async (int? page, int? perPage, RunService runs, HttpResponse response) =>
         {
-            id = r.RunId,
-            scenarioId = r.ScenarioId,
-            title = r.Title,
-            status = StatusName(r.State),
-            startedAt = r.StartedAt,
-        }));
+            var (number, size) = (page ?? 1, perPage ?? 100);
+            if (number < 1 || size is < 1 or > 1000)
+                return ProblemResults.BadRequest("Bad page", "page must be at least 1 and perPage between 1 and 1000");
+            var listing = await runs.ListAsync((int)Math.Min(int.MaxValue, (number - 1L) * size), size);
+            response.Headers["X-Total-Count"] = listing.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Results.Json(listing.Runs.Select(r => new
+            {
+                id = r.RunId,
+                scenarioId = r.ScenarioId,
+                title = r.Title,
+                status = StatusName(r.State),
+                startedAt = r.StartedAt,
+            }));
+        });
         api.MapGet("/runs/{id}", GetRun);
         api.MapRunEvents();
         api.MapCompareApi();

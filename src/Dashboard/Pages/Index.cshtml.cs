@@ -24,7 +24,7 @@ public sealed class IndexModel(ScenarioCatalog catalog, RunService runs, Variant
         Scenarios = [.. entries.Where(e => !e.IsVariant)];
         Exercises = [.. entries.Where(e => e.IsVariant)];
         SavedVariants = (await variants.ListAsync()).Length;
-        RecentRuns = await runs.RecentAsync(8);
+        (RecentRuns, _) = await runs.RecentAsync(0, 8);
     }
 
     /// <summary>Replays a scenario (or exercise) of the folder and opens its run page.</summary>

@@ -85,16 +85,19 @@ public sealed partial class RunService(IGrainFactory grains, IMemoryCache cache,
         return cache.Set(("timeline", id), timeline, Keep(1L + timeline.Dyads.Values.Sum(d => (long)d.Contributions.Count)));
     }
 
-    /// <summary>Every run the cluster knows, the latest first.</summary>
-    public async Task<RunSummary[]> ListAsync() =>
-        [.. (await grains.GetGrain<IRunRegistryGrain>("all").List()).OrderByDescending(r => r.StartedAt)];
+    /// <summary>A window of the runs the cluster knows, the latest first, and how many it knows; reads a registry page or two whatever the number.</summary>
+    public Task<RunListing> ListAsync(int skip, int take) => grains.GetGrain<IRunRegistryGrain>("all").Latest(skip, take);
 
-    /// <summary>The latest runs with their state now (the registry keeps the state a run was recorded with).</summary>
-    public async Task<IReadOnlyList<(RunSummary Summary, RunState State)>> RecentAsync(int count)
+    /// <summary>
+    /// A window of the latest runs with their state now: the registry has each run's state as of its end, so only the
+    /// runs it lists as running are asked.
+    /// </summary>
+    public async Task<(IReadOnlyList<(RunSummary Summary, RunState State)> Runs, long Total)> RecentAsync(int skip, int take)
     {
-        var latest = (await ListAsync()).Take(count).ToList();
-        var states = await Task.WhenAll(latest.Select(async r => (await StatusAsync(r.RunId))?.State ?? r.State));
-        return [.. latest.Zip(states)];
+        var listing = await ListAsync(skip, take);
+        var states = await Task.WhenAll(listing.Runs.Select(async r =>
+            r.State == RunState.Running ? (await StatusAsync(r.RunId))?.State ?? r.State : r.State));
+        return ([.. listing.Runs.Zip(states)], listing.Total);
     }
 
     /// <summary>Whether text can be a run id: ids are also grain keys, so nothing else reaches a grain.</summary>

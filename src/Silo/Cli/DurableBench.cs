@@ -34,14 +34,18 @@ internal static class DurableBench
         };
         listener.SetMeasurementEventCallback<double>((_, _, _, _) => Interlocked.Increment(ref writes));
         listener.Start();
+        string[] tables = [durableStorage.TableName, "OrleansReminders"];
+        var before = await StoredFootprint.MeasureAsync(durableStorage.TableService(), tables, cancellation);
         var durable = await Time(durableStorage, repeats);
         listener.Dispose();
+        var stored = await StoredFootprint.MeasureAsync(durableStorage.TableService(), tables, cancellation) - before;
         // The warm-up replay writes too: every replay of the same scenario writes the same.
         var writesPerRun = Interlocked.Read(ref writes) / (double)(repeats + 1);
 
         console.Out.WriteLine(string.Create(inv, $"durable: {scenario.Id} ({occurrences:N0} event occurrences), median of {repeats} replays through grains"));
         console.Out.WriteLine(string.Create(inv, $"  memory storage: {memory:0.000} s; Azurite (default checkpoints, every 2 s of run): {durable:0.000} s"));
         console.Out.WriteLine(string.Create(inv, $"  grain-state writes: {writesPerRun:N0} a run, {writesPerRun / occurrences:0.00} per event occurrence"));
+        console.Out.WriteLine(string.Create(inv, $"  stored: {stored.Bytes / (repeats + 1.0):N0} bytes in {stored.Entities / (repeats + 1.0):0.#} entities a completed run (grain state and reminders; keys and values as stored): {string.Join(", ", stored.BytesByKind.Where(k => k.Value != 0).Select(k => $"{k.Key} {k.Value / (repeats + 1.0):N0}"))}"));
         console.Out.WriteLine(string.Create(inv, $"durable/memory time ratio: {durable / memory:0.00}"));
 
         async Task<double> Time(RelationsStorage storage, int count)

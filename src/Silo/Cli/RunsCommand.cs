@@ -14,24 +14,33 @@ internal static class RunsCommand
 {
     public static Command Create(CliConsole console)
     {
-        var list = new Command("list", "List stored runs, one a line, tab-separated: id, state, start time, scenario id, title.");
+        var list = new Command("list", "List stored runs, the latest first, a page at a time; one a line, tab-separated: id, state, start time, scenario id, title.");
+        var page = new Option<int>("--page") { Description = "Which page of runs, 1 (the latest) first.", DefaultValueFactory = _ => 1 };
+        var perPage = new Option<int>("--per-page") { Description = "Runs on a page.", DefaultValueFactory = _ => 100 };
         var listStorage = CommonOptions.StorageOptions();
         var listGateway = CommonOptions.Gateway();
+        list.Add(page);
+        list.Add(perPage);
         list.Add(listGateway);
         foreach (var option in listStorage.All)
             list.Add(option);
         list.SetAction(async (parse, cancellation) =>
         {
+            var (number, size) = (parse.GetValue(page), parse.GetValue(perPage));
+            if (number < 1 || size is < 1 or > 10_000)
+                throw new BadInputException("--page must be at least 1 and --per-page between 1 and 10000");
             await using var cluster = await RelationsCluster.ConnectAsync(
                 listStorage.Target(parse, listGateway), listStorage.Read(parse), cancellation);
-            var runs = await cluster.Grains.GetGrain<IRunRegistryGrain>("all").List();
-            foreach (var run in runs)
+            var listing = await cluster.Grains.GetGrain<IRunRegistryGrain>("all").Latest((int)Math.Min(int.MaxValue, (number - 1L) * size), size);
+            foreach (var run in listing.Runs)
             {
                 console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{run.RunId}\t{run.State.ToString().ToLowerInvariant()}\t{run.StartedAt:yyyy-MM-dd HH:mm:ss}Z\t{run.ScenarioId}\t{run.Title}"));
             }
-            if (runs.Length == 0)
+            if (listing.Total == 0)
                 console.Error.WriteLine("runs: no stored runs here");
+            else if ((long)number * size < listing.Total)
+                console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"runs: page {number} of {(listing.Total + size - 1) / size} ({listing.Total:N0} runs); --page {number + 1} lists older ones"));
             return ExitCodes.Success;
         });
 

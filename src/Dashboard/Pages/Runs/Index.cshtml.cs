@@ -6,21 +6,29 @@ using Relations.Model.Evaluation;
 
 namespace Relations.Dashboard.Pages.Runs;
 
-/// <summary>The runs the cluster knows, latest first, with each run's step and seed (runs of one scenario differ by them).</summary>
+/// <summary>
+/// The runs the cluster knows, the latest first, a page at a time (?page=N), with each run's step and seed (runs of one
+/// scenario differ by them). A page reads a registry page or two, however many runs are stored.
+/// </summary>
 public sealed class IndexModel(RunService runs) : PageModel
 {
-    private Dictionary<string, RunRequest?> requests = [];
+    public const int PerPage = 50;
 
     public IReadOnlyList<(RunSummary Summary, RunState State)> Runs { get; private set; } = [];
 
-    public async Task OnGetAsync()
+    public int PageNumber { get; private set; } = 1;
+
+    public long Total { get; private set; }
+
+    public long Pages => Math.Max(1, (Total + PerPage - 1) / PerPage);
+
+    public async Task OnGetAsync(int? page)
     {
-        Runs = await runs.RecentAsync(200);
-        var asked = await Task.WhenAll(Runs.Select(async r => (r.Summary.RunId, Request: await runs.RequestAsync(r.Summary.RunId))));
-        requests = asked.ToDictionary(a => a.RunId, a => a.Request);
+        PageNumber = Math.Max(1, page ?? 1);
+        (Runs, Total) = await runs.RecentAsync((int)Math.Min(int.MaxValue, (PageNumber - 1L) * PerPage), PerPage);
     }
 
-    public string Step(string runId) => requests.GetValueOrDefault(runId) is { } request ? Sampling.Name(request.Step) : "";
+    public static string Step(RunSummary run) => Sampling.Name(run.Step);
 
-    public string Seed(string runId) => requests.GetValueOrDefault(runId)?.Seed?.ToString(CultureInfo.InvariantCulture) ?? "—";
+    public static string Seed(RunSummary run) => run.Seed?.ToString(CultureInfo.InvariantCulture) ?? "—";
 }
