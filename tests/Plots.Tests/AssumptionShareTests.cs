@@ -69,6 +69,22 @@ public sealed class AssumptionShareTests
     }
 
     [Fact]
+    public void A_standing_tie_whose_term_rests_on_assumptions_is_a_light_dashed_bar_with_a_key()
+    {
+        var result = Replay();
+
+        var plot = RelationPlots.ForDyad(result, new Dyad("vn", "la"), PlotOptions.Default with { ShowScore = false });
+
+        // The reported twinning from January and the assumed MoU from July: one bar each, told apart without colour.
+        var bars = plot.GetPlottables().OfType<ScottPlot.Plottables.Rectangle>().ToList();
+        Assert.Equal(2, bars.Count);
+        var assumed = Assert.Single(bars, b => b.LinePattern.Equals(LinePattern.Dashed));
+        var reported = Assert.Single(bars, b => b.LinePattern.Equals(LinePattern.Solid));
+        Assert.True(assumed.FillColor.A < reported.FillColor.A / 2, $"fill alpha {assumed.FillColor.A} against {reported.FillColor.A}");
+        Assert.Contains(plot.Legend.ManualItems, i => i.LabelText == StrengthPlot.AssumedTermKey);
+    }
+
+    [Fact]
     public void The_runs_of_a_curve_share_their_boundary_samples()
     {
         Assert.Equal(
