@@ -74,7 +74,7 @@ public sealed class LoadTests(LoadTests.Dashboard dashboard, ITestOutputHelper l
     {
         await dashboard.WaitForRunAsync(runId);
         var csv = await client.GetStringAsync($"/api/runs/{runId}/series.csv");
-        Assert.StartsWith("actor_a,actor_b,date,score,strength", csv, StringComparison.Ordinal);
+        Assert.StartsWith("actor_a,actor_b,date,score,score_reported,score_inferred,score_assumed,strength", csv, StringComparison.Ordinal);
         return csv;
     }
 }
