@@ -4,8 +4,11 @@ using Relations.Model.Scenarios;
 namespace Relations.Plots;
 
 /// <summary>One event as a plot marks it: the days its occurrences fall on and whether each was cancelled.</summary>
-internal sealed record EventMark(ScenarioEvent Event, IReadOnlyList<DateOnly> Days, IReadOnlyList<bool> Cancelled, double Weight)
+public sealed record EventMark(ScenarioEvent Event, IReadOnlyList<DateOnly> Days, IReadOnlyList<bool> Cancelled, double Weight)
 {
+    /// <summary>The share of each occurrence an interruption cancelled (model.md rule 3: 1 − the applied factor), 0 to 1.</summary>
+    public IReadOnlyList<double> CancelledShare { get; init; } = [];
+
     /// <summary>How many more events of the same kind on the same days this mark stands for (the overview merges them).</summary>
     public int Similar { get; init; }
 
@@ -28,7 +31,7 @@ internal sealed record EventMark(ScenarioEvent Event, IReadOnlyList<DateOnly> Da
 }
 
 /// <summary>Finds the events that touch a set of dyads and places their occurrences (model.md rules 3 and 5).</summary>
-internal static class EventMarks
+public static class EventMarks
 {
     /// <summary>
     /// Events with a dyad in <paramref name="dyads"/>. The days are the deterministic placement (rule 5), which is what a
@@ -59,13 +62,19 @@ internal static class EventMarks
             for (var i = 0; i < days.Length; i++)
                 days[i] = Occurrences.SpreadDay(ev, i);
             var cancelled = new bool[days.Length];
+            var share = new double[days.Length];
             // Only an in-person event on dyads that all have interruptions can be cancelled: the rest need no look-up per day.
+            // Cancelled on the marked dyads as much as on the one that kept most of it (the largest factor applied).
             if (ev.Mode == EventMode.InPerson && touched.All(d => !CalendarOf(d).IsEmpty))
             {
                 for (var i = 0; i < days.Length; i++)
-                    cancelled[i] = touched.All(d => StrengthModel.IsCancelled(ev.Mode, days[i], CalendarOf(d)));
+                {
+                    var applied = touched.Max(d => StrengthModel.AppliedFactor(ev.Mode, days[i], CalendarOf(d)));
+                    cancelled[i] = applied == 0.0;
+                    share[i] = 1.0 - applied;
+                }
             }
-            marks.Add(new EventMark(ev, days, cancelled, StrengthModel.ImpulseWeight(ev, scenario.Model)));
+            marks.Add(new EventMark(ev, days, cancelled, StrengthModel.ImpulseWeight(ev, scenario.Model)) { CancelledShare = share });
         }
         return marks;
     }
@@ -86,7 +95,7 @@ internal static class EventMarks
         m => HashCode.Combine(m.Event.Kind, m.Days.Count, m.Days[0], m.Days[^1]));
 
     /// <summary>The overview's choice: agreements and twinnings first, then the largest total weight, then the earliest.</summary>
-    public static IReadOnlyList<EventMark> MostImportant(IEnumerable<EventMark> marks, int max) =>
+    internal static IReadOnlyList<EventMark> MostImportant(IEnumerable<EventMark> marks, int max) =>
         marks.Where(m => !m.AllCancelled)
             .OrderByDescending(m => m.IsStanding)
             .ThenByDescending(m => Math.Abs(m.Weight) * m.Days.Count)

@@ -202,7 +202,7 @@ public sealed class ApiTests(DashboardFactory dashboard) : IClassFixture<Dashboa
         Assert.Equal(HttpStatusCode.NotFound, run.StatusCode);
         Assert.Equal("application/problem+json", run.Content.Headers.ContentType?.MediaType);
 
-        using var page = await client.GetAsync("/runs/no-such-run-1");
+        using var page = await client.GetAsync("/en/runs/no-such-run-1");
         Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
         Assert.Contains("There is nothing at this address", await page.Content.ReadAsStringAsync());
 
@@ -217,7 +217,7 @@ public sealed class ApiTests(DashboardFactory dashboard) : IClassFixture<Dashboa
         var id = await DashboardFactory.PostYamlAsync(client, HostileScenario.Yaml);
         await dashboard.WaitForRunAsync(id);
 
-        var page = await client.GetStringAsync($"/runs/{id}?explain=a~b&date=2021-06-01");
+        var page = await client.GetStringAsync($"/en/runs/{id}?explain=a~b&date=2021-06-01");
         foreach (var raw in HostileScenario.Raw)
             Assert.DoesNotContain(raw, page);
         Assert.Contains("&lt;script&gt;alert(", page);

@@ -83,7 +83,7 @@ public sealed partial class BrowserTests
     public async Task Trainer_sweeps_the_variant_being_edited_from_the_what_if_editor()
     {
         var page = await app.NewPageAsync();
-        await page.GotoAsync($"/whatif/{Small}");
+        await page.GotoAsync($"/en/whatif/{Small}");
         await page.Locator("#whatif-uncertainty input[name=u-draws]").FillAsync("");
         await page.Locator("#whatif-uncertainty select[name=u-key0]").SelectOptionAsync("spillUp");
         await page.Locator("#whatif-uncertainty input[name=u-values0]").FillAsync("0, 0.5");

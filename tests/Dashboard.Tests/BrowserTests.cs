@@ -18,26 +18,19 @@ public sealed partial class BrowserTests(BrowserDashboard app) : IClassFixture<B
 
         await page.Locator("section.scenario[data-scenario='border-2013-2026'] button", new() { HasText = "Replay" }).ClickAsync();
         await page.WaitForURLAsync("**/runs/**");
-        var plot = page.Locator("img#plot");
-        await plot.WaitForAsync(new() { Timeout = RunTimeout });
-        Assert.True(await plot.EvaluateAsync<int>("img => img.naturalWidth") > 1000, "the curve image did not load");
-        Assert.Equal("completed", await page.Locator("#run-status").InnerTextAsync());
+        await page.Locator("figure#curves[data-ready=true]").WaitForAsync(new() { Timeout = RunTimeout });
+        Assert.Equal("completed", await page.Locator("#run-status").GetAttributeAsync("data-status-word"));
         await BrowserDashboard.ShotAsync(page, "02-run");
 
         // Click a point three quarters along the first curve: its explanation comes up, and its lines add up to R.
-        var map = JsonDocument.Parse((await plot.GetAttributeAsync("data-points"))!).RootElement;
-        var box = (await plot.BoundingBoxAsync())!;
-        var scale = box.Width / map.GetProperty("width").GetDouble();
-        var i = map.GetProperty("dates").GetArrayLength() * 3 / 4;
-        var curve = map.GetProperty("curves")[0];
-        await page.Mouse.ClickAsync(
-            (float)(box.X + map.GetProperty("x")[i].GetDouble() * scale),
-            (float)(box.Y + curve.GetProperty("y")[i].GetDouble() * scale));
+        var dates = await page.EvaluateAsync<string[]>("() => relationsCharts.curves.data.dates");
+        var i = dates.Length * 3 / 4;
+        var (x, y) = await ChartPoint(page, "curves", 0, i);
+        await page.Mouse.ClickAsync(x, y);
         var explanation = page.Locator("#explanation-result");
         await explanation.WaitForAsync();
-        var text = await explanation.InnerTextAsync();
-        Assert.Contains(map.GetProperty("dates")[i].GetString()!, text);
-        var score = await explanation.Locator("p strong").Nth(1).InnerTextAsync();
+        Assert.Equal(dates[i], await explanation.Locator("[data-date]").First.GetAttributeAsync("data-date"));
+        var score = await explanation.Locator("p strong[data-value]").InnerTextAsync();
         Assert.Equal(score, await explanation.Locator("tr.total td.num").InnerTextAsync());
         Assert.True(await explanation.Locator("tr").CountAsync() > 2, "the explanation lists no event");
         await BrowserDashboard.ShotAsync(page, "03-explanation");
@@ -45,8 +38,8 @@ public sealed partial class BrowserTests(BrowserDashboard app) : IClassFixture<B
         // The border view at an earlier day, chosen on the slider.
         await page.Locator("#border-slider").EvaluateAsync("s => { s.value = 80; s.dispatchEvent(new Event('change')); }");
         await BrowserDashboard.WaitForQueryAsync(page, "at", "80");
-        var day = map.GetProperty("dates")[80].GetString()!;
-        await page.Locator("h2#border", new() { HasText = day }).WaitForAsync();
+        var day = dates[80];
+        await page.Locator($"h2#border[data-date='{day}']").WaitForAsync();
         Assert.True(await page.Locator(".border-view svg line[stroke-width]").CountAsync() > 5, "no tie is drawn across the border");
         await page.Locator(".border-view").ScreenshotAsync(new() { Path = Path.Combine(RepositoryFiles.Screenshots, "04-border.png") });
 
@@ -57,11 +50,22 @@ public sealed partial class BrowserTests(BrowserDashboard app) : IClassFixture<B
         Assert.DoesNotContain("Lào Cai ↔", await page.Locator("#dyad-picker").InnerTextAsync());
     }
 
+    /// <summary>Where on the screen sample <paramref name="sample"/> of curve <paramref name="curve"/> of a chart is.</summary>
+    internal static async Task<(float X, float Y)> ChartPoint(IPage page, string figure, int curve, int sample)
+    {
+        var xy = await page.EvaluateAsync<float[]>(
+            "([id, c, i]) => { const f = relationsCharts[id]; const v = f.data.curves[c].values[i];" +
+            " const p = f.chart.convertToPixel({ gridIndex: 0 }, [Date.parse(f.data.dates[i] + 'T00:00:00Z'), v]);" +
+            " const r = f.chart.getDom().getBoundingClientRect(); return [r.left + p[0], r.top + p[1]]; }",
+            new object[] { figure, curve, sample });
+        return (xy[0], xy[1]);
+    }
+
     [Fact]
     public async Task Trainer_runs_a_what_if_sees_the_overlay_saves_lists_reopens_and_exports_it()
     {
         var page = await app.NewPageAsync();
-        await page.GotoAsync("/whatif/border-2013-2026");
+        await page.GotoAsync("/en/whatif/border-2013-2026");
         await BrowserDashboard.ShotAsync(page, "05-whatif-editor");
 
         await page.Locator("input[name=id]").FillAsync("no-covid-fast");
@@ -80,7 +84,7 @@ public sealed partial class BrowserTests(BrowserDashboard app) : IClassFixture<B
         await page.Locator("#save-variant").ClickAsync();
         await page.WaitForURLAsync("**/variants?saved=no-covid-fast");
         var row = page.Locator("tr[data-variant='no-covid-fast']");
-        Assert.Contains("1 removed, 1 moved, 0 added, 1 parameter", await row.InnerTextAsync());
+        Assert.Contains("removed 1 · moved 1 · added 0 · parameters 1", await row.InnerTextAsync());
         await BrowserDashboard.ShotAsync(page, "07-saved-variants");
 
         // The export is a variant file that loads beside the seed scenarios, as `relations replay` would load it.
@@ -113,7 +117,7 @@ public sealed partial class BrowserTests(BrowserDashboard app) : IClassFixture<B
         await page.Locator("#upload-form button[type=submit]").ClickAsync();
 
         await page.WaitForURLAsync("**/runs/**");
-        await page.Locator("img#plot").WaitForAsync(new() { Timeout = RunTimeout });
+        await page.Locator("figure#curves[data-ready=true]").WaitForAsync(new() { Timeout = RunTimeout });
         Assert.Equal(HostileScenario.Title, await page.Locator("h1").InnerTextAsync());
         Assert.Contains("<img src=x onerror=alert('event')>", await page.Locator("#events").InnerTextAsync());
         Assert.Equal(0, await page.Locator("main script, main img[src=x]").CountAsync());

@@ -37,7 +37,7 @@ public sealed class FailureTests(BrokenCacheDashboard dashboard) : IClassFixture
         var id = await DashboardFactory.PostScenarioIdAsync(client, "lao-cai-hekou-youth");
         await dashboard.WaitForRunAsync(id);
 
-        foreach (var url in new[] { $"/api/runs/{id}/series.csv", $"/runs/{id}" })
+        foreach (var url in new[] { $"/api/runs/{id}/series.csv", $"/en/runs/{id}" })
         {
             using var response = await client.GetAsync(url);
             var body = await response.Content.ReadAsStringAsync();

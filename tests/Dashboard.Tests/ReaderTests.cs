@@ -20,13 +20,13 @@ public sealed class ReaderTests(BrowserDashboard app) : IClassFixture<BrowserDas
     {
         var page = await app.NewPageAsync();
         var file = Path.Combine(RepositoryFiles.Scenarios, "lao-cai-hekou-youth.yaml");
-        await page.GotoAsync("/upload");
+        await page.GotoAsync("/en/upload");
         await page.Locator("textarea[name=yaml]").FillAsync(await File.ReadAllTextAsync(file));
         await page.Locator("select[name=step]").SelectOptionAsync("year");
         await page.Locator("input[name=seed]").FillAsync("7");
         await page.Locator("#upload-form button[type=submit]").ClickAsync();
         await page.WaitForURLAsync("**/runs/**");
-        await page.Locator("img#plot").WaitForAsync(new() { Timeout = RunTimeout });
+        await page.Locator("figure#curves[data-ready=true]").WaitForAsync(new() { Timeout = RunTimeout });
         var run = new Uri(page.Url).AbsolutePath.Split('/')[^1];
         Assert.Equal("year", await page.Locator("#run-step").InnerTextAsync());
         Assert.Equal("7", await page.Locator("#run-seed").InnerTextAsync());
@@ -35,7 +35,7 @@ public sealed class ReaderTests(BrowserDashboard app) : IClassFixture<BrowserDas
         // Only what the sources report: another run, equal to the reference engine on the filtered scenario.
         await page.Locator("#certainty-switch button[value=reported]").ClickAsync();
         await page.WaitForURLAsync(url => !url.EndsWith(run, StringComparison.Ordinal));
-        await page.Locator("img#plot").WaitForAsync(new() { Timeout = RunTimeout });
+        await page.Locator("figure#curves[data-ready=true]").WaitForAsync(new() { Timeout = RunTimeout });
         Assert.Equal("true", await page.Locator("#certainty-switch button[value=reported]").GetAttributeAsync("aria-pressed"));
         var reportedRun = new Uri(page.Url).AbsolutePath.Split('/')[^1];
         var scenario = new ScenarioLoader().Load(file);
@@ -53,7 +53,7 @@ public sealed class ReaderTests(BrowserDashboard app) : IClassFixture<BrowserDas
         await page.WaitForURLAsync($"**/runs/{run}");
 
         // One actor with all its partners; its API gives the same numbers.
-        await page.GotoAsync($"/runs/{run}/actors/lao-cai-city");
+        await page.GotoAsync($"/en/runs/{run}/actors/lao-cai-city");
         Assert.Contains("Hà Khẩu", await page.Locator("#partners").InnerTextAsync());
         await BrowserDashboard.ShotAsync(page, "31-actor");
         var json = JsonDocument.Parse(await (await page.APIRequest.GetAsync($"/api/runs/{run}/actors/lao-cai-city")).TextAsync()).RootElement;
@@ -78,8 +78,8 @@ public sealed class ReaderTests(BrowserDashboard app) : IClassFixture<BrowserDas
         }
 
         // The runs list tells the runs of one scenario apart by step and seed.
-        await page.GotoAsync("/runs");
-        var row = page.Locator("tr", new() { Has = page.Locator($"a[href='/runs/{run}']") });
+        await page.GotoAsync("/en/runs");
+        var row = page.Locator("tr", new() { Has = page.Locator($"a[href='/en/runs/{run}']") });
         Assert.Contains("year", await row.InnerTextAsync());
         Assert.Contains("7", await row.InnerTextAsync());
     }
@@ -101,13 +101,14 @@ public sealed class ReaderTests(BrowserDashboard app) : IClassFixture<BrowserDas
             Assert.Contains("\"status\":\"completed\"", stream);
         }
 
-        await page.GotoAsync($"/runs/{run}?name=zzz-nobody");
+        await page.GotoAsync($"/en/runs/{run}?name=zzz-nobody");
         Assert.Contains("showing 0 of", await page.Locator("#filter-note").InnerTextAsync());
-        await page.GotoAsync($"/runs/{run}");
-        Assert.Contains("strongest are shown", await page.Locator("#picker-note").InnerTextAsync());
+        await page.GotoAsync($"/en/runs/{run}");
+        Assert.Contains("strongest relationships are shown", await page.Locator("#picker-note").InnerTextAsync());
 
-        await page.GotoAsync($"/runs/{run}?explain=hekou~lao-cai-city&date=2023-06-01");
-        await page.Locator("#clicked-point").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await page.GotoAsync($"/en/runs/{run}?explain=hekou~lao-cai-city&date=2023-06-01");
+        await page.Locator("figure#curves[data-ready=true]").WaitForAsync();
+        Assert.Equal("hekou~lao-cai-city", await page.EvaluateAsync<string>("() => relationsCharts.curves.data.mark.key"));
         Assert.Contains("(0…100)", await (await page.APIRequest.GetAsync($"/api/runs/{run}/plot.svg")).TextAsync());
 
         // The slider swaps the border view in place: the page is not reloaded and the slider keeps focus.
@@ -116,7 +117,7 @@ public sealed class ReaderTests(BrowserDashboard app) : IClassFixture<BrowserDas
         await page.Locator("#border-slider").EvaluateAsync("s => { s.value = 20; s.dispatchEvent(new Event('change')); }");
         await BrowserDashboard.WaitForQueryAsync(page, "at", "20");
         var day = JsonDocument.Parse((await page.Locator("#border-slider").GetAttributeAsync("data-dates"))!).RootElement[20].GetString()!;
-        await page.Locator("h2#border", new() { HasText = day }).WaitForAsync();
+        await page.Locator($"h2#border[data-date='{day}']").WaitForAsync();
         Assert.Equal(1, await page.EvaluateAsync<int>("() => window.kept"));
         Assert.Equal("border-slider", await page.EvaluateAsync<string>("() => document.activeElement.id"));
 
@@ -127,11 +128,11 @@ public sealed class ReaderTests(BrowserDashboard app) : IClassFixture<BrowserDas
         Assert.Equal("/assets/favicon.svg", await page.Locator("link[rel=icon]").GetAttributeAsync("href"));
         Assert.Equal(200, (await page.APIRequest.GetAsync("/assets/favicon.svg")).Status);
 
-        await page.GotoAsync("/glossary");
+        await page.GotoAsync("/en/glossary");
         var glossary = await page.Locator("#glossary").InnerTextAsync();
         foreach (var term in new[] { "S — strength index", "R — score", "Impulse", "Half-life", "Spill", "Standing tie", "≈", "×9", "(+22 alike)", "Certainty" })
             Assert.Contains(term, glossary);
-        await page.GotoAsync("/model");
+        await page.GotoAsync("/en/model");
         Assert.Contains("relationship-strength model", await page.Locator("#model-doc h1").InnerTextAsync());
         await BrowserDashboard.ShotAsync(page, "32-model-page");
     }

@@ -26,7 +26,7 @@ public sealed partial class SharedUseTests(BrowserDashboard app) : IClassFixture
         var second = await app.NewPageAsync();
         foreach (var page in new[] { first, second })
         {
-            await page.GotoAsync($"/whatif/{Base}");
+            await page.GotoAsync($"/en/whatif/{Base}");
             await page.Locator("input[name=id]").FillAsync("class-what-if");
             await page.Locator("input[value='i:covid-19']").UncheckAsync();
             Assert.Contains("removed", await page.Locator("tr[data-interruption='covid-19']").GetAttributeAsync("class") ?? "");
@@ -36,7 +36,7 @@ public sealed partial class SharedUseTests(BrowserDashboard app) : IClassFixture
         }
         // The editor's ids are not a shared default: two visits get two ids.
         var third = await app.NewPageAsync();
-        await third.GotoAsync($"/whatif/{Base}");
+        await third.GotoAsync($"/en/whatif/{Base}");
         var one = await third.Locator("input[name=id]").InputValueAsync();
         await third.ReloadAsync();
         Assert.NotEqual(one, await third.Locator("input[name=id]").InputValueAsync());
@@ -120,7 +120,7 @@ public sealed partial class SharedUseTests(BrowserDashboard app) : IClassFixture
     public async Task Trainer_adds_an_mou_the_overlay_differs_from_the_base_by_exactly_that_event()
     {
         var page = await app.NewPageAsync();
-        await page.GotoAsync($"/whatif/{Base}");
+        await page.GotoAsync($"/en/whatif/{Base}");
         await page.Locator("input[name=id]").FillAsync("mou-2025-added");
         await page.Locator("input[name='new-id']").FillAsync("mou-2025");
         await page.Locator("input[name='new-date']").FillAsync("2025-03-01");
@@ -186,7 +186,7 @@ public sealed partial class SharedUseTests(BrowserDashboard app) : IClassFixture
     public async Task Trainer_sees_problems_at_their_fields_then_adds_an_interruption()
     {
         var page = await app.NewPageAsync();
-        await page.GotoAsync($"/whatif/{Base}");
+        await page.GotoAsync($"/en/whatif/{Base}");
         await page.Locator("input[name=id]").FillAsync("closure-2025");
         await page.Locator("input[name='ev-date:pioneer-exchange']").FillAsync("2031-01-01");
         await page.Locator("input[name='new-int-id']").FillAsync("closure-2025");
@@ -208,7 +208,7 @@ public sealed partial class SharedUseTests(BrowserDashboard app) : IClassFixture
         await page.Locator("#whatif-form button[type=submit]").First.ClickAsync();
         await page.WaitForURLAsync("**/compare?**");
         await page.Locator("#compare img").WaitForAsync(new() { Timeout = RunTimeout });
-        Assert.Contains("Adds the interruption closure-2025 (closure-2025), 2025-01-01 – 2025-06-30, in CN.", await page.Locator("#changes").InnerTextAsync());
+        Assert.Contains("Adds the interruption closure-2025 (closure-2025), 01/01/2025 – 30/06/2025, in CN.", await page.Locator("#changes").InnerTextAsync());
         var variantRun = Regex.Match(new Uri(page.Url).Query, "variant=([^&]+)").Groups[1].Value;
         var exported = await (await page.APIRequest.GetAsync($"/api/runs/{variantRun}/variant.yaml")).TextAsync();
         var (variant, problems) = new ScenarioLoader().CheckText("closure-2025.yaml", exported, RepositoryFiles.Scenarios);
@@ -232,7 +232,7 @@ public sealed partial class SharedUseTests(BrowserDashboard app) : IClassFixture
             Assert.Equal(HttpStatusCode.Created, (await http.SendAsync(put)).StatusCode);
         // And a variant run made in the editor, whose run page once linked the editor at its variant's id (a 404).
         var page = await app.NewPageAsync();
-        await page.GotoAsync($"/whatif/{Base}");
+        await page.GotoAsync($"/en/whatif/{Base}");
         await page.Locator("input[value='i:covid-19']").UncheckAsync();
         await page.Locator("#whatif-form button[type=submit]").First.ClickAsync();
         await page.WaitForURLAsync("**/compare?**");
@@ -273,7 +273,7 @@ public sealed partial class SharedUseTests(BrowserDashboard app) : IClassFixture
             var (scroll, client) = (await page.EvaluateAsync<int>("document.documentElement.scrollWidth"), await page.EvaluateAsync<int>("document.documentElement.clientWidth"));
             Assert.True(scroll <= client, $"{path} at 800 px is {scroll} px wide");
         }
-        await page.GotoAsync($"/runs/{uploaded}");
+        await page.GotoAsync($"/en/runs/{uploaded}");
         await BrowserDashboard.ShotAsync(page, "24-run-800px");
     }
 

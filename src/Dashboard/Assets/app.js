@@ -33,36 +33,13 @@ document.querySelectorAll("[data-poll]").forEach(function (element) {
   });
 });
 
-// Click a point of a curve: explain that dyad on that sample day (model.md rule 7).
-document.querySelectorAll("img[data-points]").forEach(function (image) {
-  var map = JSON.parse(image.getAttribute("data-points"));
-  var form = document.getElementById(image.getAttribute("data-explain-form"));
-  if (!form || map.curves.length === 0) { return; }
-  image.addEventListener("click", function (event) {
-    var box = image.getBoundingClientRect();
-    var x = (event.clientX - box.left) * map.width / box.width;
-    var y = (event.clientY - box.top) * map.height / box.height;
-    var best = null;
-    map.curves.forEach(function (curve) {
-      curve.y.forEach(function (py, i) {
-        var d = Math.pow(map.x[i] - x, 2) + Math.pow(py - y, 2);
-        if (best === null || d < best.d) { best = { d: d, curve: curve, i: i }; }
-      });
-    });
-    if (best === null || best.d > 40 * 40) { return; }
-    form.elements["explain"].value = best.curve.dyad;
-    form.elements["date"].value = map.dates[best.i];
-    form.submit();
-  });
-});
-
 // The border view's day slider: show the day while sliding; when let go, fetch that day's view and swap it in
 // (no page reload, so the slider keeps focus and arrow keys go on working).
 document.querySelectorAll("input[type=range][data-dates]").forEach(function (slider) {
-  var dates = JSON.parse(slider.getAttribute("data-dates"));
+  var labels = JSON.parse(slider.getAttribute("data-labels") || slider.getAttribute("data-dates"));
   var output = document.getElementById(slider.getAttribute("data-output"));
   var pending = null;
-  slider.addEventListener("input", function () { if (output) { output.textContent = dates[slider.value]; } });
+  slider.addEventListener("input", function () { if (output) { output.textContent = labels[slider.value]; } });
   slider.addEventListener("change", function () {
     var url = new URL(location.href);
     url.searchParams.set("at", slider.value);
@@ -87,28 +64,6 @@ document.querySelectorAll("input[type=range][data-dates]").forEach(function (sli
         if (error.name !== "AbortError") { location.assign(url.pathname + url.search + url.hash); }
       });
   });
-});
-
-// Mark the point being explained on its curve.
-document.querySelectorAll("img[data-mark-dyad]").forEach(function (image) {
-  var dyad = image.getAttribute("data-mark-dyad"), date = image.getAttribute("data-mark-date");
-  if (!dyad || !date) { return; }
-  var map = JSON.parse(image.getAttribute("data-points"));
-  var i = map.dates.indexOf(date);
-  if (i < 0) { i = map.dates.filter(function (d) { return d <= date; }).length - 1; }
-  var curve = map.curves.filter(function (c) { return c.dyad === dyad; })[0];
-  if (!curve || i < 0) { return; }
-  var mark = document.createElement("span");
-  mark.className = "mark";
-  mark.id = "clicked-point";
-  mark.title = curve.name + ", " + map.dates[i];
-  image.parentElement.appendChild(mark);
-  var place = function () {
-    mark.style.left = (image.offsetLeft + map.x[i] * image.clientWidth / map.width) + "px";
-    mark.style.top = (image.offsetTop + curve.y[i] * image.clientHeight / map.height) + "px";
-  };
-  if (image.complete) { place(); } else { image.addEventListener("load", place); }
-  window.addEventListener("resize", place);
 });
 
 // Check or clear every box of a group (the what-if editor's event list).

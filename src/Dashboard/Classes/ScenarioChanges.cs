@@ -36,8 +36,9 @@ public static class ScenarioChanges
                 changes.Add($"Moves the interruption {i.Title ?? i.Id} ({i.Id}) to {Day(i.From)} – {Day(i.To)}.");
         }
         var baseValues = ModelForm.Values(baseScenario.Model).ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
-        foreach (var (key, label, value) in ModelForm.Values(variant.Model))
+        foreach (var setting in ModelForm.Values(variant.Model))
         {
+            var (key, label, value) = (setting.Key, setting.English, setting.Value);
             if (!baseValues.TryGetValue(key, out var before) || before != value)
                 changes.Add($"Sets {label} to {Number(value)} (base {(baseValues.ContainsKey(key) ? Number(before) : "none")}).");
         }

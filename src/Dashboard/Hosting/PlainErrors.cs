@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Relations.Dashboard.Hosting;
@@ -31,8 +32,7 @@ public static class PlainErrors
                     Access.OverQuotaException => (StatusCodes.Status429TooManyRequests, error.Message),
                     Access.RoleRefusedException => (StatusCodes.Status403Forbidden, error.Message),
                     BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } or InvalidDataException =>
-                        (StatusCodes.Status413PayloadTooLarge, string.Create(CultureInfo.InvariantCulture,
-                            $"The upload is larger than {limit / 1024.0 / 1024.0:0.##} MiB, the most a scenario or variant may be here.")),
+                        (StatusCodes.Status413PayloadTooLarge, "The upload is larger than {0} MiB, the most a scenario or variant may be here."),
                     BadHttpRequestException bad => (bad.StatusCode, "The request could not be read."),
                     // The cluster or its storage did not answer (a silo restarting, storage slow or away): worth a retry.
                     _ when IsGrainFailure(error) => (StatusCodes.Status503ServiceUnavailable,
@@ -40,7 +40,7 @@ public static class PlainErrors
                     _ => (StatusCodes.Status500InternalServerError,
                         "Something went wrong on the server. It has been logged; try again, or start from the scenario list."),
                 };
-                await Write(http, status, message);
+                await Write(http, status, message, Math.Round(limit / 1024.0 / 1024.0, 2));
             },
         });
         app.UseStatusCodePages(async context =>
@@ -62,8 +62,10 @@ public static class PlainErrors
         error is OrleansException or TimeoutException or Orleans.Storage.InconsistentStateException or Azure.RequestFailedException
         || error?.InnerException is OrleansException or TimeoutException;
 
-    private static async Task Write(HttpContext http, int status, string message)
+    /// <param name="format">The sentence, in English (the key of its Vietnamese in Strings.vi.resx), with <paramref name="arguments"/>.</param>
+    private static async Task Write(HttpContext http, int status, string format, params object[] arguments)
     {
+        var message = string.Format(CultureInfo.InvariantCulture, format, arguments);
         http.Response.StatusCode = status;
         if (status == StatusCodes.Status503ServiceUnavailable)
             http.Response.Headers.RetryAfter = "5";
@@ -78,17 +80,22 @@ public static class PlainErrors
             await http.Response.WriteAsJsonAsync(new { title = message, status, detail = message }, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
             return;
         }
+        // A page answers in the reader's language (from the URL, as the request localization read it).
+        var language = Views.Language.Of(http);
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
+        var words = http.RequestServices.GetRequiredService<IStringLocalizer<Localization.Strings>>();
         http.Response.ContentType = "text/html; charset=utf-8";
-        var text = Encoder.Encode(message);
+        var text = Encoder.Encode(words[format, arguments]);
+        var home = Encoder.Encode(http.Request.PathBase.Add("/").Value!);
         await http.Response.WriteAsync(
-            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Relations</title>" +
+            $"<!DOCTYPE html><html lang=\"{language}\"><head><meta charset=\"utf-8\"><title>Relations</title>" +
             "<link rel=\"stylesheet\" href=\"/assets/app.css\"></head><body><main class=\"error\">" +
-            $"<h1>{status}</h1><p>{text}</p><p>{Retry(http)}<a href=\"/\">Back to the scenarios</a></p></main></body></html>");
+            $"<h1>{status}</h1><p>{text}</p><p>{Retry(http, words)}<a href=\"{home}\">{Encoder.Encode(words["Back to the scenarios"])}</a></p></main></body></html>");
     }
 
     /// <summary>"Try again": the same address (for a form that was sent, the page that shows the form again).</summary>
-    private static string Retry(HttpContext http) =>
+    private static string Retry(HttpContext http, IStringLocalizer<Localization.Strings> words) =>
         http.Response.StatusCode is StatusCodes.Status503ServiceUnavailable or StatusCodes.Status500InternalServerError
-            ? $"<a href=\"{Encoder.Encode(http.Request.PathBase + http.Request.Path + (HttpMethods.IsGet(http.Request.Method) ? http.Request.QueryString : default))}\" id=\"try-again\">Try again</a> · "
+            ? $"<a href=\"{Encoder.Encode(http.Request.PathBase + http.Request.Path + (HttpMethods.IsGet(http.Request.Method) ? http.Request.QueryString : default))}\" id=\"try-again\">{Encoder.Encode(words["Try again"])}</a> · "
             : "";
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Relations.Dashboard.Runs;
 using Relations.Dashboard.Variants;
 using Relations.Grains.Interfaces;
@@ -18,7 +19,8 @@ public sealed record DyadDifference(Dyad Dyad, DateOnly Day, double Base, double
 }
 
 /// <summary>For trainers: base and variant overlaid with their difference (RelationPlots.Compare); save or export the variant.</summary>
-public sealed class CompareModel(RunService runs, WhatIfRunner whatIf, VariantStore store, Scenarios.ScenarioCatalog catalog) : PageModel
+public sealed class CompareModel(RunService runs, WhatIfRunner whatIf, VariantStore store, Scenarios.ScenarioCatalog catalog,
+    IStringLocalizer<CompareModel> text, IStringLocalizer<Localization.Strings> words) : PageModel
 {
     /// <summary>Whether the variant is a file of the scenarios folder the editor can open.</summary>
     public bool Editable => VariantResult is { } v && catalog.Find(v.Scenario.Id) is not null;
@@ -39,8 +41,11 @@ public sealed class CompareModel(RunService runs, WhatIfRunner whatIf, VariantSt
     /// <summary>Every dyad of either run, for the picker: the most changed first.</summary>
     public IReadOnlyList<Dyad> PickerDyads { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "base")] string? baseRun, string? variant)
+    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "base")] string? baseRun, string? variant, string? refused, string? savedBy)
     {
+        if (refused is not null)
+            await RefusedAsync(variant, refused);
+        SavedBy = savedBy;
         if (baseRun is null || variant is null || await runs.StatusAsync(baseRun) is not { } baseStatus
             || await runs.StatusAsync(variant) is not { } variantStatus)
             return NotFound();
@@ -79,38 +84,51 @@ public sealed class CompareModel(RunService runs, WhatIfRunner whatIf, VariantSt
     /// <summary>Why the save was refused, as a sentence.</summary>
     public string? SaveRefused { get; private set; }
 
+    /// <summary>The name the reader gave when saving, kept for a second try.</summary>
+    public string? SavedBy { get; private set; }
+
     /// <summary>
     /// Saves the variant behind this comparison in the cluster's catalogue: a new id is saved; a taken one only when the
     /// reader confirms replacing the very version shown to them (its ETag), so two trainers never overwrite unawares.
+    /// A refusal is shown on the comparison's own address (post, redirect, get), so reloading it shows it again.
     /// </summary>
     public async Task<IActionResult> OnPostSaveAsync(string variant, [FromForm(Name = "base-run")] string? baseRun, string? replace, string? savedBy)
     {
         if (whatIf.DraftOf(variant) is not { } spec)
             return NotFound();
-        if (catalog.Find(spec.Id) is { } file)
-        {
-            SaveRefused = $"Not saved: '{spec.Id}' is the id of the {(file.IsVariant ? "exercise" : "scenario")} {file.Path}. " +
-                "Go back to the editor (Edit again) and give the variant an id of its own.";
-        }
-        else
+        var refused = "reserved";
+        if (catalog.Find(spec.Id) is null)
         {
             var outcome = await store.SaveAsync(spec, replace, savedBy);
             if (outcome is SaveOutcome.Created or SaveOutcome.Replaced)
                 return Redirect($"~/variants?saved={Uri.EscapeDataString(spec.Id)}");
-            Taken = await store.GetAsync(spec.Id);
-            SaveRefused = outcome == SaveOutcome.Exists
-                ? $"Not saved: a variant '{spec.Id}' is saved already."
-                : $"Not saved: the variant '{spec.Id}' has changed since you were shown it (someone saved or deleted it).";
+            refused = outcome == SaveOutcome.Exists ? "exists" : "changed";
         }
-        Response.StatusCode = StatusCodes.Status409Conflict;
-        var page = await OnGetAsync(baseRun, variant);
-        Response.StatusCode = StatusCodes.Status409Conflict;
-        return page;
+        return Redirect($"~/compare?base={Uri.EscapeDataString(baseRun ?? "")}&variant={Uri.EscapeDataString(variant)}&refused={refused}"
+            + (string.IsNullOrWhiteSpace(savedBy) ? "" : "&savedBy=" + Uri.EscapeDataString(savedBy)) + "#save-refused");
+    }
+
+    /// <summary>Why a save of <paramref name="variant"/>'s draft was refused (reserved, exists, changed), and the version saved now.</summary>
+    private async Task RefusedAsync(string? variant, string refused)
+    {
+        if (variant is null || whatIf.DraftOf(variant) is not { } spec)
+            return;
+        if (refused == "reserved" && catalog.Find(spec.Id) is { } file)
+        {
+            SaveRefused = file.IsVariant
+                ? text["Not saved: '{0}' is the id of the exercise {1}. Go back to the editor (Edit again) and give the variant an id of its own.", spec.Id, file.Path]
+                : text["Not saved: '{0}' is the id of the scenario {1}. Go back to the editor (Edit again) and give the variant an id of its own.", spec.Id, file.Path];
+            return;
+        }
+        Taken = await store.GetAsync(spec.Id);
+        SaveRefused = refused == "exists"
+            ? text["Not saved: a variant '{0}' is saved already.", spec.Id]
+            : text["Not saved: the variant '{0}' has changed since you were shown it (someone saved or deleted it).", spec.Id];
     }
 
     /// <summary>The list of changes of the variant run, as sentences.</summary>
     public IEnumerable<string> Changes() => Draft is { } draft && BaseResult is { } baseResult
-        ? ChangeSummary.Of(draft, baseResult.Scenario, id => PlotNames.Actor(baseResult.Scenario, id, Views.Language.Of(HttpContext)))
+        ? ChangeSummary.Of(draft, baseResult.Scenario, id => PlotNames.Actor(baseResult.Scenario, id, Views.Language.Of(HttpContext)), words)
         : [];
 
     /// <summary>The query string naming both runs, for the files and links of this comparison.</summary>
@@ -120,7 +138,7 @@ public sealed class CompareModel(RunService runs, WhatIfRunner whatIf, VariantSt
     public static string ExplainLink(string run, Dyad dyad, DateOnly day)
     {
         var key = Uri.EscapeDataString(Views.RunPlots.Key(dyad));
-        return $"/runs/{run}?dyad={key}&explain={key}&date={Day(day)}#explanation";
+        return $"~/runs/{run}?dyad={key}&explain={key}&date={Day(day)}#explanation";
     }
 
     public string DyadName(Dyad dyad) => PlotNames.Dyad(BaseResult!.Scenario, dyad, Views.Language.Of(HttpContext));

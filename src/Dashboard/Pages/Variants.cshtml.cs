@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Relations.Dashboard.Variants;
 using Relations.Grains.Interfaces;
 using Relations.Model.Scenarios;
@@ -7,7 +8,7 @@ using Relations.Model.Scenarios;
 namespace Relations.Dashboard.Pages;
 
 /// <summary>For trainers: the saved what-if variants — reopen in the editor, run against the base, export, delete.</summary>
-public sealed class VariantsModel(VariantStore store, WhatIfRunner whatIf, Scenarios.ScenarioCatalog catalog) : PageModel
+public sealed class VariantsModel(VariantStore store, WhatIfRunner whatIf, Scenarios.ScenarioCatalog catalog, IStringLocalizer<VariantsModel> text) : PageModel
 {
     /// <summary>Whether the editor can open the base (an editor link must not lead to a 404).</summary>
     public bool HasBase(string baseId) => catalog.Find(baseId) is not null;
@@ -19,7 +20,7 @@ public sealed class VariantsModel(VariantStore store, WhatIfRunner whatIf, Scena
     public async Task OnGetAsync(string? saved, string? deleted)
     {
         Saved = await store.ListAsync();
-        Notice = saved is not null ? $"Saved '{saved}'." : deleted is not null ? $"Deleted '{deleted}'." : null;
+        Notice = saved is not null ? text["Saved '{0}'.", saved].Value : deleted is not null ? text["Deleted '{0}'.", deleted].Value : null;
     }
 
     public async Task<IActionResult> OnPostRunAsync(string id)
@@ -45,7 +46,7 @@ public sealed class VariantsModel(VariantStore store, WhatIfRunner whatIf, Scena
             return Redirect($"~/variants?deleted={Uri.EscapeDataString(id)}");
         }
         Saved = await store.ListAsync();
-        Notice = $"Not deleted: '{id}' was saved again or deleted since this page was shown. Look at it below first.";
+        Notice = text["Not deleted: '{0}' was saved again or deleted since this page was shown. Look at it below first.", id];
         Response.StatusCode = StatusCodes.Status409Conflict;
         return Page();
     }

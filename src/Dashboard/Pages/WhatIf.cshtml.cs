@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Relations.Dashboard.Scenarios;
 using Relations.Dashboard.Variants;
 using Relations.Grains.Interfaces;
@@ -12,7 +13,8 @@ namespace Relations.Dashboard.Pages;
 /// For trainers: the what-if editor over a scenario of the folder. Switch events and interruptions off, move their
 /// dates, change model parameters; the variant runs beside its base and the two are overlaid.
 /// </summary>
-public sealed class WhatIfModel(ScenarioCatalog catalog, WhatIfRunner runner, VariantStore store) : PageModel
+public sealed class WhatIfModel(ScenarioCatalog catalog, WhatIfRunner runner, VariantStore store,
+    IStringLocalizer<WhatIfModel> text, IStringLocalizer<Localization.Strings> words) : PageModel
 {
     public CatalogEntry Entry { get; private set; } = null!;
     public Scenario Base { get; private set; } = null!;
@@ -25,6 +27,12 @@ public sealed class WhatIfModel(ScenarioCatalog catalog, WhatIfRunner runner, Va
     public string? Yaml { get; private set; }
     public string? ReopenedFrom { get; private set; }
 
+    /// <summary>What the last "add" did, as a sentence; null when nothing was added.</summary>
+    public string? AddedNotice { get; private set; }
+
+    /// <summary>The shared words, for the partials.</summary>
+    public IStringLocalizer<Localization.Strings> Words => words;
+
     public async Task<IActionResult> OnGetAsync(string baseId, string? variant, string? from)
     {
         if (!Open(baseId))
@@ -32,12 +40,12 @@ public sealed class WhatIfModel(ScenarioCatalog catalog, WhatIfRunner runner, Va
         if (variant is not null && await store.GetAsync(variant) is { } saved && saved.Spec.BaseId == baseId && VariantStore.Editable(saved))
         {
             Prefill = saved.Spec;
-            ReopenedFrom = $"the saved variant '{saved.Spec.Id}'";
+            ReopenedFrom = text["Reopened from the saved variant '{0}'.", saved.Spec.Id];
         }
         else if (from is not null && runner.DraftOf(from) is { } draft && draft.BaseId == baseId)
         {
             Prefill = draft;
-            ReopenedFrom = "the variant you ran last";
+            ReopenedFrom = text["Reopened from the variant you ran last."];
         }
         SetNames(Prefill);
         return Page();
@@ -47,7 +55,7 @@ public sealed class WhatIfModel(ScenarioCatalog catalog, WhatIfRunner runner, Va
     {
         if (!Open(baseId))
             return NotFound();
-        var (spec, formProblems) = VariantForm.Read(Request.Form, Entry, Base);
+        var (spec, formProblems) = VariantForm.Read(Request.Form, Entry, Base, words);
         if (spec is null)
         {
             FormProblems = formProblems;
@@ -86,6 +94,32 @@ public sealed class WhatIfModel(ScenarioCatalog catalog, WhatIfRunner runner, Va
         return Redirect(baseRun is null ? $"~/runs/{run}" : $"~/compare?base={baseRun}&variant={run}");
     }
 
+    /// <summary>
+    /// Adds the new event and the new interruption of the form to the variant without running it, and shows the editor
+    /// again with empty rows, so a trainer adds as many as wanted before running.
+    /// </summary>
+    public IActionResult OnPostAdd(string baseId)
+    {
+        if (!Open(baseId))
+            return NotFound();
+        var (spec, formProblems) = VariantForm.Read(Request.Form, Entry, Base, words);
+        if (spec is null)
+        {
+            FormProblems = formProblems;
+            SetNames(null);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        Prefill = spec;
+        var (newEvent, newInterruption) = (Request.PostedField(VariantForm.New("id")), Request.PostedField(NewInterruption.Field("id")));
+        var added = spec.Added.Where(a => a.Id == newEvent).Select(a => a.Title ?? a.Id)
+            .Concat(spec.AddedInterruptions.Where(a => a.Id == newInterruption).Select(a => a.Title ?? a.Id)).ToList();
+        AddedNotice = added.Count == 0 ? text["Nothing to add: fill in the new event's or interruption's fields first."]
+            : text["Added: {0}. Add another, or run the variant.", string.Join(", ", added)];
+        SetNames(spec);
+        return Page();
+    }
+
     /// <summary>Starts an ensemble of the variant being edited (the form's draws and seed) and opens its uncertainty view.</summary>
     public Task<IActionResult> OnPostEnsembleAsync(string baseId, [FromServices] Ensembles.JobService jobs) => Start(baseId, jobs, sweep: false);
 
@@ -99,7 +133,7 @@ public sealed class WhatIfModel(ScenarioCatalog catalog, WhatIfRunner runner, Va
     {
         if (!Open(baseId))
             return NotFound();
-        var (spec, formProblems) = VariantForm.Read(Request.Form, Entry, Base);
+        var (spec, formProblems) = VariantForm.Read(Request.Form, Entry, Base, words);
         var (asked, problems) = Ensembles.UncertaintyForm.Read(Request.Form, sweep);
         foreach (var (field, message) in formProblems)
             problems[field] = message;
@@ -144,7 +178,29 @@ public sealed class WhatIfModel(ScenarioCatalog catalog, WhatIfRunner runner, Va
     public string NewValue(string field) => Prefill is null ? Request.PostedField(VariantForm.New(field)) ?? "" : "";
 
     /// <summary>A sentence per change, for the summary above the form.</summary>
-    public IEnumerable<string> Summary() => Prefill is null ? [] : ChangeSummary.Of(Prefill, Base, Name);
+    public IEnumerable<string> Summary() => Prefill is null ? [] : ChangeSummary.Of(Prefill, Base, Name, words);
+
+    /// <summary>The element a form problem belongs to (an input's or a row's id), so the summary can link to it.</summary>
+    public static string Anchor(string field) =>
+        field.StartsWith("row:", StringComparison.Ordinal) ? "row-" + field[4..] : "f-" + field;
+
+    /// <summary>What a form problem is about, in words, for the summary above the form.</summary>
+    public string FieldName(string field)
+    {
+        string Of(string id) => Base.Events.FirstOrDefault(e => e.Id == id) is { } ev ? ev.Title ?? ev.Id
+            : Base.Interruptions.FirstOrDefault(i => i.Id == id) is { } i ? i.Title ?? i.Id : id;
+        var colon = field.IndexOf(':');
+        return field switch
+        {
+            "id" => text["Variant id"],
+            _ when field.StartsWith(NewInterruption.Field(""), StringComparison.Ordinal) => text["New interruption, {0}", text[field[NewInterruption.Field("").Length..]]],
+            _ when field.StartsWith(VariantForm.NewPrefix, StringComparison.Ordinal) => text["New event, {0}", text[field[VariantForm.NewPrefix.Length..]]],
+            _ when field.StartsWith("model:", StringComparison.Ordinal) =>
+                ModelForm.Values(Base.Model).FirstOrDefault(v => v.Key == field[6..]) is { } setting ? setting.Label(words) : field[6..],
+            _ when colon > 0 => Of(field[(colon + 1)..]),
+            _ => field,
+        };
+    }
 
     public VariantMove? MoveOf(string id, bool isEvent) => Prefill?.Moves.FirstOrDefault(m => m.Id == id && m.IsEvent == isEvent);
 
@@ -169,7 +225,7 @@ public sealed class WhatIfModel(ScenarioCatalog catalog, WhatIfRunner runner, Va
         var stem = Base.Id.Length > 56 ? Base.Id[..56] : Base.Id;
         // A fresh id per editor visit (not a shared name), so trainers of one class do not save over each other.
         VariantId = spec?.Id ?? Request.PostedField("id") ?? $"{stem}-{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(3))}";
-        VariantTitle = spec?.Title ?? Request.PostedField("title") ?? $"What if … ({Base.Title})";
+        VariantTitle = spec?.Title ?? Request.PostedField("title") ?? text["What if … ({0})", Base.Title];
         VariantDescription = spec?.Description ?? Request.PostedField("description") ?? "";
     }
 }

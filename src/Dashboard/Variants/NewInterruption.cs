@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Localization;
+using Relations.Dashboard.Localization;
 using System.Globalization;
 using Relations.Grains.Interfaces;
 using Relations.Model.Evaluation;
@@ -17,7 +19,7 @@ public static class NewInterruption
 
     /// <summary>The interruption the row describes; null when the row is empty or has problems (added to <paramref name="problems"/>).</summary>
     public static AddedInterruption? Read(IFormCollection form, Scenario baseScenario, Func<string, DateOnly?, DateOnly?> readDate,
-        Dictionary<string, string> problems)
+        Dictionary<string, string> problems, IStringLocalizer<Strings> words)
     {
         string Text(string name) => form[Field(name)].ToString().Trim();
         void Problem(string name, string message) => problems[Field(name)] = message;
@@ -28,17 +30,17 @@ public static class NewInterruption
             return null;
         var before = problems.Count;
         if (!VariantIds.IsValid(id))
-            Problem("id", "an id is lower-case letters, digits, '.', '_' or '-' (at most 64), starting with a letter or digit");
+            Problem("id", words["an id is lower-case letters, digits, '.', '_' or '-' (at most 64), starting with a letter or digit"]);
         else if (baseScenario.Interruptions.Any(i => i.Id == id) || baseScenario.Events.Any(e => e.Id == id))
-            Problem("id", $"'{id}' is taken in the base; give the new interruption another id");
+            Problem("id", words["'{0}' is taken in the base; give the new interruption another id", id]);
         var from = Text("from").Length == 0 ? null : readDate(Field("from"), null);
         var to = Text("to").Length == 0 ? null : readDate(Field("to"), null);
         if (Text("from").Length == 0)
-            Problem("from", "give the first day");
+            Problem("from", words["give the first day"]);
         if (Text("to").Length == 0)
-            Problem("to", "give the last day");
+            Problem("to", words["give the last day"]);
         if (from is { } f && to is { } t && t < f)
-            Problem("to", "the interruption ends before it starts");
+            Problem("to", words["the interruption ends before it starts"]);
 
         var list = Text("list").Split([',', ' '], StringSplitOptions.RemoveEmptyEntries);
         string[]? countries = null, actors = null;
@@ -50,16 +52,16 @@ public static class NewInterruption
                 var tree = new ActorTree(baseScenario.Actors);
                 var known = baseScenario.Actors.Select(a => tree.CountryOf(a.Id)).ToHashSet();
                 if (list.Length == 0 || list.FirstOrDefault(c => !known.Contains(c)) is { } unknownCountry)
-                    Problem("list", list.Length == 0 ? "list the countries (ISO codes such as VN, CN)" : $"no actor of the scenario is in '{list.First(c => !known.Contains(c))}'");
+                    Problem("list", list.Length == 0 ? words["list the countries (ISO codes such as VN, CN)"] : words["no actor of the scenario is in '{0}'", list.First(c => !known.Contains(c))]);
                 countries = list;
                 break;
             case "actors":
                 if (list.Length == 0 || list.Any(a => baseScenario.Actors.All(x => x.Id != a)))
-                    Problem("list", list.Length == 0 ? "list the actor ids" : $"'{list.First(a => baseScenario.Actors.All(x => x.Id != a))}' is not an actor of the scenario");
+                    Problem("list", list.Length == 0 ? words["list the actor ids"] : words["'{0}' is not an actor of the scenario", list.First(a => baseScenario.Actors.All(x => x.Id != a))]);
                 actors = list;
                 break;
             default:
-                Problem("scope", "all, countries or actors");
+                Problem("scope", words["all, countries or actors"]);
                 break;
         }
         double? Number(string name, double low, double high, string what)
@@ -68,17 +70,17 @@ public static class NewInterruption
                 return null;
             if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= low && value <= high)
                 return value;
-            Problem(name, $"'{text}' is not {what}");
+            Problem(name, words["'{0}' is not {1}", text, words[what]]);
             return null;
         }
         var cancels = Number("cancels", 0, 1, "a share from 0 to 1");
         var decay = Number("decay", 1, double.MaxValue, "a multiplier of at least 1");
         var certainty = Optional("certainty");
         if (certainty is not null && !NewEvent.Certainties.Contains(certainty))
-            Problem("certainty", "reported, inferred or assumed");
+            Problem("certainty", words["reported, inferred or assumed"]);
         var source = Optional("source");
         if (source is not null && baseScenario.Sources.All(s => s.Id != source))
-            Problem("source", $"'{source}' is not a source of the scenario");
+            Problem("source", words["'{0}' is not a source of the scenario", source]);
         if (problems.Count > before || from is null || to is null)
             return null;
         return new AddedInterruption(id, from.Value, to.Value, countries, actors, cancels, decay,

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Localization;
+using Relations.Dashboard.Localization;
 using System.Globalization;
 using System.Text.Json;
 using Relations.Dashboard.Scenarios;
@@ -38,7 +40,8 @@ public static class VariantForm
     public static string Serialize<T>(IEnumerable<T> added) => JsonSerializer.Serialize(added.ToArray());
 
     /// <summary>The variant the form describes, or the form's problems by field (a date or number that does not read).</summary>
-    public static (VariantSpec? Spec, IReadOnlyDictionary<string, string> Problems) Read(IFormCollection form, CatalogEntry entry, Scenario baseScenario)
+    public static (VariantSpec? Spec, IReadOnlyDictionary<string, string> Problems) Read(IFormCollection form, CatalogEntry entry, Scenario baseScenario,
+        IStringLocalizer<Strings> words)
     {
         var problems = new Dictionary<string, string>(StringComparer.Ordinal);
         var keep = form[Keep].Select(v => v ?? "").ToHashSet(StringComparer.Ordinal);
@@ -52,9 +55,9 @@ public static class VariantForm
             if (text.Length == 0)
                 return fallback;
             if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-                problems[field] = $"'{text}' is not a date (YYYY-MM-DD)";
+                problems[field] = words["'{0}' is not a date (YYYY-MM-DD)", text];
             else if (day < period.From || day > period.To)
-                problems[field] = $"{text} is outside the scenario's period, {Day(period.From)} to {Day(period.To)}: it would have no effect";
+                problems[field] = words["{0} is outside the scenario's period, {1} to {2}: it would have no effect", text, Display.Day(period.From), Display.Day(period.To)];
             else
                 return day;
             return null;
@@ -96,11 +99,11 @@ public static class VariantForm
         var added = new List<AddedEvent>();
         var carried = form[Added].ToString();
         if (carried.Length > 0)
-            added.AddRange((Carried<AddedEvent>(carried, problems) ?? []).Where(a => keep.Contains(KeepAdded(a.Id))));
-        if (NewEvent.Read(form, baseScenario, ReadDate, problems) is { } fresh)
+            added.AddRange((Carried<AddedEvent>(carried, problems, words) ?? []).Where(a => keep.Contains(KeepAdded(a.Id))));
+        if (NewEvent.Read(form, baseScenario, ReadDate, problems, words) is { } fresh)
         {
             if (added.Any(a => a.Id == fresh.Id) || baseScenario.Events.Any(e => e.Id == fresh.Id))
-                problems[New("id")] = $"an event '{fresh.Id}' exists already; give the new one another id";
+                problems[New("id")] = words["an event '{0}' exists already; give the new one another id", fresh.Id];
             else
                 added.Add(fresh);
         }
@@ -109,25 +112,25 @@ public static class VariantForm
         var carriedInterruptions = form[AddedInterruptions].ToString();
         if (carriedInterruptions.Length > 0)
         {
-            addedInterruptions.AddRange((Carried<AddedInterruption>(carriedInterruptions, problems) ?? [])
+            addedInterruptions.AddRange((Carried<AddedInterruption>(carriedInterruptions, problems, words) ?? [])
                 .Where(a => keep.Contains(KeepAddedInterruption(a.Id))));
         }
-        if (NewInterruption.Read(form, baseScenario, ReadDate, problems) is { } freshInterruption)
+        if (NewInterruption.Read(form, baseScenario, ReadDate, problems, words) is { } freshInterruption)
         {
             if (addedInterruptions.Any(a => a.Id == freshInterruption.Id))
-                problems[NewInterruption.Field("id")] = $"an interruption '{freshInterruption.Id}' is added already";
+                problems[NewInterruption.Field("id")] = words["an interruption '{0}' is added already", freshInterruption.Id];
             else
                 addedInterruptions.Add(freshInterruption);
         }
 
         var model = new List<ModelSetting>();
-        foreach (var (key, _, value) in ModelForm.Values(baseScenario.Model))
+        foreach (var (key, _, _, value) in ModelForm.Values(baseScenario.Model))
         {
             var text = form[Model(key)].ToString().Trim();
             if (text.Length == 0)
                 continue;
             if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || !double.IsFinite(number))
-                problems[Model(key)] = $"'{text}' is not a number";
+                problems[Model(key)] = words["'{0}' is not a number", text];
             else if (number != value)
                 model.Add(new ModelSetting(key, number));
         }
@@ -137,7 +140,7 @@ public static class VariantForm
         var description = form["description"].ToString().Trim();
         // Checked before the id is written into YAML: a newline in it would add fields of its own.
         if (!ScenarioIds.IsValid(id))
-            problems["id"] = $"'{ProblemText.Clean(id)}' is not a valid id: use 1 to 64 characters of a-z, 0-9, '.', '_' and '-', starting with a letter or digit";
+            problems["id"] = words["'{0}' is not a valid id: use 1 to 64 characters of a-z, 0-9, '.', '_' and '-', starting with a letter or digit", ProblemText.Clean(id)];
         if (problems.Count > 0)
             return (null, problems);
         var spec = new VariantSpec(id, title.Length > 0 ? title : id, description.Length > 0 ? description : null,
@@ -146,7 +149,7 @@ public static class VariantForm
     }
 
     /// <summary>Rows carried in a hidden field; a field edited by hand into something unreadable is a problem, not a 500.</summary>
-    private static T[]? Carried<T>(string json, Dictionary<string, string> problems)
+    private static T[]? Carried<T>(string json, Dictionary<string, string> problems, IStringLocalizer<Strings> words)
     {
         try
         {
@@ -154,7 +157,7 @@ public static class VariantForm
         }
         catch (JsonException)
         {
-            problems[New("id")] = "the added rows carried by the form could not be read; add them again";
+            problems[New("id")] = words["the added rows carried by the form could not be read; add them again"];
             return null;
         }
     }

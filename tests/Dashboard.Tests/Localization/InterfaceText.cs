@@ -19,7 +19,7 @@ public sealed partial class InterfaceText
     private static readonly string[] Attributes = ["title", "alt", "aria-label", "placeholder", "aria-description"];
 
     /// <summary>Names no language translates: the product's and the time zone's.</summary>
-    private static readonly string[] Names = ["Relations", "UTC"];
+    private static readonly string[] Names = ["Relations", "UTC", "ΔS"];
 
     private readonly List<string> data;
 

@@ -9,23 +9,59 @@ namespace Relations.Dashboard.Tests.Localization;
 /// </summary>
 public sealed class LocalizationTests(MarkedDashboard app) : IClassFixture<MarkedDashboard>
 {
-    /// <summary>The pages converted so far; every page once all are (see /work/notes/LOCALIZATION.md).</summary>
-    private static readonly string[] Pages = ["/", "/uncertainty", "/learn", "/join", "/class", "/audit"];
+    /// <summary>The pages without state; the pages of a run, a comparison and the editor are added by the test.</summary>
+    private static readonly string[] Pages = ["/", "/uncertainty", "/learn", "/glossary", "/model", "/runs", "/variants", "/whatif/lao-cai-hekou-youth", "/join", "/class", "/audit", "/nowhere"];
 
     [Fact]
     public async Task Every_interface_string_of_the_pages_is_localized_and_has_a_vietnamese_entry()
     {
         using var client = app.CreateClient(new() { AllowAutoRedirect = false });
-        var text = new InterfaceText([]);
+        var run = await DashboardFactory.PostScenarioIdAsync(client, "lao-cai-hekou-youth");
+        await app.WaitForRunAsync(run);
+        // The comparison of an exercise with its base, started as the start page's button does.
+        var compare = await PostFormAsync(client, "/", "section.exercise[data-scenario='no-covid'] form[action*='Compare']");
+        var query = System.Web.HttpUtility.ParseQueryString(new Uri(new Uri("http://x"), compare).Query);
+        await app.WaitForRunAsync(query["base"]!);
+        await app.WaitForRunAsync(query["variant"]!);
+        var pages = Pages.Concat([$"/runs/{run}", $"/runs/{run}?explain=hekou~lao-cai-city&date=2020-06-01", $"/runs/{run}/actors/lao-cai-city", compare]);
+
+        var text = new InterfaceText([run, query["base"]!, query["variant"]!]);
         var problems = new List<string>();
-        foreach (var page in Pages)
+        foreach (var page in pages)
         {
             using var response = await client.GetAsync(page);
-            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{page} answered {(int)response.StatusCode}");
+            Assert.True(response.IsSuccessStatusCode || page == "/nowhere", $"{page} answered {(int)response.StatusCode}");
             problems.AddRange(text.Unlocalized(await response.Content.ReadAsStringAsync()).Select(p => $"{page} {p}"));
         }
+        // A form with problems: the editor's summary and the messages at the fields.
+        using (var editor = await PostEditorAsync(client, "/whatif/lao-cai-hekou-youth", new() { ["id"] = "Not An Id", ["new-id"] = "x", ["new-count"] = "many" }))
+            problems.AddRange(text.Unlocalized(await editor.Content.ReadAsStringAsync()).Select(p => $"editor with problems {p}"));
         Assert.True(problems.Count == 0, "Text not localized:\n" + string.Join('\n', problems));
         Assert.True(app.Marks.Missing.IsEmpty, "No Vietnamese entry for:\n" + string.Join('\n', app.Marks.Missing.Keys.Order()));
+    }
+
+    /// <summary>Posts the form <paramref name="selector"/> of <paramref name="page"/> as it stands and answers where it redirected.</summary>
+    private static async Task<string> PostFormAsync(HttpClient client, string page, string selector)
+    {
+        var document = new HtmlParser().ParseDocument(await client.GetStringAsync(page));
+        var form = document.QuerySelector(selector)!;
+        using var content = new FormUrlEncodedContent(form.QuerySelectorAll("input[type=hidden]")
+            .Select(i => KeyValuePair.Create(i.GetAttribute("name")!, i.GetAttribute("value") ?? "")));
+        using var response = await client.PostAsync(form.GetAttribute("action"), content);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return response.Headers.Location!.OriginalString;
+    }
+
+    /// <summary>Posts the editor's form with every field as shown except <paramref name="changes"/>.</summary>
+    private static async Task<HttpResponseMessage> PostEditorAsync(HttpClient client, string page, Dictionary<string, string> changes)
+    {
+        var document = new HtmlParser().ParseDocument(await client.GetStringAsync(page));
+        var form = document.QuerySelector("#whatif-form")!;
+        var fields = form.QuerySelectorAll("input[name]")
+            .Where(i => i.GetAttribute("type") != "checkbox" || i.HasAttribute("checked"))
+            .Select(i => KeyValuePair.Create(i.GetAttribute("name")!, i.GetAttribute("value") ?? ""))
+            .Where(f => !changes.ContainsKey(f.Key)).Concat(changes).ToList();
+        return await client.PostAsync(page, new FormUrlEncodedContent(fields));
     }
 
     [Fact]

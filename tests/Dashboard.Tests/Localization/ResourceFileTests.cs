@@ -4,7 +4,7 @@ using System.Xml.Linq;
 namespace Relations.Dashboard.Tests.Localization;
 
 /// <summary>
-/// The resource files (src/Dashboard/Resources/**/*.vi.resx): keys are the English text, each once and in ordinal order
+/// The resource files (src/Dashboard/Resources/**/*.vi.resx): keys are the English text, each once (whatever its case) and in ordinal order
 /// (so that helpers adding strings at once rarely touch the same lines), every Vietnamese text is there and keeps the
 /// key's placeholders and markup.
 /// </summary>

@@ -20,7 +20,7 @@ public sealed class VariantIdTests
         var entry = new CatalogEntry(Base.Id, Base.Title, Base.Description, "lao-cai-hekou-youth.yaml", false, null, Base.Events.Count, Base.Actors.Count);
         var form = new FormCollection(new Dictionary<string, StringValues> { ["id"] = id });
 
-        var (spec, problems) = VariantForm.Read(form, entry, Base);
+        var (spec, problems) = VariantForm.Read(form, entry, Base, Localization.TestStrings.Shared);
 
         Assert.Null(spec);
         Assert.Contains(problems, p => p.Key == "id" && p.Value.Contains("is not a valid id", StringComparison.Ordinal) && !p.Value.Contains('\n'));

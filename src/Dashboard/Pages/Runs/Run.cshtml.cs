@@ -5,6 +5,8 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Relations.Dashboard.Localization;
 using Relations.Dashboard.Runs;
 using Relations.Dashboard.Views;
 using Relations.Grains.Interfaces;
@@ -18,9 +20,9 @@ namespace Relations.Dashboard.Pages.Runs;
 /// The page a person reads for a run: its progress, then the curves with their events, interruptions and agreement
 /// terms, a dyad picker, the explanation of any point (model.md rule 7), the border view on a chosen day, and the files.
 /// </summary>
-public sealed class RunModel(RunService runs, RunArtifacts artifacts, Scenarios.ScenarioCatalog catalog, CertaintyRuns certainty, Variants.WhatIfRunner whatIf) : PageModel
+public sealed class RunModel(RunService runs, Scenarios.ScenarioCatalog catalog, CertaintyRuns certainty, Variants.WhatIfRunner whatIf,
+    IStringLocalizer<RunModel> text, IStringLocalizer<Strings> words) : PageModel
 {
-    private static readonly JsonSerializerOptions Camel = new(JsonSerializerDefaults.Web);
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     public string Id { get; private set; } = "";
@@ -32,8 +34,12 @@ public sealed class RunModel(RunService runs, RunArtifacts artifacts, Scenarios.
 
     public IReadOnlyList<DyadSeries> Picker { get; private set; } = [];
     public IReadOnlyList<Dyad> Chosen { get; private set; } = [];
-    public string PlotSource { get; private set; } = "";
-    public string PlotPoints { get; private set; } = "";
+    /// <summary>The chart's data (Views/ChartData), as JSON for the page's script.</summary>
+    public string ChartJson { get; private set; } = "";
+
+    /// <summary>The server-rendered plot of the chosen dyads, for readers without script and for download.</summary>
+    public string PlotFile(string extension) =>
+        $"/api/runs/{Id}/plot.{extension}?" + string.Join("&", Chosen.Select(d => "dyad=" + Uri.EscapeDataString(RunPlots.Key(d)))) + "&lang=" + Language;
 
     public string? ExplainKey { get; private set; }
     public string ExplainDate { get; private set; } = "";
@@ -45,6 +51,9 @@ public sealed class RunModel(RunService runs, RunArtifacts artifacts, Scenarios.
 
     public BorderMap? Border { get; private set; }
     public string BorderDates { get; private set; } = "[]";
+
+    /// <summary>The slider's days as the reader reads them.</summary>
+    public string BorderLabels { get; private set; } = "[]";
 
     public IReadOnlyList<ScenarioEvent> Events { get; private set; } = [];
     public IReadOnlyList<Interruption> Interruptions { get; private set; } = [];
@@ -108,21 +117,19 @@ public sealed class RunModel(RunService runs, RunArtifacts artifacts, Scenarios.
         var chosen = RunPlots.Parse(dyad ?? [], result);
         Chosen = chosen.Count > 0 ? chosen : RunPlots.Busiest(result);
         PickerNote = asked == 0
-            ? $"None chosen, so the {Chosen.Count} strongest are shown (one of each set of identical curves)."
-            : asked > chosen.Count ? $"You chose {asked}; only the first {chosen.Count} are drawn (at most {RunPlots.MaxChosen} fit one plot)." : null;
-        // A completed run never changes: its plot is rendered once per choice of dyads and language.
-        var chosenPlot = Chosen;
-        var rendered = await artifacts.GetAsync($"{id}\npage?{Language}&{string.Join('&', Chosen.Select(RunPlots.Key))}",
-            () => RunPlots.Render(result, chosenPlot, Language), r => 2L * r.Svg.Length + 64L * result.Dates.Count * (chosenPlot.Count + 1));
-        PlotSource = "data:image/svg+xml;base64," + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(rendered.Svg));
-        PlotPoints = JsonSerializer.Serialize(rendered.Map, Camel);
-
+            ? text["The {0} strongest relationships are shown and ticked below (one of each set of identical curves); tick others and press Show these.", Chosen.Count].Value
+            : asked > chosen.Count ? text["You chose {0}; only the first {1} are drawn (at most {2} fit one plot).", asked, chosen.Count, RunPlots.MaxChosen].Value : null;
         var timeline = await runs.TimelineAsync(id);
         Explain(result, timeline, explain, date);
         Describe(result, timeline);
+        ChartJson = (ChartData.Of(result, Chosen, Language, words, Terms) with
+        {
+            Mark = Explanation is { } shown ? new ChartMark(RunPlots.Key(shown.Dyad), Day(result.Dates.LastOrDefault(d => d <= shown.Day, result.Dates[0]))) : null,
+        }).ToJson();
 
         Border = BorderMap.Of(result, at ?? result.Dates.Count - 1, Language);
         BorderDates = JsonSerializer.Serialize(result.Dates.Select(Day));
+        BorderLabels = JsonSerializer.Serialize(result.Dates.Select(Display.Day));
         return Page();
     }
 
@@ -130,9 +137,9 @@ public sealed class RunModel(RunService runs, RunArtifacts artifacts, Scenarios.
     public async Task<IActionResult> OnPostCertaintyAsync(string id, string? level)
     {
         if (CertaintyWords.Parse(level) is not { } chosen)
-            return BadRequest($"level={level}: reported, inferred or assumed.");
+            return BadRequest(text["level={0}: reported, inferred or assumed.", level ?? ""]);
         if (await certainty.SwitchAsync(id, chosen) is not { } run)
-            return BadRequest($"Run '{id}' cannot be shown at '{level}': its unfiltered run is not known to this dashboard; replay the scenario again.");
+            return BadRequest(text["Run '{0}' cannot be shown at '{1}': its unfiltered run is not known to this dashboard; replay the scenario again.", id, level!]);
         return Redirect($"~/runs/{run}");
     }
 
@@ -156,7 +163,7 @@ public sealed class RunModel(RunService runs, RunArtifacts artifacts, Scenarios.
 
     public static string Number(double value, string format = "0.000") => value.ToString(format, CultureInfo.InvariantCulture);
 
-    public static string Peak(DyadSeries series) => Number(series.Strengths.Select(Math.Abs).DefaultIfEmpty(0).Max(), "0.0");
+    public static string Peak(DyadSeries series) => Display.Number(series.Strengths.Select(Math.Abs).DefaultIfEmpty(0).Max(), "0.0");
 
     /// <summary>The query of this page without <paramref name="except"/>: what a form must carry to keep the reader's other choices.</summary>
     public IEnumerable<(string Name, string Value)> Keep(params string[] except) =>
@@ -175,10 +182,10 @@ public sealed class RunModel(RunService runs, RunArtifacts artifacts, Scenarios.
 
     public string Describe(ExplanationLine line) => line.Kind switch
     {
-        ContributionKind.Impulse => "impulse",
-        ContributionKind.Standing => "standing tie in force",
-        ContributionKind.SpillDown => $"spilled down from {DyadName(line.From!.Value)}",
-        _ => $"spilled up from {DyadName(line.From!.Value)}",
+        ContributionKind.Impulse => text["impulse"],
+        ContributionKind.Standing => text["standing tie in force"],
+        ContributionKind.SpillDown => text["spilled down from {0}", DyadName(line.From!.Value)],
+        _ => text["spilled up from {0}", DyadName(line.From!.Value)],
     };
 
     private void Explain(SeriesResult result, ScenarioTimeline? timeline, string? explain, string? date)
@@ -190,12 +197,12 @@ public sealed class RunModel(RunService runs, RunArtifacts artifacts, Scenarios.
         var dyads = RunPlots.Parse([explain], result);
         if (dyads.Count == 0)
         {
-            ExplainProblem = $"The run has no dyad '{explain}'.";
+            ExplainProblem = text["The run has no relationship '{0}'.", explain];
             return;
         }
         if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
-            ExplainProblem = $"'{date}' is not a date (YYYY-MM-DD).";
+            ExplainProblem = text["'{0}' is not a date (YYYY-MM-DD).", date ?? ""];
             return;
         }
         Explanation = Explanation.Of(timeline, dyads[0], day);
