@@ -87,6 +87,7 @@ builder.Services.AddSingleton<WhatIfRunner>();
 builder.Services.AddSingleton<VariantStore>();
 builder.Services.AddSingleton<Relations.Dashboard.Classes.ClassSessions>();
 builder.AddAccess(options);
+builder.Services.AddTransient<WhyText>();
 // Interface strings: resource files under Resources/ (Vietnamese; the English text is the key). LOCALIZATION.md.
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
 builder.Services.AddRazorPages(pages => pages.AuthorizeByRole()).AddViewLocalization();

@@ -77,7 +77,7 @@ public sealed partial class BrowserTests(BrowserDashboard app) : IClassFixture<B
         await page.Locator("#whatif-form button[type=submit]").First.ClickAsync();
 
         await page.WaitForURLAsync("**/compare?**");
-        await page.Locator("#compare img").WaitForAsync(new() { Timeout = RunTimeout });
+        await page.Locator("figure#compare[data-ready=true]").WaitForAsync(new() { Timeout = RunTimeout });
         Assert.True(await page.Locator("#differences tr").CountAsync() > 2, "base and variant do not differ");
         await BrowserDashboard.ShotAsync(page, "06-compare");
 

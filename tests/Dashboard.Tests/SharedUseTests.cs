@@ -32,7 +32,7 @@ public sealed partial class SharedUseTests(BrowserDashboard app) : IClassFixture
             Assert.Contains("removed", await page.Locator("tr[data-interruption='covid-19']").GetAttributeAsync("class") ?? "");
             await page.Locator("#whatif-form button[type=submit]").First.ClickAsync();
             await page.WaitForURLAsync("**/compare?**");
-            await page.Locator("#compare img").WaitForAsync(new() { Timeout = RunTimeout });
+            await page.Locator("figure#compare[data-ready=true]").WaitForAsync(new() { Timeout = RunTimeout });
         }
         // The editor's ids are not a shared default: two visits get two ids.
         var third = await app.NewPageAsync();
@@ -132,7 +132,7 @@ public sealed partial class SharedUseTests(BrowserDashboard app) : IClassFixture
         await BrowserDashboard.ShotAsync(page, "22-whatif-add-event");
         await page.Locator("#whatif-form button[type=submit]").First.ClickAsync();
         await page.WaitForURLAsync("**/compare?**");
-        await page.Locator("#compare img").WaitForAsync(new() { Timeout = RunTimeout });
+        await page.Locator("figure#compare[data-ready=true]").WaitForAsync(new() { Timeout = RunTimeout });
         Assert.Contains("Adds A new MoU (mou-2025)", await page.Locator("#changes").InnerTextAsync());
         await BrowserDashboard.ShotAsync(page, "23-compare-added-mou");
 
@@ -207,7 +207,7 @@ public sealed partial class SharedUseTests(BrowserDashboard app) : IClassFixture
         await page.Locator("input[name='new-int-list']").FillAsync("CN");
         await page.Locator("#whatif-form button[type=submit]").First.ClickAsync();
         await page.WaitForURLAsync("**/compare?**");
-        await page.Locator("#compare img").WaitForAsync(new() { Timeout = RunTimeout });
+        await page.Locator("figure#compare[data-ready=true]").WaitForAsync(new() { Timeout = RunTimeout });
         Assert.Contains("Adds the interruption closure-2025 (closure-2025), 01/01/2025 – 30/06/2025, in CN.", await page.Locator("#changes").InnerTextAsync());
         var variantRun = Regex.Match(new Uri(page.Url).Query, "variant=([^&]+)").Groups[1].Value;
         var exported = await (await page.APIRequest.GetAsync($"/api/runs/{variantRun}/variant.yaml")).TextAsync();
@@ -236,7 +236,7 @@ public sealed partial class SharedUseTests(BrowserDashboard app) : IClassFixture
         await page.Locator("input[value='i:covid-19']").UncheckAsync();
         await page.Locator("#whatif-form button[type=submit]").First.ClickAsync();
         await page.WaitForURLAsync("**/compare?**");
-        await page.Locator("#compare img").WaitForAsync(new() { Timeout = RunTimeout });
+        await page.Locator("figure#compare[data-ready=true]").WaitForAsync(new() { Timeout = RunTimeout });
         var editorRun = Regex.Match(new Uri(page.Url).Query, "variant=([^&]+)").Groups[1].Value;
 
         var seen = new HashSet<string>(StringComparer.Ordinal) { "/" };

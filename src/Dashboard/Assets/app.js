@@ -116,3 +116,8 @@ document.querySelectorAll("[data-class-events]").forEach(function (board) {
       .finally(function () { busy = false; });
   });
 });
+
+// "Print this report": the browser's print dialog (the print style sheet makes it an A4 portrait report).
+document.querySelectorAll("button[data-print]").forEach(function (button) {
+  button.addEventListener("click", function () { window.print(); });
+});

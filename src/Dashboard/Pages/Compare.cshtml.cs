@@ -32,7 +32,11 @@ public sealed class CompareModel(RunService runs, WhatIfRunner whatIf, VariantSt
     public SeriesResult? BaseResult { get; private set; }
     public SeriesResult? VariantResult { get; private set; }
     public VariantSpec? Draft { get; private set; }
-    public string PlotSource { get; private set; } = "";
+    /// <summary>The chart's data (Views/ChartData.Compare), as JSON for the page's script.</summary>
+    public string ChartJson { get; private set; } = "";
+
+    /// <summary>How many of the most changed dyads the chart shows when the reader picked none.</summary>
+    public const int ShownByDefault = 5;
     public IReadOnlyList<DyadDifference> Differences { get; private set; } = [];
 
     /// <summary>The dyads the reader picked (URL keys); none: the overlay of the most changed.</summary>
@@ -59,8 +63,6 @@ public sealed class CompareModel(RunService runs, WhatIfRunner whatIf, VariantSt
         Chosen = [.. Request.Query["dyad"].Select(k => k ?? "").Where(k => k.Length > 0).Distinct(StringComparer.Ordinal)];
         if (Views.RunPlots.Problem(Chosen, BaseResult, VariantResult) is { } badDyad)
             return new ContentResult { StatusCode = 400, ContentType = "text/plain; charset=utf-8", Content = badDyad + "\n" };
-        var svg = RelationPlots.GetSvg(Api.CompareApi.Plot(BaseResult, VariantResult, Chosen, Views.Language.Of(HttpContext)));
-        PlotSource = "data:image/svg+xml;base64," + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(svg));
         Differences = [.. Comparison.Rows(BaseResult, VariantResult)
             .GroupBy(r => r.Dyad)
             .Select(g =>
@@ -75,8 +77,31 @@ public sealed class CompareModel(RunService runs, WhatIfRunner whatIf, VariantSt
         var changed = Comparison.Rows(BaseResult, VariantResult).GroupBy(r => r.Dyad)
             .ToDictionary(g => g.Key, g => g.Max(r => Math.Abs(r.Delta)));
         PickerDyads = [.. changed.OrderByDescending(c => c.Value).ThenBy(c => c.Key).Select(c => c.Key)];
+        var shown = Chosen.Count > 0
+            ? Views.RunPlots.Parse(Chosen, BaseResult).Concat(Views.RunPlots.Parse(Chosen, VariantResult)).Distinct().ToList()
+            : [.. Distinct(Differences.Select(d => d.Dyad), BaseResult, VariantResult).Take(ShownByDefault)];
+        ChartJson = Views.ChartData.Compare(BaseResult, VariantResult, shown, Views.Language.Of(HttpContext), words).ToJson();
         return Page();
     }
+
+    /// <summary>The dyads whose base and variant curves are not those of an earlier one (twinned pairs dated alike share one).</summary>
+    private static IEnumerable<Dyad> Distinct(IEnumerable<Dyad> dyads, SeriesResult baseResult, SeriesResult variant)
+    {
+        var seen = new List<(IReadOnlyList<double>, IReadOnlyList<double>)>();
+        foreach (var dyad in dyads)
+        {
+            var b = baseResult.Dyads.FirstOrDefault(d => d.Dyad == dyad)?.Strengths ?? [];
+            var v = variant.Dyads.FirstOrDefault(d => d.Dyad == dyad)?.Strengths ?? [];
+            if (seen.Any(s => s.Item1.SequenceEqual(b) && s.Item2.SequenceEqual(v)))
+                continue;
+            seen.Add((b, v));
+            yield return dyad;
+        }
+    }
+
+    /// <summary>The server's plot of this comparison (the chosen dyads or the most changed), for readers without script and downloads.</summary>
+    public string PlotFile(string extension) =>
+        $"/api/compare/plot.{extension}?{Pair}" + string.Concat(Chosen.Select(k => "&dyad=" + Uri.EscapeDataString(k))) + "&lang=" + Views.Language.Of(HttpContext);
 
     /// <summary>When a save was refused: the version saved under that id now (who, when), which "replace" would overwrite.</summary>
     public SavedVariant? Taken { get; private set; }

@@ -56,6 +56,35 @@ public sealed record ChartData(
             strengths.Any(s => s < -0.05) ? -100 : 0, 100, Explain: true);
     }
 
+    /// <summary>
+    /// The comparison's chart: for each dyad, the base (solid) and the variant (dashed) in one colour, and their
+    /// difference ΔS = S(variant) − S(base) in a panel underneath; the interruptions of either, marked whose they are.
+    /// </summary>
+    public static ChartData Compare(SeriesResult baseResult, SeriesResult variant, IReadOnlyList<Dyad> dyads, string language, IStringLocalizer<Strings> words)
+    {
+        var curves = new List<ChartCurve>();
+        var index = variant.Dates.Select((d, i) => (d, i)).ToDictionary(x => x.d, x => x.i);
+        foreach (var (dyad, i) in dyads.Select((d, i) => (d, i)))
+        {
+            var name = PlotNames.DyadShort(baseResult.Scenario, dyad, language);
+            var before = baseResult.Dyads.FirstOrDefault(d => d.Dyad == dyad)?.Strengths;
+            var after = variant.Dyads.FirstOrDefault(d => d.Dyad == dyad)?.Strengths;
+            var b = before?.ToList() ?? [.. baseResult.Dates.Select(_ => 0.0)];
+            var v = baseResult.Dates.Select(d => after is not null && index.TryGetValue(d, out var k) ? after[k] : 0.0).ToList();
+            curves.Add(new ChartCurve(RunPlots.Key(dyad), words["{0} (base)", name], Round(b), i) { Explainable = false });
+            curves.Add(new ChartCurve(RunPlots.Key(dyad), words["{0} (variant)", name], Round(v), i) { Dash = "dashed", Explainable = false });
+            curves.Add(new ChartCurve(RunPlots.Key(dyad), words["{0}: ΔS", name], Round([.. v.Zip(b, (x, y) => x - y)]), i) { Axis = "delta", Explainable = false });
+        }
+        var strengths = curves.Where(c => c.Axis is null).SelectMany(c => c.Values);
+        var baseSpans = Spans(baseResult.Scenario, dyads);
+        var variantSpans = Spans(variant.Scenario, dyads);
+        var spans = baseSpans.Where(s => variantSpans.Contains(s))
+            .Concat(baseSpans.Except(variantSpans).Select(s => s with { Title = words["{0} (base only)", s.Title] }))
+            .Concat(variantSpans.Except(baseSpans).Select(s => s with { Title = words["{0} (variant only)", s.Title] }));
+        return new ChartData(SampleDays(baseResult), curves, EventsTouching(variant.Scenario, dyads, language, words), [.. spans], [],
+            strengths.Any(s => s < -0.05) ? -100 : 0, 100, Explain: false);
+    }
+
     /// <summary>One dyad's strength curve, named in the page's language, with the colour of its place.</summary>
     public static ChartCurve Curve(SeriesResult result, Dyad dyad, int color, string language, string? name = null) =>
         new(RunPlots.Key(dyad), name ?? PlotNames.DyadShort(result.Scenario, dyad, language),

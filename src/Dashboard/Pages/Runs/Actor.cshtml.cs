@@ -9,12 +9,16 @@ using Relations.Model.Scenarios;
 namespace Relations.Dashboard.Pages.Runs;
 
 /// <summary>One actor of a run with all its partners: their curves (the strongest ties), strengths and events.</summary>
-public sealed class ActorModel(RunService runs, IGrainFactory grains) : PageModel
+public sealed class ActorModel(RunService runs, IGrainFactory grains, Microsoft.Extensions.Localization.IStringLocalizer<Localization.Strings> words) : PageModel
 {
     public string Id { get; private set; } = "";
     public ActorView View { get; private set; } = null!;
     public Scenario Scenario { get; private set; } = null!;
-    public string PlotSource { get; private set; } = "";
+    /// <summary>The chart of its strongest ties (Views/ChartData), as JSON for the page's script; empty without partners.</summary>
+    public string ChartJson { get; private set; } = "";
+
+    /// <summary>The server's plot of the drawn ties, for readers without script.</summary>
+    public string PlotFile => $"/api/runs/{Id}/plot.svg?" + string.Join("&", Drawn.Select(d => "dyad=" + Uri.EscapeDataString(RunPlots.Key(d)))) + "&lang=" + Language;
     public IReadOnlyList<Dyad> Drawn { get; private set; } = [];
     public IReadOnlyList<ScenarioEvent> Events { get; private set; } = [];
     public string Language { get; private set; } = Views.Language.Default;
@@ -30,10 +34,7 @@ public sealed class ActorModel(RunService runs, IGrainFactory grains) : PageMode
         (Id, View, Scenario) = (id, view, result.Scenario);
         Drawn = [.. view.Partners.Take(RunPlots.MaxChosen).Select(p => p.Dyad)];
         if (Drawn.Count > 0)
-        {
-            var rendered = RunPlots.Render(result, Drawn, Language);
-            PlotSource = "data:image/svg+xml;base64," + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(rendered.Svg));
-        }
+            ChartJson = (ChartData.Of(result, Drawn, Language, words, []) with { Explain = false }).ToJson();
         Events = [.. result.Scenario.Events.Where(e => e.SideA.Contains(actorId) || e.SideB.Contains(actorId))
             .OrderBy(e => e.Date.From).ThenBy(e => e.Id, StringComparer.Ordinal)];
         return Page();

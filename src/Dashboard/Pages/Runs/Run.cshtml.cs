@@ -20,8 +20,8 @@ namespace Relations.Dashboard.Pages.Runs;
 /// The page a person reads for a run: its progress, then the curves with their events, interruptions and agreement
 /// terms, a dyad picker, the explanation of any point (model.md rule 7), the border view on a chosen day, and the files.
 /// </summary>
-public sealed class RunModel(RunService runs, Scenarios.ScenarioCatalog catalog, CertaintyRuns certainty, Variants.WhatIfRunner whatIf,
-    IStringLocalizer<RunModel> text, IStringLocalizer<Strings> words) : PageModel
+public sealed class RunModel(RunService runs, RunArtifacts artifacts, Scenarios.ScenarioCatalog catalog, CertaintyRuns certainty, Variants.WhatIfRunner whatIf,
+    IStringLocalizer<RunModel> text, IStringLocalizer<Strings> words, WhyText why) : PageModel
 {
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
@@ -44,6 +44,18 @@ public sealed class RunModel(RunService runs, Scenarios.ScenarioCatalog catalog,
     public string? ExplainKey { get; private set; }
     public string ExplainDate { get; private set; } = "";
     public Explanation? Explanation { get; private set; }
+
+    /// <summary>Whether the chart shows every certainty level on one plot (<c>?levels=all</c>), not this run's alone.</summary>
+    public bool AllLevels { get; private set; }
+
+    /// <summary>With <see cref="AllLevels"/>: each shown dyad's strength at the end and at its peak under each level.</summary>
+    public IReadOnlyList<(Dyad Dyad, IReadOnlyList<(Certainty Level, double End, double Peak)> Levels)> LevelTable { get; private set; } = [];
+
+    /// <summary>At most this many dyads in the view of all levels (three curves each).</summary>
+    public const int MaxLevelDyads = 3;
+
+    /// <summary>The explanation in sentences (<see cref="WhyText"/>), shown before its table.</summary>
+    public IReadOnlyList<WhySentence> Why { get; private set; } = [];
     public string? ExplainProblem { get; private set; }
 
     /// <summary>How much of each relationship's values rests on assumptions (issue 20), for every dyad of the run.</summary>
@@ -56,6 +68,12 @@ public sealed class RunModel(RunService runs, Scenarios.ScenarioCatalog catalog,
     public string BorderLabels { get; private set; } = "[]";
 
     public IReadOnlyList<ScenarioEvent> Events { get; private set; } = [];
+
+    /// <summary>The sources the shown events and interruptions cite, in the order first cited.</summary>
+    public IReadOnlyList<Source> Sources { get; private set; } = [];
+
+    /// <summary>What the shown curves take from inferences and assumptions: each such event or interruption with its note.</summary>
+    public IReadOnlyList<(string What, Certainty Certainty, string? Note)> Assumed { get; private set; } = [];
     public IReadOnlyList<Interruption> Interruptions { get; private set; } = [];
     public IReadOnlyList<(Dyad Dyad, ScenarioEvent Event, DateOnly From, DateOnly? Until)> Terms { get; private set; } = [];
 
@@ -80,8 +98,9 @@ public sealed class RunModel(RunService runs, Scenarios.ScenarioCatalog catalog,
     public IReadOnlyList<string> ActorIds { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string id, [FromQuery] string[]? dyad, string? explain, string? date, int? at, string? lang,
-        string? country, string? kind, string? name)
+        string? country, string? kind, string? name, string? levels)
     {
+        AllLevels = levels == "all";
         if (await runs.StatusAsync(id) is not { } status)
             return NotFound();
         if (Views.Language.Problem(lang) is { } badLanguage)
@@ -122,7 +141,8 @@ public sealed class RunModel(RunService runs, Scenarios.ScenarioCatalog catalog,
         var timeline = await runs.TimelineAsync(id);
         Explain(result, timeline, explain, date);
         Describe(result, timeline);
-        ChartJson = (ChartData.Of(result, Chosen, Language, words, Terms) with
+        var chart = AllLevels ? await LevelsChartAsync(result) : ChartData.Of(result, Chosen, Language, words, Terms);
+        ChartJson = (chart with
         {
             Mark = Explanation is { } shown ? new ChartMark(RunPlots.Key(shown.Dyad), Day(result.Dates.LastOrDefault(d => d <= shown.Day, result.Dates[0]))) : null,
         }).ToJson();
@@ -131,6 +151,47 @@ public sealed class RunModel(RunService runs, Scenarios.ScenarioCatalog catalog,
         BorderDates = JsonSerializer.Serialize(result.Dates.Select(Day));
         BorderLabels = JsonSerializer.Serialize(result.Dates.Select(Display.Day));
         return Page();
+    }
+
+    /// <summary>
+    /// Every certainty level on one plot (model.md rule 8): for each shown dyad, the curve of what the sources report
+    /// (dotted), with inferences (dashed) and with assumptions (solid, this run when it keeps everything). The filtered
+    /// replays are the streaming evaluator's, with this run's step and seed; engines agree to 1e-9.
+    /// </summary>
+    private async Task<ChartData> LevelsChartAsync(SeriesResult result)
+    {
+        var shown = Chosen.Take(MaxLevelDyads).ToList();
+        var step = Started?.Step ?? SampleStep.Month;
+        var seed = Started?.Seed;
+        var byLevel = new Dictionary<Certainty, SeriesResult>();
+        foreach (var level in Enum.GetValues<Certainty>())
+        {
+            byLevel[level] = level >= result.Scenario.KeptCertainty ? result
+                : await artifacts.GetAsync($"{Id}\nlevel={level}", () => StreamingEvaluator.Evaluate(result.Scenario.KeepingCertainty(level), step, seed),
+                    r => 24L * r.Dates.Count * r.Dyads.Count + 256);
+        }
+        var curves = new List<ChartCurve>();
+        var table = new List<(Dyad, IReadOnlyList<(Certainty, double, double)>)>();
+        foreach (var (dyad, i) in shown.Select((d, i) => (d, i)))
+        {
+            var rows = new List<(Certainty, double, double)>();
+            foreach (var level in Enum.GetValues<Certainty>())
+            {
+                var strengths = byLevel[level].Dyads.FirstOrDefault(d => d.Dyad == dyad)?.Strengths ?? [.. result.Dates.Select(_ => 0.0)];
+                curves.Add(new ChartCurve(RunPlots.Key(dyad), $"{Relations.Plots.PlotNames.DyadShort(result.Scenario, dyad, Language)} — {words.Level(level)}",
+                    [.. strengths.Select(v => Math.Round(v, 9))], i)
+                {
+                    Dash = level switch { Certainty.Reported => "dotted", Certainty.Inferred => "dashed", _ => null },
+                    Explainable = level == Certainty.Assumed,
+                });
+                rows.Add((level, strengths.Count == 0 ? 0 : strengths[^1], strengths.Select(Math.Abs).DefaultIfEmpty(0).Max()));
+            }
+            table.Add((dyad, rows));
+        }
+        LevelTable = table;
+        var strengthsAll = curves.SelectMany(c => c.Values);
+        return new ChartData(ChartData.SampleDays(result), curves, ChartData.EventsTouching(result.Scenario, shown, Language, words),
+            ChartData.Spans(result.Scenario, shown), [], strengthsAll.Any(v => v < -0.05) ? -100 : 0, 100, Explain: true);
     }
 
     /// <summary>The certainty switch: the same scenario keeping only what is at least as certain as the level chosen.</summary>
@@ -164,6 +225,11 @@ public sealed class RunModel(RunService runs, Scenarios.ScenarioCatalog catalog,
     public static string Number(double value, string format = "0.000") => value.ToString(format, CultureInfo.InvariantCulture);
 
     public static string Peak(DyadSeries series) => Display.Number(series.Strengths.Select(Math.Abs).DefaultIfEmpty(0).Max(), "0.0");
+
+    /// <summary>This page's query with <paramref name="name"/> set to <paramref name="value"/> (or removed when null), encoded.</summary>
+    public string WithQuery(string name, string? value) =>
+        string.Join("&", Keep(name).Concat(value is null ? [] : new[] { (Name: name, Value: value) })
+            .Select(q => Uri.EscapeDataString(q.Name) + "=" + Uri.EscapeDataString(q.Value)));
 
     /// <summary>The query of this page without <paramref name="except"/>: what a form must carry to keep the reader's other choices.</summary>
     public IEnumerable<(string Name, string Value)> Keep(params string[] except) =>
@@ -206,6 +272,7 @@ public sealed class RunModel(RunService runs, Scenarios.ScenarioCatalog catalog,
             return;
         }
         Explanation = Explanation.Of(timeline, dyads[0], day);
+        Why = why.Of(Explanation, timeline, DyadName);
     }
 
     private void Describe(SeriesResult result, ScenarioTimeline? timeline)
@@ -217,6 +284,13 @@ public sealed class RunModel(RunService runs, Scenarios.ScenarioCatalog catalog,
             .OrderBy(e => e.Date.From).ThenBy(e => e.Id, StringComparer.Ordinal)];
         var tree = new ActorTree(scenario.Actors);
         Interruptions = [.. scenario.Interruptions.Where(i => Chosen.Any(d => StrengthModel.Applies(i, d, tree)))];
+        Sources = [.. Events.SelectMany(e => e.Sources).Concat(Interruptions.SelectMany(i => i.Sources)).Distinct(StringComparer.Ordinal)
+            .Select(SourceOf).OfType<Source>()];
+        Assumed = [.. Events.Where(e => e.Certainty != Certainty.Reported)
+                .Select(e => (e.Title ?? e.Id, e.Certainty, e.Note))
+            .Concat(Interruptions.Where(i => (i.Certainty ?? Certainty.Reported) != Certainty.Reported)
+                .Select(i => (i.Title ?? i.Id, i.Certainty ?? Certainty.Reported, i.Note)))
+            .OrderByDescending(a => a.Item2)];
         if (timeline is null)
             return;
         var events = scenario.Events.ToDictionary(e => e.Id, StringComparer.Ordinal);
