@@ -17,7 +17,7 @@ public static class BandPlots
         options ??= PlotOptions.Default;
         var replay = ensemble.Deterministic;
         var band = ensemble.Bands[dyadIndex];
-        var caption = options.Caption ?? $"{replay.Scenario.Title}\n{RelationPlots.Caption(replay.Scenario.Model)}\n" +
+        var caption = options.Caption ?? $"{replay.Scenario.Title}\n{RelationPlots.Caption(replay.Scenario, [band.Dyad])}\n" +
             $"Bands: 90 % (light) and 50 % (dark) of {ensemble.Draws} draws placing events known only by a date range " +
             "on random days of it; line: each on its range's middle" +
             (ensemble.Estimated ? $" (band edges estimated within ±{StrengthHistograms.ErrorBound:0.##})" : "");

@@ -46,10 +46,10 @@ internal static class ComparisonPlot
         lower.SetRange(low, high);
 
         RelationPlots.SetStrengthRange(upper, shown.SelectMany(c => c.Base.Concat(c.Variant)));
-        var palette = new ScottPlot.Palettes.Category10();
+
         for (var i = 0; i < shown.Count; i++)
         {
-            var color = palette.GetColor(i);
+            var color = CurveColors.Get(i);
             var c = shown[i];
             var name = PlotNames.DyadShort(scenario, c.Dyad, options.Language);
             if (shownGroups[i].Count > 1)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Relations.Model.Evaluation;
 using Relations.Model.Scenarios;
 using ScottPlot;
@@ -25,7 +26,7 @@ public static partial class RelationPlots
         if (shown.Count == 0)
             shown = [.. curves.Take(options.MaxDyads)];
 
-        var caption = options.Caption ?? Caption(scenario.Model);
+        var caption = options.Caption ?? Caption(scenario, [.. shown.SelectMany(g => g.Dyads)]);
         var dyadCount = result.Dyads.Count;
         var shownCount = shown.Sum(g => g.Dyads.Count);
         if (shown.Count < curves.Count)
@@ -35,14 +36,14 @@ public static partial class RelationPlots
         var plot = new StrengthPlot(scenario.Period, options, scenario.Title, caption);
         SetStrengthRange(plot, shown.SelectMany(g => g.Series.Strengths));
 
-        var palette = new ScottPlot.Palettes.Category10();
+
         for (var i = 0; i < shown.Count; i++)
         {
             var group = shown[i];
             var name = PlotNames.DyadShort(scenario, group.Dyads[0], options.Language);
             if (group.Dyads.Count > 1)
                 name += $" (+{group.Dyads.Count - 1} alike)";
-            plot.AddCurve(result.Dates, group.Series.Strengths, palette.GetColor(i), name, LinePattern.Solid,
+            plot.AddCurve(result.Dates, group.Series.Strengths, CurveColors.Get(i), name, LinePattern.Solid,
                 assumedShares: CurveShares.OfStrength(group.Series, scenario.Model));
         }
 
@@ -71,7 +72,7 @@ public static partial class RelationPlots
         var series = result.Dyads.FirstOrDefault(d => d.Dyad == dyad)
             ?? throw new ArgumentException($"the result has no series for the dyad {dyad}", nameof(dyad));
 
-        var caption = options.Caption ?? $"{scenario.Title}\n{Caption(scenario.Model)}";
+        var caption = options.Caption ?? $"{scenario.Title}\n{Caption(scenario, [dyad])}";
         var plot = new StrengthPlot(scenario.Period, options, PlotNames.Dyad(scenario, dyad, options.Language), caption);
         SetStrengthRange(plot, series.Strengths);
         plot.AddCurve(result.Dates, series.Strengths, StrengthColor, "Strength S", LinePattern.Solid, 3f,
@@ -114,9 +115,30 @@ public static partial class RelationPlots
     public static Multiplot Compare(SeriesResult baseResult, SeriesResult other, PlotOptions? options = null) =>
         ComparisonPlot.Build(baseResult, other, options ?? PlotOptions.Default);
 
-    internal static string Caption(ModelParameters model) =>
-        $"S rises with each exchange and fades with a half-life of {model.HalfLifeDays:0.#} days; " +
-        $"shaded: interruption (fading {model.InterruptionDecayMultiplier:0.#}× as fast, in-person events cancelled)";
+    /// <summary>
+    /// What the plot of <paramref name="dyads"/> shows, in words: the half-life, then what each kind of shaded span does
+    /// there — an interruption that cancels in-person events in full, a restriction that cancels a share — with the
+    /// shares and how much faster ties fade, as the scenario sets them (not always "cancelled, fading 2×").
+    /// </summary>
+    internal static string Caption(Scenario scenario, IReadOnlyCollection<Dyad> dyads)
+    {
+        var model = scenario.Model;
+        var text = string.Create(CultureInfo.InvariantCulture, $"S rises with each exchange and fades with a half-life of {model.HalfLifeDays:0.#} days");
+        var tree = new ActorTree(scenario.Actors);
+        var shaded = scenario.Interruptions.Where(i => dyads.Any(d => EventMarks.AppliesSafely(i, d, tree))).ToList();
+        string Fading(IEnumerable<Interruption> spans) => string.Join(" or ", spans
+            .Select(i => (i.DecayMultiplier ?? model.InterruptionDecayMultiplier).ToString("0.#", CultureInfo.InvariantCulture) + "×").Distinct());
+        var full = shaded.Where(i => i.Cancels >= 1.0).ToList();
+        if (full.Count > 0)
+            text += $"; shaded red: interruption (in-person events cancelled, ties fading {Fading(full)} as fast)";
+        var partial = shaded.Where(i => i.Cancels < 1.0).ToList();
+        if (partial.Count > 0)
+        {
+            var shares = string.Join(" or ", partial.Select(i => (i.Cancels * 100).ToString("0", CultureInfo.InvariantCulture) + " %").Distinct());
+            text += $"; dashed orange: restriction ({shares} of in-person activity cancelled, ties fading {Fading(partial)} as fast)";
+        }
+        return text;
+    }
 
     internal static void SetStrengthRange(StrengthPlot plot, IEnumerable<double> strengths)
     {

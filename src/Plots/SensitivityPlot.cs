@@ -20,7 +20,7 @@ public static class SensitivityPlot
         PlotFonts.Ensure();
         var shown = Shown(rows);
         var keys = sweep.Grid.Axes.Select(a => a.Key).ToList();
-        var palette = new ScottPlot.Palettes.Category10();
+
 
         var plot = new Plot();
         plot.Font.Set(PlotFonts.Family);
@@ -34,7 +34,7 @@ public static class SensitivityPlot
         {
             var (row, alike) = shown[i];
             var position = shown.Count - 1 - i;
-            var color = palette.GetColor(keys.IndexOf(row.Key));
+            var color = CurveColors.Get(keys.IndexOf(row.Key));
             bars.Add(new Bar { Position = position, ValueBase = row.MinStrength, Value = row.MaxStrength, FillColor = color, Size = 0.7, LineWidth = 0 });
             labels.Add($"{PlotNames.DyadShort(scenario, row.Dyad, options.Language)}{(alike > 0 ? $" (+{alike} alike)" : "")}");
             AddEndLabel(plot, row.MinStrength, position, $"{row.Key}={Format(row.ValueAtMin)} ", Alignment.MiddleRight, options);
@@ -53,7 +53,7 @@ public static class SensitivityPlot
         plot.Axes.SetLimits(low - pad, high + 1.8 * pad, -0.8, Math.Max(shown.Count, 1) - 0.2);
 
         foreach (var key in keys)
-            plot.Legend.ManualItems.Add(new LegendItem { LabelText = key, FillColor = palette.GetColor(keys.IndexOf(key)) });
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = key, FillColor = CurveColors.Get(keys.IndexOf(key)) });
         plot.ShowLegend(Edge.Bottom);
         plot.Legend.FontName = PlotFonts.Family;
         plot.Legend.FontSize = options.FontSize;

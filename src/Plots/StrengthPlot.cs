@@ -24,6 +24,8 @@ internal sealed class StrengthPlot
 
     private static readonly Color InterruptionFill = Colors.Red.WithAlpha(0.13);
     private static readonly Color InterruptionText = Colors.DarkRed;
+    private static readonly Color RestrictionFill = new Color("#e07a10").WithAlpha(0.12);
+    private static readonly Color RestrictionText = new("#9a4a00");
 
     private readonly PlotOptions options;
     private readonly double xFrom;
@@ -142,12 +144,25 @@ internal sealed class StrengthPlot
         Plot.Axes.Right.Label.ForeColor = color;
     }
 
+    /// <summary>
+    /// An interruption as a span: a red tint where it cancels in-person events in full; where it cancels only a share
+    /// (a restriction), an orange tint with a dashed edge and the share in its legend entry, so the two never look alike.
+    /// </summary>
     public void ShadeInterruption(Interruption interruption, Color? fill = null, string prefix = "")
     {
-        var span = Plot.Add.HorizontalSpan(X(interruption.From), X(interruption.To.AddDays(1)), fill ?? InterruptionFill);
+        var partial = interruption.Cancels < 1.0;
+        var color = fill ?? (partial ? RestrictionFill : InterruptionFill);
+        var span = Plot.Add.HorizontalSpan(X(interruption.From), X(interruption.To.AddDays(1)), color);
         span.LineWidth = 0;
+        if (partial && fill is null)
+        {
+            span.LineWidth = 1.5f;
+            span.LineColor = RestrictionText;
+            span.LinePattern = LinePattern.Dashed;
+            prefix += string.Create(System.Globalization.CultureInfo.InvariantCulture, $"restricted, {interruption.Cancels * 100:0} % cancelled: ");
+        }
         span.LegendText = $"{prefix}{PlotNames.ForPlot(interruption.Title ?? interruption.Id, PlotNames.MaxName)} ({PlotNames.Date(interruption.From)} – {PlotNames.Date(interruption.To)})";
-        interruptionTitles.Add((interruption, fill is null ? InterruptionText : fill.Value.WithAlpha(1), ""));
+        interruptionTitles.Add((interruption, fill is null ? (partial ? RestrictionText : InterruptionText) : fill.Value.WithAlpha(1), ""));
     }
 
     /// <summary>An interruption drawn as a dashed outline with a faint fill, to tell it apart from a shaded one.</summary>

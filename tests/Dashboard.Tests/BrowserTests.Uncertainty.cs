@@ -26,9 +26,7 @@ public sealed partial class BrowserTests
 
         await page.Locator("#ensemble-form input[name=u-draws]").FillAsync("20");
         await page.Locator("#start-ensemble").ClickAsync();
-        var bands = page.Locator("#bands img");
-        await bands.WaitForAsync(new() { Timeout = RunTimeout });
-        await page.WaitForFunctionAsync("() => document.querySelector('#bands img').naturalWidth > 0");
+        await page.Locator("figure#bands[data-ready=true]").WaitForAsync(new() { Timeout = RunTimeout });
         // The view opens on the relationship the run page showed first, and says why in a sentence.
         Assert.Contains(await page.Locator("#bands-picker select").InputValueAsync(), page.Url.Replace("%7E", "~"));
         Assert.Contains("20 draws", await page.Locator("#why").InnerTextAsync());

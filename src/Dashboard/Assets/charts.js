@@ -152,11 +152,11 @@
       grids.push({ left: 44, right: grids[0].right, height: hasDelta ? 70 : 54, bottom: 64 });
       xAxes.push(xAxis(1, first, last, false));
       yAxes.push(hasDelta
-        ? { type: "value", gridIndex: 1, name: "ΔS", splitNumber: 2, nameTextStyle: { align: "left" } }
+        ? { type: "value", gridIndex: 1, name: "ΔS", splitNumber: 2, nameLocation: "middle", nameRotate: 90, nameGap: 30 }
         : { type: "value", gridIndex: 1, min: -0.5, max: 2.5, name: t("Events"), nameLocation: "middle", nameRotate: 90, nameGap: 8,
           nameTextStyle: { fontSize: 11, color: "#5b6475" }, axisLine: { show: false }, axisTick: { show: false }, axisLabel: { show: false }, splitLine: { show: false } });
     }
-    var series = data.curves.map(function (curve) { return curveSeries(data, curve, yAxes); });
+    var series = data.curves.map(function (curve, i) { return curveSeries(data, curve, i, yAxes); });
     series = series.concat(bandSeries(data));
     if (hasRail && !hasDelta) { series = series.concat(railSeries(data)); }
     series.push(interruptionSeries(data));
@@ -195,10 +195,10 @@
     };
   }
 
-  function curveSeries(data, curve, yAxes) {
+  function curveSeries(data, curve, index, yAxes) {
     var points = curve.values.map(function (v, k) { return [time(data.dates[k]), v]; });
     return {
-      id: curve.key + "|" + (curve.axis || "s"), name: curve.name, type: "line", showSymbol: false, symbol: symbols[curve.color % symbols.length],
+      id: "curve" + index, name: curve.name, type: "line", showSymbol: false, symbol: symbols[curve.color % symbols.length],
       symbolSize: 7, xAxisIndex: curve.axis === "delta" ? 1 : 0,
       yAxisIndex: curve.axis === "score" ? 1 : curve.axis === "delta" ? yAxes.length - 1 : 0,
       lineStyle: { width: curve.axis === "score" ? 1.5 : 2.2, type: curve.dash || "solid", color: palette[curve.color % palette.length] },
@@ -267,13 +267,15 @@
       markArea: {
         silent: false,
         label: { show: true, position: "insideTop", fontSize: 11, color: "#7a1f1f", overflow: "truncate" },
-        data: data.interruptions.map(function (span) {
+        data: data.interruptions.map(function (span, i) {
           var full = span.cancels >= 1;
+          // Overlapping spans put their titles on rows of their own.
+          var row = data.interruptions.slice(0, i).filter(function (o) { return o.from <= span.to && span.from <= o.to; }).length;
           return [{
             name: span.title, xAxis: time(span.from),
             itemStyle: full ? { color: fullTint } : { color: partialTint, borderColor: "rgba(200, 90, 0, 0.6)", borderType: "dashed", borderWidth: 1,
               decal: { symbol: "rect", dashArrayX: [1, 0], dashArrayY: [3, 5], rotation: -Math.PI / 4, color: "rgba(200, 90, 0, 0.35)" } },
-            label: { color: full ? "#7a1f1f" : "#8a4a00" },
+            label: { color: full ? "#7a1f1f" : "#8a4a00", offset: [0, row * 14] },
           }, { xAxis: time(span.to) + 86400000 }];
         }),
       },

@@ -85,6 +85,22 @@ public sealed record ChartData(
             strengths.Any(s => s < -0.05) ? -100 : 0, 100, Explain: false);
     }
 
+    /// <summary>
+    /// An ensemble's chart of one dyad: the deterministic replay's curve over the 5–95 % (light) and 25–75 % (dark) bands
+    /// of the draws' strengths, with the dyad's events and interruptions.
+    /// </summary>
+    public static ChartData Bands(SeriesResult deterministic, Relations.Model.Ensembles.DyadBands band, string language, IStringLocalizer<Strings> words)
+    {
+        var curve = Curve(deterministic, band.Dyad, 0, language) with { Explainable = false };
+        IReadOnlyList<double> Q(int percent) => Round(band.Quantile(percent));
+        var low = new[] { band.Quantile(5), curve.Values }.SelectMany(v => v).DefaultIfEmpty(0).Min();
+        return new ChartData(SampleDays(deterministic), [curve], EventsTouching(deterministic.Scenario, [band.Dyad], language, words),
+            Spans(deterministic.Scenario, [band.Dyad]), [], low < -0.05 ? -100 : 0, 100, Explain: false)
+        {
+            Bands = [new ChartBand(curve.Key, curve.Name, 0, Q(5), Q(25), Q(75), Q(95))],
+        };
+    }
+
     /// <summary>One dyad's strength curve, named in the page's language, with the colour of its place.</summary>
     public static ChartCurve Curve(SeriesResult result, Dyad dyad, int color, string language, string? name = null) =>
         new(RunPlots.Key(dyad), name ?? PlotNames.DyadShort(result.Scenario, dyad, language),

@@ -17,7 +17,8 @@ namespace Relations.Dashboard.Pages.Runs;
 /// 5–95 % and 25–75 % bands of a chosen relationship with a sentence saying why, and the downloads; a failed or
 /// cancelled one says so with a "try again" that starts a new one.
 /// </summary>
-public sealed class UncertaintyModel(RunService runs, JobService jobs) : PageModel
+public sealed class UncertaintyModel(RunService runs, JobService jobs,
+    Microsoft.Extensions.Localization.IStringLocalizer<Localization.Strings> words) : PageModel
 {
     public string Id { get; private set; } = "";
     public JobStatus? Job { get; private set; }
@@ -29,6 +30,9 @@ public sealed class UncertaintyModel(RunService runs, JobService jobs) : PageMod
     public IReadOnlyList<DyadBands> Widest { get; private set; } = [];
     public DyadBands? Chosen { get; private set; }
     public string Why { get; private set; } = "";
+
+    /// <summary>The bands chart's data (Views/ChartData.Bands), as JSON for the page's script.</summary>
+    public string ChartJson { get; private set; } = "";
     public IReadOnlyDictionary<string, string> Problems { get; private set; } = new Dictionary<string, string>();
 
     public async Task<IActionResult> OnGetAsync(string id, string? dyad)
@@ -57,8 +61,9 @@ public sealed class UncertaintyModel(RunService runs, JobService jobs) : PageMod
         Widest = [.. ensemble.Bands.OrderByDescending(Width).ThenBy(b => b.Dyad)];
         Chosen = dyad is null ? Widest[0] : Widest.FirstOrDefault(b => Views.RunPlots.Key(b.Dyad) == dyad);
         if (Chosen is null)
-            return new ContentResult { StatusCode = 400, ContentType = "text/plain; charset=utf-8", Content = $"'{dyad}' is not a relationship of this run; write it as A~B.\n" };
-        Why = UncertaintyText.Why(ensemble, Chosen, Width(Chosen), Language);
+            return new ContentResult { StatusCode = 400, ContentType = "text/plain; charset=utf-8", Content = words["'{0}' is not a relationship of this run; write it as A~B.", dyad!] + "\n" };
+        Why = UncertaintyText.Why(ensemble, Chosen, Width(Chosen), Language, words);
+        ChartJson = Views.ChartData.Bands(ensemble.Deterministic, Chosen, Language, words).ToJson();
         return Page();
     }
 
