@@ -89,7 +89,7 @@ public sealed record ChartData(
     /// An ensemble's chart of one dyad: the deterministic replay's curve over the 5–95 % (light) and 25–75 % (dark) bands
     /// of the draws' strengths, with the dyad's events and interruptions.
     /// </summary>
-    public static ChartData Bands(SeriesResult deterministic, Relations.Model.Ensembles.DyadBands band, string language, IStringLocalizer<Strings> words)
+    public static ChartData ForBands(SeriesResult deterministic, Relations.Model.Ensembles.DyadBands band, string language, IStringLocalizer<Strings> words)
     {
         var curve = Curve(deterministic, band.Dyad, 0, language) with { Explainable = false };
         IReadOnlyList<double> Q(int percent) => Round(band.Quantile(percent));

@@ -63,7 +63,7 @@ public sealed class UncertaintyModel(RunService runs, JobService jobs,
         if (Chosen is null)
             return new ContentResult { StatusCode = 400, ContentType = "text/plain; charset=utf-8", Content = words["'{0}' is not a relationship of this run; write it as A~B.", dyad!] + "\n" };
         Why = UncertaintyText.Why(ensemble, Chosen, Width(Chosen), Language, words);
-        ChartJson = Views.ChartData.Bands(ensemble.Deterministic, Chosen, Language, words).ToJson();
+        ChartJson = Views.ChartData.ForBands(ensemble.Deterministic, Chosen, Language, words).ToJson();
         return Page();
     }
 
