@@ -69,7 +69,7 @@ public static class EventMarks
             {
                 for (var i = 0; i < days.Length; i++)
                 {
-                    var applied = touched.Max(d => StrengthModel.AppliedFactor(ev.Mode, days[i], CalendarOf(d)));
+                    var applied = touched.Max(d => StrengthModel.Apply(0.0, inPerson: true, CalendarOf(d).CancelShare(days[i]), ModelParameters.Default).Factor);
                     cancelled[i] = applied == 0.0;
                     share[i] = 1.0 - applied;
                 }

@@ -33,7 +33,7 @@ public sealed record EditorSetting(string Key, string LabelText, string? Kind, d
 
     /// <summary>The label in the reader's language.</summary>
     public string Label(IStringLocalizer<Strings> words) =>
-        Kind is not null ? words[LabelText, words.Kind(Kind)] : Compose(words[LabelText], Unit is null ? null : words[Unit]);
+        Kind is not null ? words[LabelText, words.Kind(Kind)] : Compose(words[LabelText], Unit is null ? null : words[Unit].Value);
 
     private string Compose(string label, string? unit) =>
         label + (unit is null ? "" : ", " + unit) + (Symbol is { Length: > 0 } ? $" ({Symbol})" : "");
