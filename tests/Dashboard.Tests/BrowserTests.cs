@@ -133,7 +133,7 @@ public sealed partial class BrowserTests(BrowserDashboard app) : IClassFixture<B
     public async Task Analyst_sees_every_problem_of_an_invalid_upload_with_line_and_column()
     {
         var page = await app.NewPageAsync();
-        await page.GotoAsync("/upload");
+        await page.GotoAsync("/en/upload");
         await page.Locator("textarea[name=yaml]").FillAsync("id: broken\ntitle: \"Broken\"\nperod: { from: 2020-01-01, to: 2020-12-31 }\n");
         await page.Locator("#upload-form button[type=submit]").ClickAsync();
 

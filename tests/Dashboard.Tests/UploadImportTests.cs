@@ -37,7 +37,7 @@ public sealed partial class UploadImportTests(TemporaryScenariosDashboard dashbo
     {
         const string events = "date,kind,actor_a,actor_b,source,title\n2021-03-21,agreement,lao-cai,yunnan,Báo Lào Cai,\"Ký <b>MoU</b>\"\n";
 
-        using var imported = await PostAsync("/upload", ("file", "office.csv", events), ("actors", "actors.csv", Actors));
+        using var imported = await PostAsync("/en/upload", ("file", "office.csv", events), ("actors", "actors.csv", Actors));
         var page = await imported.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
@@ -53,12 +53,22 @@ public sealed partial class UploadImportTests(TemporaryScenariosDashboard dashbo
         Assert.Equal(yaml, await File.ReadAllTextAsync(Path.Combine(dashboard.Scenarios, "imported", "office.yaml")));
         using var editor = await client.GetAsync("/whatif/office");
         Assert.Equal(HttpStatusCode.OK, editor.StatusCode);
+
+        // Keeping the same text again opens it; another analyst's import of the same id is refused, the file kept.
+        using var again = await PostAsync("/upload?handler=WhatIf", ("yaml", null, yaml));
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        var other = yaml.Replace("Ký <b>MoU</b>", "Another meeting", StringComparison.Ordinal);
+        Assert.NotEqual(yaml, other);
+        using var refused = await PostAsync("/en/upload?handler=WhatIf", ("yaml", null, other));
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("The scenario id &#x27;office&#x27; is taken by imported/office.yaml", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(yaml, await File.ReadAllTextAsync(Path.Combine(dashboard.Scenarios, "imported", "office.yaml")));
     }
 
     [Fact]
     public async Task A_bad_event_file_lists_every_problem_with_row_and_column()
     {
-        using var response = await PostAsync("/upload", ("file", "bad.csv", "date,kind,actor_a,actor_b\n2019-13-01,visit,lao-cai,yunnan\n2019-05-10,party,lao-cai,yunnan\n"), ("actors", "actors.csv", Actors));
+        using var response = await PostAsync("/en/upload", ("file", "bad.csv", "date,kind,actor_a,actor_b\n2019-13-01,visit,lao-cai,yunnan\n2019-05-10,party,lao-cai,yunnan\n"), ("actors", "actors.csv", Actors));
         var page = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

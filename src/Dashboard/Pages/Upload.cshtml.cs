@@ -1,9 +1,11 @@
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Relations.Dashboard.Api;
 using Relations.Dashboard.Hosting;
+using Relations.Dashboard.Localization;
 using Relations.Dashboard.Runs;
 using Relations.Dashboard.Scenarios;
 using Relations.Grains.Interfaces;
@@ -18,7 +20,7 @@ namespace Relations.Dashboard.Pages;
 /// A spreadsheet, CSV or GDELT event file is imported first (as <c>relations import</c> does) and the scenario it
 /// made is shown, ready to replay or to open in the what-if editor.
 /// </summary>
-public sealed class UploadModel(ScenarioCatalog catalog, RunService runs, IOptions<RelationsOptions> options) : PageModel
+public sealed class UploadModel(ScenarioCatalog catalog, RunService runs, IOptions<RelationsOptions> options, IStringLocalizer<UploadModel> text) : PageModel
 {
     public string Text { get; private set; } = "";
     public IReadOnlyList<Problem> Problems { get; private set; } = [];
@@ -60,13 +62,13 @@ public sealed class UploadModel(ScenarioCatalog catalog, RunService runs, IOptio
             return TooLarge();
         if (Upload.Decode(bytes) is not { } text)
         {
-            Message = "The file is not UTF-8 text.";
+            Message = text["The file is not UTF-8 text."];
             return Page();
         }
         Text = text;
         if (text.Trim().Length == 0)
         {
-            Message = "Choose a file, or paste a scenario or variant.";
+            Message = text["Choose a file, or paste a scenario or variant."];
             return Page();
         }
         var sampleStep = step is "day" or "week" or "year" ? Sampling.Parse(step) : SampleStep.Month;
@@ -93,13 +95,13 @@ public sealed class UploadModel(ScenarioCatalog catalog, RunService runs, IOptio
         if (scenario is null || problems.Count > 0 || scenario.BaseId is not null)
         {
             Problems = problems;
-            Message = problems.Count == 0 ? "Only a scenario (not a variant) can be opened in the what-if editor as a base." : null;
+            Message = problems.Count == 0 ? text["Only a scenario (not a variant) can be opened in the what-if editor as a base."] : null;
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        if (ImportedScenarios.Save(catalog, scenario, Text) is { } refused)
+        if (ImportedScenarios.Save(catalog, scenario, Text) is { } takenBy)
         {
-            Message = refused;
+            Message = text["The scenario id '{0}' is taken by {1}; import again with another id (or change the id in the text).", scenario.Id, takenBy];
             Response.StatusCode = StatusCodes.Status409Conflict;
             return Page();
         }
@@ -135,6 +137,16 @@ public sealed class UploadModel(ScenarioCatalog catalog, RunService runs, IOptio
         return Page();
     }
 
+    /// <summary>The import's name for the file's format (ImportSummary.Format, English) in the reader's language.</summary>
+    public string FormatName(string format)
+    {
+        const string gdelt = "a GDELT event file: ";
+        if (!format.StartsWith(gdelt, StringComparison.Ordinal))
+            return text[format];
+        var layouts = format[gdelt.Length..];
+        return text["a GDELT event file: {0}", layouts == "no event line" ? text[layouts] : layouts];
+    }
+
     private static async Task<byte[]> ReadAsync(IFormFile file)
     {
         using var buffer = new MemoryStream();
@@ -144,7 +156,7 @@ public sealed class UploadModel(ScenarioCatalog catalog, RunService runs, IOptio
 
     private IActionResult TooLarge()
     {
-        Message = $"The file is larger than {Limit / 1024 / 1024.0:0.##} MiB, the most a scenario, variant or event file may be here.";
+        Message = text["The file is larger than {0} MiB, the most a scenario, variant or event file may be here.", Display.Number(Limit / 1024 / 1024.0, "0.##")];
         Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
         return Page();
     }

@@ -10,7 +10,7 @@ namespace Relations.Dashboard.Tests.Localization;
 public sealed class LocalizationTests(MarkedDashboard app) : IClassFixture<MarkedDashboard>
 {
     /// <summary>The pages without state; the pages of a run, a comparison and the editor are added by the test.</summary>
-    private static readonly string[] Pages = ["/", "/uncertainty", "/learn", "/glossary", "/model", "/runs", "/variants", "/whatif/lao-cai-hekou-youth", "/join", "/class", "/audit", "/nowhere"];
+    private static readonly string[] Pages = ["/", "/uncertainty", "/learn", "/glossary", "/model", "/runs", "/variants", "/whatif/lao-cai-hekou-youth", "/upload", "/join", "/class", "/audit", "/nowhere"];
 
     [Fact]
     public async Task Every_interface_string_of_the_pages_is_localized_and_has_a_vietnamese_entry()
