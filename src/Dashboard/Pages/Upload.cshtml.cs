@@ -20,7 +20,7 @@ namespace Relations.Dashboard.Pages;
 /// A spreadsheet, CSV or GDELT event file is imported first (as <c>relations import</c> does) and the scenario it
 /// made is shown, ready to replay or to open in the what-if editor.
 /// </summary>
-public sealed class UploadModel(ScenarioCatalog catalog, RunService runs, IOptions<RelationsOptions> options, IStringLocalizer<UploadModel> text) : PageModel
+public sealed class UploadModel(ScenarioCatalog catalog, RunService runs, IOptions<RelationsOptions> options, IStringLocalizer<UploadModel> messages) : PageModel
 {
     public string Text { get; private set; } = "";
     public IReadOnlyList<Problem> Problems { get; private set; } = [];
@@ -62,13 +62,13 @@ public sealed class UploadModel(ScenarioCatalog catalog, RunService runs, IOptio
             return TooLarge();
         if (Upload.Decode(bytes) is not { } text)
         {
-            Message = text["The file is not UTF-8 text."];
+            Message = messages["The file is not UTF-8 text."];
             return Page();
         }
         Text = text;
         if (text.Trim().Length == 0)
         {
-            Message = text["Choose a file, or paste a scenario or variant."];
+            Message = messages["Choose a file, or paste a scenario or variant."];
             return Page();
         }
         var sampleStep = step is "day" or "week" or "year" ? Sampling.Parse(step) : SampleStep.Month;
@@ -95,13 +95,13 @@ public sealed class UploadModel(ScenarioCatalog catalog, RunService runs, IOptio
         if (scenario is null || problems.Count > 0 || scenario.BaseId is not null)
         {
             Problems = problems;
-            Message = problems.Count == 0 ? text["Only a scenario (not a variant) can be opened in the what-if editor as a base."] : null;
+            Message = problems.Count == 0 ? messages["Only a scenario (not a variant) can be opened in the what-if editor as a base."].Value : null;
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
         if (ImportedScenarios.Save(catalog, scenario, Text) is { } takenBy)
         {
-            Message = text["The scenario id '{0}' is taken by {1}; import again with another id (or change the id in the text).", scenario.Id, takenBy];
+            Message = messages["The scenario id '{0}' is taken by {1}; import again with another id (or change the id in the text).", scenario.Id, takenBy];
             Response.StatusCode = StatusCodes.Status409Conflict;
             return Page();
         }
@@ -142,9 +142,9 @@ public sealed class UploadModel(ScenarioCatalog catalog, RunService runs, IOptio
     {
         const string gdelt = "a GDELT event file: ";
         if (!format.StartsWith(gdelt, StringComparison.Ordinal))
-            return text[format];
+            return messages[format];
         var layouts = format[gdelt.Length..];
-        return text["a GDELT event file: {0}", layouts == "no event line" ? text[layouts] : layouts];
+        return messages["a GDELT event file: {0}", layouts == "no event line" ? messages[layouts] : layouts];
     }
 
     private static async Task<byte[]> ReadAsync(IFormFile file)
@@ -156,7 +156,7 @@ public sealed class UploadModel(ScenarioCatalog catalog, RunService runs, IOptio
 
     private IActionResult TooLarge()
     {
-        Message = text["The file is larger than {0} MiB, the most a scenario, variant or event file may be here.", Display.Number(Limit / 1024 / 1024.0, "0.##")];
+        Message = messages["The file is larger than {0} MiB, the most a scenario, variant or event file may be here.", Display.Number(Limit / 1024 / 1024.0, "0.##")];
         Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
         return Page();
     }
