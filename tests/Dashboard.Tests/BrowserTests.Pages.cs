@@ -49,12 +49,13 @@ public sealed partial class BrowserTests
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
             $"the run page scrolls sideways at {width} px");
         await AssertWholePeriodVisibleAsync(page, width);
-        await BrowserDashboard.ShotAsync(page, $"20-run-{width}");
+        await BrowserDashboard.ShotAsync(page, $"40-run-{width}");
 
         // Hover the middle sample of the first curve: the tooltip's value is series.csv's strength on that day.
         var dates = await page.EvaluateAsync<string[]>("() => relationsCharts.curves.data.dates");
         var key = await page.EvaluateAsync<string>("() => relationsCharts.curves.data.curves[0].key");
         var i = dates.Length / 2;
+        await page.Locator("figure#curves .chart-host").ScrollIntoViewIfNeededAsync();
         var (x, y) = await ChartPoint(page, "curves", 0, i);
         await page.Mouse.MoveAsync(x, y);
         var tip = page.Locator($".chart-tooltip .tip-value[data-key='{key}']").First;
@@ -70,7 +71,7 @@ public sealed partial class BrowserTests
         await page.WaitForFunctionAsync("() => relationsCharts.curves.chart.getWidth() === 680");
         await AssertWholePeriodVisibleAsync(page, 680);
         if (width == 800)
-            await page.PdfAsync(new() { Path = Path.Combine(RepositoryFiles.Screenshots, "21-run-report.pdf"), Format = "A4" });
+            await page.PdfAsync(new() { Path = Path.Combine(RepositoryFiles.Screenshots, "41-run-report.pdf"), Format = "A4" });
     }
 
     /// <summary>Every chart of the page is no wider than <paramref name="width"/> and its last sample lies inside it.</summary>
