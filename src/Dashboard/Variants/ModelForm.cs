@@ -16,7 +16,7 @@ public static class ModelForm
     /// <summary>Every setting the editor shows, with its value in <paramref name="model"/>: the parameters, then each kind's weight.</summary>
     public static IEnumerable<EditorSetting> Values(ModelParameters model) =>
         ModelParameters.Table.Select(p => new EditorSetting(p.Key, p.Label, null, p.Get(model)) { Unit = p.Unit, Symbol = p.Symbol })
-            .Concat(model.Weights.Select(w => new EditorSetting(WeightPrefix + w.Key, "Weight of a '{0}' event", w.Key, w.Value)));
+            .Concat(model.Weights.Select(w => new EditorSetting(WeightPrefix + w.Key, "Weight of an event of kind '{0}'", w.Key, w.Value)));
 }
 
 /// <summary>
