@@ -26,6 +26,8 @@ public sealed partial class BrowserTests
             await page.GotoAsync(address);
             if (await page.Locator("figure[data-chart]").CountAsync() > 0)
                 await page.Locator("figure[data-chart] .chart-host").First.WaitForAsync(new() { Timeout = RunTimeout });
+            if (await page.Locator("figure[data-chart]").CountAsync() > 0)
+                await AssertWholePeriodVisibleAsync(page, 1280);
             var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } });
             problems.AddRange(result.Violations.Where(v => v.Impact is "serious" or "critical").Select(v =>
                 $"{address}: {v.Impact} {v.Id} ({v.Help}) at {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}"));
@@ -72,6 +74,17 @@ public sealed partial class BrowserTests
         await AssertWholePeriodVisibleAsync(page, 680);
         if (width == 800)
             await page.PdfAsync(new() { Path = Path.Combine(RepositoryFiles.Screenshots, "41-run-report.pdf"), Format = "A4" });
+
+        // An actor's page: its partners' curves, the same at this width and on paper.
+        await page.EmulateMediaAsync(new() { Media = Media.Screen });
+        await page.GotoAsync($"/en/runs/{run}/actors/lao-cai-city");
+        await page.Locator("figure[data-chart] .chart-host").First.WaitForAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
+            $"the actor page scrolls sideways at {width} px");
+        await AssertWholePeriodVisibleAsync(page, width);
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await page.WaitForFunctionAsync("() => Object.values(relationsCharts).every(f => f.chart.getWidth() === 680)");
+        await AssertWholePeriodVisibleAsync(page, 680);
     }
 
     /// <summary>Every chart of the page is no wider than <paramref name="width"/> and its last sample lies inside it.</summary>
