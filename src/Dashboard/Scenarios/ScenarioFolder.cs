@@ -2,7 +2,7 @@ using Relations.Dashboard.Hosting;
 
 namespace Relations.Dashboard.Scenarios;
 
-/// <summary>Finds the scenarios folder: the one configured, or the repository's scenarios/ beside Relations.sln.</summary>
+/// <summary>Finds the scenarios folder: the one configured, the repository's scenarios/ beside Relations.sln, or a bundle's beside the executable.</summary>
 public static class ScenarioFolder
 {
     /// <exception cref="DashboardOptionsException">The configured folder does not exist, or none is found.</exception>
@@ -23,6 +23,10 @@ public static class ScenarioFolder
                     return scenarios;
             }
         }
+        // A published bundle (scripts/publish.sh) carries its scenarios/ beside the executable.
+        var bundled = Path.Combine(AppContext.BaseDirectory, "scenarios");
+        if (Directory.Exists(bundled))
+            return bundled;
         throw new DashboardOptionsException(
             "no scenarios folder found: run inside a checkout (where Relations.sln is) or pass --scenarios DIR");
     }
