@@ -61,7 +61,8 @@ public sealed record ClassBoard(
                 r.Result is null ? [] : ScenarioChanges.Of(baseResult.Scenario, r.Result.Scenario),
                 aligned ? strengths : null,
                 aligned && baseStrengths is not null ? strengths![index] - baseStrengths[index] : null,
-                r.Result is null ? null : Pages.CompareModel.ExplainLink(r.Variant.RunId!, dyad, dates[index]));
+                // The API's link is the path within the dashboard ("/runs/…"); pages put their language's base before it.
+                r.Result is null ? null : Pages.CompareModel.ExplainLink(r.Variant.RunId!, dyad, dates[index]).TrimStart('~'));
         }).ToList();
         return new ClassBoard(session, dyad, dates[index], dates, baseStrengths, baseResult, curves);
     }
