@@ -53,16 +53,9 @@ public sealed class WhatIfModel(ScenarioCatalog catalog, WhatIfRunner runner, Va
 
     public async Task<IActionResult> OnPostAsync(string baseId)
     {
-        if (!Open(baseId))
-            return NotFound();
-        var (spec, formProblems) = VariantForm.Read(Request.Form, Entry, Base, words);
+        var (spec, refused) = ReadPosted(baseId);
         if (spec is null)
-        {
-            FormProblems = formProblems;
-            SetNames(null);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
+            return refused!;
         if (Access.Caller.Of(User) is { IsStudent: true } student)
             return await RunInClassAsync(student, spec);
         var (runs, problems, yaml) = await runner.StartAsync(spec);
@@ -100,16 +93,9 @@ public sealed class WhatIfModel(ScenarioCatalog catalog, WhatIfRunner runner, Va
     /// </summary>
     public IActionResult OnPostAdd(string baseId)
     {
-        if (!Open(baseId))
-            return NotFound();
-        var (spec, formProblems) = VariantForm.Read(Request.Form, Entry, Base, words);
+        var (spec, refused) = ReadPosted(baseId);
         if (spec is null)
-        {
-            FormProblems = formProblems;
-            SetNames(null);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
+            return refused!;
         Prefill = spec;
         var (newEvent, newInterruption) = (Request.PostedField(VariantForm.New("id")), Request.PostedField(NewInterruption.Field("id")));
         var added = spec.Added.Where(a => a.Id == newEvent).Select(a => a.Title ?? a.Id)
@@ -128,6 +114,23 @@ public sealed class WhatIfModel(ScenarioCatalog catalog, WhatIfRunner runner, Va
 
     /// <summary>The sweep rows and the draws and seed the editor shows (as posted, with their problems).</summary>
     public Ensembles.SweepFields SweepRows => Ensembles.SweepFields.Of(Ensembles.UncertaintyForm.Parameters(Base.Model), Request, FormProblems);
+
+    /// <summary>
+    /// The variant the form posts for <paramref name="baseId"/>; without one, the answer to give instead: 404 for an
+    /// unknown base, or the editor again with the form's problems (400).
+    /// </summary>
+    private (VariantSpec? Spec, IActionResult? Refused) ReadPosted(string baseId)
+    {
+        if (!Open(baseId))
+            return (null, NotFound());
+        var (spec, formProblems) = VariantForm.Read(Request.Form, Entry, Base, words);
+        if (spec is not null)
+            return (spec, null);
+        FormProblems = formProblems;
+        SetNames(null);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return (null, Page());
+    }
 
     private async Task<IActionResult> Start(string baseId, Ensembles.JobService jobs, bool sweep)
     {
