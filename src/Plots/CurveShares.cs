@@ -7,7 +7,7 @@ namespace Relations.Plots;
 /// How much of each sample of a curve rests on assumptions (docs/model.md, "Certainty parts"): for S the assumed part of
 /// the strength over the strength, for R the assumed part of the score over the score; 0 where the value is 0.
 /// </summary>
-internal static class CurveShares
+public static class CurveShares
 {
     public static double[] OfStrength(DyadSeries series, ModelParameters model)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Playwright;
 
 namespace Relations.Dashboard.Tests;
@@ -17,6 +18,20 @@ public sealed partial class BrowserTests
         var association = page.Locator("#shown-shares li[data-dyad='lao-cai-friendship-association~yunnan']");
         Assert.Contains("(mostly assumed)", await association.InnerTextAsync());
         Assert.Contains("of this value rests on assumptions", await page.Locator("#shown-shares li[data-dyad='hekou~lao-cai-city']").InnerTextAsync());
+        // The interactive chart draws the association's curve thin and light where it rests mostly on assumptions (a second
+        // series of the same name), Hà Khẩu's where it rests on what the articles report; the hover gives each share.
+        await page.Locator("figure#curves[data-ready=true]").WaitForAsync(new() { Timeout = RunTimeout });
+        var styles = await page.EvaluateAsync<string[]>(
+            "() => relationsCharts.curves.chart.getOption().series.filter(s => String(s.id).startsWith('curve'))" +
+            ".map(s => s.id + ':' + (/rgba\\(.*, ([0-9.]+)\\)/.exec(s.lineStyle.color)?.[1] ?? 1) + ':' + s.lineStyle.width + ':' + s.data.filter(p => p[1] !== null).length)");
+        var light = styles.Select(s => s.Split(':')).Where(s => s[0].EndsWith("-assumed", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(light);
+        Assert.All(light, s => Assert.True(double.Parse(s[1], CultureInfo.InvariantCulture) < 0.5 && int.Parse(s[3], CultureInfo.InvariantCulture) > 1, string.Join(' ', styles)));
+        var (x, y) = await ChartPoint(page, "curves", 0, 84);
+        await page.Mouse.MoveAsync(x, y);
+        var tip = page.Locator(".chart-tooltip .tip-value[data-key='lao-cai-friendship-association~yunnan'] .tip-assumed");
+        await tip.WaitForAsync();
+        Assert.Matches(@"\(\d+ % assumed\)", await tip.InnerTextAsync());
         await BrowserDashboard.ShotAsync(page, "20-run-assumed-share");
         foreach (var (selector, name) in new[] { ("#curves", "20a-plot"), ("#shown-shares", "20b-shown-shares"), ("#dyad-picker", "20c-picker"), (".border-view", "20d-border") })
             await page.Locator(selector).ScreenshotAsync(new() { Path = Path.Combine(RepositoryFiles.Screenshots, name + ".png") });
@@ -43,6 +58,8 @@ public sealed partial class BrowserTests
         var variant = await DashboardFactory.PostScenarioIdAsync(client, "no-covid");
         await app.Dashboard.WaitForRunAsync(variant);
         await page.GotoAsync($"/en/compare?base={id}&variant={variant}");
+        await page.Locator("figure#compare[data-ready=true]").WaitForAsync(new() { Timeout = RunTimeout });
+        Assert.True(await page.EvaluateAsync<bool>("() => relationsCharts.compare.data.curves.some(c => c.assumed && c.assumed.some(s => s > 0.5))"));
         var differences = page.Locator("#differences tr").Nth(1);
         Assert.Equal(2, await differences.Locator(".assumed-share").CountAsync());
         await page.Locator("#differences").ScreenshotAsync(new() { Path = Path.Combine(RepositoryFiles.Screenshots, "23-compare-assumed-share.png") });

@@ -32,6 +32,8 @@
   var fullTint = "rgba(200, 30, 30, 0.16)";
   var partialTint = "rgba(230, 120, 20, 0.10)";
   var markInk = "#333333";
+  // How light a stretch resting mostly on assumptions is drawn (as on the server's plots, src/Plots/StrengthPlot.cs).
+  var assumedOpacity = 0.38;
 
   document.querySelectorAll("figure[data-chart]").forEach(function (figure) {
     var source = document.getElementById(figure.getAttribute("data-chart"));
@@ -156,7 +158,8 @@
         : { type: "value", gridIndex: 1, min: -0.5, max: 2.5, name: t("Events"), nameLocation: "middle", nameRotate: 90, nameGap: 8,
           nameTextStyle: { fontSize: 11, color: "#5b6475" }, axisLine: { show: false }, axisTick: { show: false }, axisLabel: { show: false }, splitLine: { show: false } });
     }
-    var series = data.curves.map(function (curve, i) { return curveSeries(data, curve, i, yAxes); });
+    var series = [];
+    data.curves.forEach(function (curve, i) { series = series.concat(curveSeries(data, curve, i, yAxes)); });
     series = series.concat(bandSeries(data));
     if (hasRail && !hasDelta) { series = series.concat(railSeries(data)); }
     series.push(interruptionSeries(data));
@@ -195,9 +198,23 @@
     };
   }
 
+  // A curve is drawn thick where most of its value rests on what the sources report or infer, and thin and light where
+  // assumptions carry more than half of it (issue 20; the server's plots draw it the same way): two series of one name,
+  // so the legend shows and hides both. The stretch between two samples takes the status of the sample it arrives at.
+  function mostlyAssumed(curve, k) { return !!curve.assumed && curve.assumed[k] > 0.5; }
+  function lighter(hex) {
+    var rgb = [1, 3, 5].map(function (i) { return parseInt(hex.slice(i, i + 2), 16); });
+    return "rgba(" + rgb.join(", ") + ", " + assumedOpacity + ")";
+  }
+
   function curveSeries(data, curve, index, yAxes) {
-    var points = curve.values.map(function (v, k) { return [time(data.dates[k]), v]; });
-    return {
+    var n = curve.values.length;
+    var split = curve.assumed && curve.values.some(function (v, k) { return mostlyAssumed(curve, k); });
+    var inRun = function (k, assumed) {
+      return mostlyAssumed(curve, k) === assumed || (k + 1 < n && mostlyAssumed(curve, k + 1) === assumed);
+    };
+    var points = curve.values.map(function (v, k) { return [time(data.dates[k]), !split || inRun(k, false) ? v : null]; });
+    var main = {
       id: "curve" + index, name: curve.name, type: "line", showSymbol: false, symbol: symbols[curve.color % symbols.length],
       symbolSize: 7, xAxisIndex: curve.axis === "delta" ? 1 : 0,
       yAxisIndex: curve.axis === "score" ? 1 : curve.axis === "delta" ? yAxes.length - 1 : 0,
@@ -210,6 +227,16 @@
         data: [{ name: "explained", coord: [time(data.mark.date), curve.values[data.dates.indexOf(data.mark.date)]] }],
       } : undefined,
     };
+    if (!split) { return [main]; }
+    var width = main.lineStyle.width;
+    var light = {
+      id: "curve" + index + "-assumed", name: curve.name, type: "line", showSymbol: false, symbol: main.symbol, symbolSize: 7,
+      xAxisIndex: main.xAxisIndex, yAxisIndex: main.yAxisIndex,
+      lineStyle: { width: Math.max(1.2, width * 0.45), type: main.lineStyle.type, color: lighter(main.lineStyle.color) },
+      itemStyle: { color: lighter(main.itemStyle.color) }, emphasis: { focus: "series" }, z: 3,
+      data: curve.values.map(function (v, k) { return [time(data.dates[k]), inRun(k, true) ? v : null]; }),
+    };
+    return [main, light];
   }
 
   // Ensembles: the 5–95 % band light, the 25–75 % band dark, as stacked areas under the deterministic curve.
@@ -294,7 +321,9 @@
       if (!shown[curve.name] || curve.values[i] === null) { return; }
       lines.push('<div class="tip-value" data-key="' + encode(curve.key) + '" data-axis="' + (curve.axis || "s") + '" data-value="' + curve.values[i] + '">'
         + '<span class="tip-swatch" style="background:' + palette[curve.color % palette.length] + '"></span>'
-        + encode(curve.name) + ": <strong>" + numberFormat.format(curve.values[i]) + "</strong></div>");
+        + encode(curve.name) + ": <strong>" + numberFormat.format(curve.values[i]) + "</strong>"
+        + (curve.assumed ? ' <span class="tip-assumed' + (mostlyAssumed(curve, i) ? " mostly-assumed" : "") + '" data-share="' + curve.assumed[i] + '">('
+          + encode(t("{0} % assumed", Math.round(curve.assumed[i] * 100))) + ")</span>" : "") + "</div>");
     });
     var previous = i > 0 ? data.dates[i - 1] : "0000-00-00";
     var happened = [];

@@ -17,7 +17,7 @@ public static class ScriptStrings
         "about {0} s left", "about {0} min left", "less than a second left",
         "Strength S", "Score R", "Difference ΔS", "Events", "Standing ties", "{0} % cancelled",
         "Events since the previous sample", "… and {0} more", "in-person events cancelled", "{0} % of in-person activity cancelled",
-        "ties fade {0}× as fast", "Click to see why",
+        "ties fade {0}× as fast", "Click to see why", "{0} % assumed",
     ];
 
     /// <summary>The keys and their texts in the request's language, as JSON that is safe inside a script element.</summary>

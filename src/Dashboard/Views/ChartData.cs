@@ -48,7 +48,7 @@ public sealed record ChartData(
         {
             var series = result.Dyads.First(d => d.Dyad == chosen[0]);
             curves.Add(new ChartCurve(RunPlots.Key(chosen[0]), words["Score R"] + " — " + PlotNames.DyadShort(result.Scenario, chosen[0], language),
-                Round(series.Scores), 0) { Axis = "score", Dash = "dotted", Explainable = false });
+                Round(series.Scores), 0) { Axis = "score", Dash = "dotted", Explainable = false, Assumed = Shares(CurveShares.OfScore(series)) });
         }
         var strengths = chosen.SelectMany(d => result.Dyads.First(s => s.Dyad == d).Strengths);
         return new ChartData(SampleDays(result), curves, EventsTouching(result.Scenario, chosen, language, words), Spans(result.Scenario, chosen),
@@ -67,12 +67,15 @@ public sealed record ChartData(
         foreach (var (dyad, i) in dyads.Select((d, i) => (d, i)))
         {
             var name = PlotNames.DyadShort(baseResult.Scenario, dyad, language);
-            var before = baseResult.Dyads.FirstOrDefault(d => d.Dyad == dyad)?.Strengths;
-            var after = variant.Dyads.FirstOrDefault(d => d.Dyad == dyad)?.Strengths;
-            var b = before?.ToList() ?? [.. baseResult.Dates.Select(_ => 0.0)];
-            var v = baseResult.Dates.Select(d => after is not null && index.TryGetValue(d, out var k) ? after[k] : 0.0).ToList();
-            curves.Add(new ChartCurve(RunPlots.Key(dyad), words["{0} (base)", name], Round(b), i) { Explainable = false });
-            curves.Add(new ChartCurve(RunPlots.Key(dyad), words["{0} (variant)", name], Round(v), i) { Dash = "dashed", Explainable = false });
+            var before = baseResult.Dyads.FirstOrDefault(d => d.Dyad == dyad);
+            var after = variant.Dyads.FirstOrDefault(d => d.Dyad == dyad);
+            var b = before?.Strengths.ToList() ?? [.. baseResult.Dates.Select(_ => 0.0)];
+            var v = baseResult.Dates.Select(d => after is not null && index.TryGetValue(d, out var k) ? after.Strengths[k] : 0.0).ToList();
+            var baseShares = before is null ? null : Shares(CurveShares.OfStrength(before, baseResult.Scenario.Model));
+            var variantShares = after is null ? null : Shares([.. baseResult.Dates.Select(d =>
+                index.TryGetValue(d, out var k) ? after.Parts.AssumedShare(k, variant.Scenario.Model) : 0.0)]);
+            curves.Add(new ChartCurve(RunPlots.Key(dyad), words["{0} (base)", name], Round(b), i) { Explainable = false, Assumed = baseShares });
+            curves.Add(new ChartCurve(RunPlots.Key(dyad), words["{0} (variant)", name], Round(v), i) { Dash = "dashed", Explainable = false, Assumed = variantShares });
             curves.Add(new ChartCurve(RunPlots.Key(dyad), words["{0}: ΔS", name], Round([.. v.Zip(b, (x, y) => x - y)]), i) { Axis = "delta", Explainable = false });
         }
         var strengths = curves.Where(c => c.Axis is null).SelectMany(c => c.Values);
@@ -101,10 +104,21 @@ public sealed record ChartData(
         };
     }
 
-    /// <summary>One dyad's strength curve, named in the page's language, with the colour of its place.</summary>
-    public static ChartCurve Curve(SeriesResult result, Dyad dyad, int color, string language, string? name = null) =>
-        new(RunPlots.Key(dyad), name ?? PlotNames.DyadShort(result.Scenario, dyad, language),
-            Round(result.Dyads.First(d => d.Dyad == dyad).Strengths), color);
+    /// <summary>
+    /// One dyad's strength curve, named in the page's language, with the colour of its place and the share of each value
+    /// that rests on assumptions (drawn thin and light where it is more than half).
+    /// </summary>
+    public static ChartCurve Curve(SeriesResult result, Dyad dyad, int color, string language, string? name = null)
+    {
+        var series = result.Dyads.First(d => d.Dyad == dyad);
+        return new(RunPlots.Key(dyad), name ?? PlotNames.DyadShort(result.Scenario, dyad, language), Round(series.Strengths), color)
+        {
+            Assumed = Shares(CurveShares.OfStrength(series, result.Scenario.Model)),
+        };
+    }
+
+    /// <summary>Assumption shares for the script (docs/model.md, "Certainty parts"), to four digits: a reader reads whole percent.</summary>
+    private static IReadOnlyList<double> Shares(IReadOnlyList<double> shares) => [.. shares.Select(s => Math.Round(s, 4))];
 
     public static IReadOnlyList<string> SampleDays(SeriesResult result) => [.. result.Dates.Select(Display.Iso)];
 
@@ -145,6 +159,12 @@ public sealed record ChartCurve(string Key, string Name, IReadOnlyList<double> V
 
     /// <summary>Whether a click near it explains it (a strength curve of a run).</summary>
     public bool Explainable { get; init; } = true;
+
+    /// <summary>
+    /// The share of each value that rests on assumptions (docs/model.md, "Certainty parts"), one per sample day; the
+    /// script draws the stretches where it is more than half thin and light, and the hover gives it. Null: not known.
+    /// </summary>
+    public IReadOnlyList<double>? Assumed { get; init; }
 }
 
 /// <summary>A point of a curve the page is about (the one being explained).</summary>
