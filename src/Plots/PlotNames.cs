@@ -12,14 +12,15 @@ public static class PlotNames
     public static string Actor(Scenario scenario, string id, string? language = null)
     {
         var actor = scenario.Actors.FirstOrDefault(a => a.Id == id);
-        if (actor is null)
-            return id;
-        return Shorten((language is null ? null : actor.NameIn(language) ?? UnnamedActors.Compose(scenario, actor, language)) ?? actor.DisplayName, MaxName);
+        return actor is null ? id : Actor(scenario, actor, language);
     }
 
-    /// <summary>An actor's name in the requested language, falling back to its display name, cut for a plot.</summary>
-    public static string Actor(Actor actor, string? language = null) =>
-        Shorten((language is null ? null : actor.NameIn(language)) ?? actor.DisplayName, MaxName);
+    /// <summary>
+    /// An actor of <paramref name="scenario"/> by its record: its name in the requested language, composed in that
+    /// language when the source does not name it (<see cref="UnnamedActors"/>), else its display name; cut for a plot.
+    /// </summary>
+    public static string Actor(Scenario scenario, Actor actor, string? language = null) =>
+        Shorten((language is null ? null : actor.NameIn(language) ?? UnnamedActors.Compose(scenario, actor, language)) ?? actor.DisplayName, MaxName);
 
     /// <summary>"Thành phố Lào Cai ↔ Huyện Hà Khẩu": the Vietnamese actor first, since the simulator is about Vietnam's ties.</summary>
     public static string Dyad(Scenario scenario, Dyad dyad, string? language = null)
@@ -68,7 +69,7 @@ public static class PlotNames
     }
 
     /// <summary>"Lào Cai border post no. 1 (unnamed in source)" → "Lào Cai border post no. 1"; short names stay whole.</summary>
-    private static string WithoutRemark(string name)
+    public static string WithoutRemark(string name)
     {
         var open = name.LastIndexOf(" (", StringComparison.Ordinal);
         return name.Length > 24 && name.EndsWith(')') && open > 0 ? name[..open] : name;

@@ -113,7 +113,7 @@ public sealed record BorderMap(
         while (pending.Count > 0)
         {
             var (id, depth) = pending.Pop();
-            rows.Add(new BorderActor(id, PlotNames.Actor(actors[id], language), tree.CountryOf(id) ?? "?", depth, top + rows.Count * RowHeight));
+            rows.Add(new BorderActor(id, PlotNames.Actor(scenario, actors[id], language), tree.CountryOf(id) ?? "?", depth, top + rows.Count * RowHeight));
             foreach (var child in children[id].OrderByDescending(c => order[c]))
                 pending.Push((child, depth + 1));
         }

@@ -40,4 +40,16 @@ public sealed class BorderMapTests
         Assert.NotEmpty(map.Ties);
         Assert.All(map.Ties, t => Assert.True(Math.Abs(t.Strength) >= 0.05));
     }
+
+    [Fact]
+    public void Actors_the_source_does_not_name_are_named_in_the_pages_language()
+    {
+        // Issue 22: the Vietnamese border view mixed "Lào Cai village no. 6 (unnamed in source)" with Vietnamese names.
+        var vi = BorderMap.Of(Result, Result.Dates.Count - 1, "vi");
+        Assert.Contains(vi.Left, a => a.Name.StartsWith("Thôn số 1 thuộc Lào Cai", StringComparison.Ordinal));
+        Assert.Contains(vi.Right, a => a.Name.StartsWith("Trạm biên phòng số 1 thuộc Vân Nam", StringComparison.Ordinal));
+        Assert.DoesNotContain(vi.Left.Concat(vi.Right), a => a.Name.Contains("unnamed", StringComparison.Ordinal));
+        var en = BorderMap.Of(Result, Result.Dates.Count - 1, "en");
+        Assert.Contains(en.Left, a => a.Name.StartsWith("Lao Cai village no. 1", StringComparison.Ordinal));
+    }
 }

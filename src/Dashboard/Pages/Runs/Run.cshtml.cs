@@ -236,9 +236,18 @@ public sealed class RunModel(RunService runs, RunArtifacts artifacts, Scenarios.
         Request.Query.Where(q => !except.Contains(q.Key)).SelectMany(q => q.Value.Select(v => (q.Key, v ?? "")));
 
     /// <summary>An SVG text element; Razor reserves &lt;text&gt; inside code blocks, so it is written here, encoded.</summary>
-    public static IHtmlContent SvgText(double x, double y, string text, string? anchor = null, string? cssClass = null) =>
+    public static IHtmlContent SvgText(double x, double y, string text, string? anchor = null, string? cssClass = null, string? title = null) =>
         new HtmlString(string.Create(CultureInfo.InvariantCulture,
-            $"<text x=\"{x:0.0}\" y=\"{y:0.0}\"{(anchor is null ? "" : $" text-anchor=\"{anchor}\"")}{(cssClass is null ? "" : $" class=\"{cssClass}\"")}>{Encoder.Encode(text)}</text>"));
+            $"<text x=\"{x:0.0}\" y=\"{y:0.0}\"{(anchor is null ? "" : $" text-anchor=\"{anchor}\"")}{(cssClass is null ? "" : $" class=\"{cssClass}\"")}>{(title is null ? "" : $"<title>{Encoder.Encode(title)}</title>")}{Encoder.Encode(text)}</text>"));
+
+    /// <summary>
+    /// An actor's label on the border view: without a long name's trailing remark ("… (unnamed in source)"), which
+    /// would not fit beside the frontier; the whole name is its tooltip.
+    /// </summary>
+    public static IHtmlContent BorderLabel(BorderActor actor, bool left) =>
+        PlotNames.WithoutRemark(actor.Name) is var label && label != actor.Name
+            ? SvgText(BorderMap.AnchorX(actor, left), actor.Y, label, anchor: left ? "end" : null, title: actor.Name)
+            : SvgText(BorderMap.AnchorX(actor, left), actor.Y, actor.Name, anchor: left ? "end" : null);
 
     public Source? SourceOf(string id) => Scenario!.Sources.FirstOrDefault(s => s.Id == id);
 
