@@ -35,6 +35,12 @@ public sealed record PlotOptions
     /// <summary>Font size of tick labels, legend and event labels; titles are drawn larger.</summary>
     public float FontSize { get; init; } = 16;
 
+    /// <summary>
+    /// The plot's own words (titles, axis labels, notes) in the reader's language: given the English text (a composite
+    /// format for those with an argument), answers the text to draw. By default the English.
+    /// </summary>
+    public Func<string, string> Text { get; init; } = english => english;
+
     /// <summary>Replaces the explanatory line under the title when set.</summary>
     public string? Caption { get; init; }
 }

@@ -25,8 +25,8 @@ public static class SensitivityPlot
         var plot = new Plot();
         plot.Font.Set(PlotFonts.Family);
         // Short title and axis label: ScottPlot centres both over the data area, which the dyad labels push right.
-        plot.Title("Which parameter moves which relationship", options.FontSize + 4);
-        plot.XLabel("Mean strength S over the period", options.FontSize + 1);
+        plot.Title(options.Text("Which parameter moves which relationship"), options.FontSize + 4);
+        plot.XLabel(options.Text("Mean strength S over the period"), options.FontSize + 1);
 
         var bars = new List<Bar>();
         var labels = new List<string>();
@@ -36,7 +36,8 @@ public static class SensitivityPlot
             var position = shown.Count - 1 - i;
             var color = CurveColors.Get(keys.IndexOf(row.Key));
             bars.Add(new Bar { Position = position, ValueBase = row.MinStrength, Value = row.MaxStrength, FillColor = color, Size = 0.7, LineWidth = 0 });
-            labels.Add($"{PlotNames.DyadShort(scenario, row.Dyad, options.Language)}{(alike > 0 ? $" (+{alike} alike)" : "")}");
+            labels.Add(PlotNames.DyadShort(scenario, row.Dyad, options.Language)
+                + (alike > 0 ? " " + string.Format(CultureInfo.CurrentCulture, options.Text("(+{0} alike)"), alike) : ""));
             AddEndLabel(plot, row.MinStrength, position, $"{row.Key}={Format(row.ValueAtMin)} ", Alignment.MiddleRight, options);
             AddEndLabel(plot, row.MaxStrength, position, $" {row.Key}={Format(row.ValueAtMax)} (Δ {row.Swing:0.#})", Alignment.MiddleLeft, options);
         }
@@ -58,7 +59,7 @@ public static class SensitivityPlot
         plot.Legend.FontName = PlotFonts.Family;
         plot.Legend.FontSize = options.FontSize;
         if (shown.Count == 0)
-            plot.Add.Annotation("No swept value moves any relationship's strength.");
+            plot.Add.Annotation(options.Text("No swept value moves any relationship's strength."));
         return plot;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Relations.Dashboard.Ensembles;
 using Relations.Grains.Interfaces;
 using Relations.Model.Ensembles;
@@ -12,7 +13,7 @@ namespace Relations.Dashboard.Pages.Sweeps;
 /// A sweep's page: its progress (time left, cancel), then which parameter moves which relationship and by how much
 /// (the sensitivity table and its tornado plot) and the downloads; a failed or cancelled one with a "try again".
 /// </summary>
-public sealed class SweepModel(JobService jobs) : PageModel
+public sealed class SweepModel(JobService jobs, IStringLocalizer<SweepModel> localizer) : PageModel
 {
     /// <summary>Rows of the table: the largest swings, enough to read at a glance.</summary>
     public const int MaxRows = 15;
@@ -34,7 +35,7 @@ public sealed class SweepModel(JobService jobs) : PageModel
         Sweep = sweep;
         var rows = Sensitivity.Of(sweep);
         Rows = [.. rows.Take(MaxRows)];
-        var plot = SensitivityPlot.Build(sweep.Cells[0].Replay.Scenario, sweep, rows, new PlotOptions { Language = Language });
+        var plot = SensitivityPlot.Build(sweep.Cells[0].Replay.Scenario, sweep, rows, new PlotOptions { Language = Language, Text = english => localizer[english] });
         PlotSource = "data:image/svg+xml;base64," + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(RelationPlots.GetSvg(plot)));
         return Page();
     }
