@@ -17,6 +17,7 @@ public sealed class BrowserDashboard : IAsyncLifetime
     private readonly KestrelDashboard dashboard = new();
     private IPlaywright? playwright;
     private IBrowser? browser;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<string>>> made = new(StringComparer.Ordinal);
 
     public string BaseUrl { get; private set; } = "";
 
@@ -43,6 +44,13 @@ public sealed class BrowserDashboard : IAsyncLifetime
                 "--disable-component-update", "--disable-sync"],
         });
     }
+
+    /// <summary>
+    /// Something several tests read and none changes (a finished run, comparison, ensemble or sweep): made at the first
+    /// ask, the same address after, so the tests of several widths share one of each.
+    /// </summary>
+    public Task<string> OnceAsync(string key, Func<Task<string>> make) =>
+        made.GetOrAdd(key, _ => new Lazy<Task<string>>(make)).Value;
 
     /// <summary>A fresh page (its own cookies) of a laptop-sized window.</summary>
     public async Task<IPage> NewPageAsync()

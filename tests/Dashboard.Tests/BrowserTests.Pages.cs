@@ -87,6 +87,93 @@ public sealed partial class BrowserTests
         await AssertWholePeriodVisibleAsync(page, 680);
     }
 
+    [Theory]
+    [InlineData(360)]
+    [InlineData(800)]
+    [InlineData(1280)]
+    public async Task The_compare_bands_and_sweep_pages_fit_every_width_and_the_printed_page_and_are_accessible(int width)
+    {
+        // One comparison, ensemble and sweep for the three widths (made by the first, read by all).
+        var pages = new[] { ("compare", await ComparisonAsync()), ("bands", await BandsAsync()), ("sweep", await SweepAsync()) };
+        var page = await app.NewPageAsync();
+        await page.SetViewportSizeAsync(width, 800);
+        var problems = new List<string>();
+        foreach (var (name, address) in pages)
+        {
+            await page.GotoAsync(address);
+            var charts = await page.Locator("figure[data-chart]").CountAsync();
+            if (charts > 0)
+                await page.WaitForFunctionAsync("() => [...document.querySelectorAll('figure[data-chart]')].every(f => f.dataset.ready === 'true')",
+                    null, new() { Timeout = RunTimeout });
+            else
+                await page.WaitForFunctionAsync("() => document.querySelector('#tornado img')?.naturalWidth > 0");
+            await AssertFitsAsync(page);
+            if (charts > 0)
+                await AssertWholePeriodVisibleAsync(page, width);
+            else
+                await AssertImageFitsAsync(page, "#tornado img");
+            var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } });
+            problems.AddRange(result.Violations.Where(v => v.Impact is "serious" or "critical").Select(v =>
+                $"{address} at {width} px: {v.Impact} {v.Id} ({v.Help}) at {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}"));
+            await BrowserDashboard.ShotAsync(page, $"42-{name}-{width}");
+
+            // On paper (A4 portrait): the charts are drawn at the printed width and still reach the period's end; the
+            // sweep's tornado image is as wide as its column.
+            await page.EmulateMediaAsync(new() { Media = Media.Print });
+            if (charts > 0)
+            {
+                await page.WaitForFunctionAsync("() => Object.values(relationsCharts).every(f => f.chart.getWidth() === 680)");
+                await AssertWholePeriodVisibleAsync(page, 680);
+            }
+            else
+            {
+                await AssertImageFitsAsync(page, "#tornado img");
+            }
+            await page.EmulateMediaAsync(new() { Media = Media.Screen });
+        }
+        Assert.True(problems.Count == 0, "Accessibility violations:\n" + string.Join('\n', problems));
+    }
+
+    /// <summary>The image is loaded, no wider than its column and inside the window.</summary>
+    private static async Task AssertImageFitsAsync(IPage page, string selector)
+    {
+        var fits = await page.EvaluateAsync<double[]>(
+            "q => { const i = document.querySelector(q); const r = i.getBoundingClientRect();" +
+            " return [i.naturalWidth, r.width, i.parentElement.clientWidth, r.right, document.documentElement.clientWidth]; }", selector);
+        Assert.True(fits[0] > 0, $"{selector} has not loaded");
+        Assert.True(fits[1] <= fits[2] + 0.5 && fits[3] <= fits[4] + 0.5,
+            $"{selector} is {fits[1]} px wide in a column of {fits[2]} px and ends at x = {fits[3]} of {fits[4]} px");
+    }
+
+    /// <summary>A finished comparison of an exercise with its base, made once for all the tests of the fixture.</summary>
+    private Task<string> ComparisonAsync() => app.OnceAsync("compare", async () =>
+    {
+        using var client = app.Dashboard.CreateClient();
+        var baseRun = await DashboardFactory.PostScenarioIdAsync(client, "border-2013-2026");
+        var variant = await DashboardFactory.PostScenarioIdAsync(client, "no-covid");
+        await app.Dashboard.WaitForRunAsync(baseRun);
+        await app.Dashboard.WaitForRunAsync(variant);
+        return $"/compare?base={baseRun}&variant={variant}";
+    });
+
+    /// <summary>A finished ensemble's bands page, made once.</summary>
+    private Task<string> BandsAsync() => app.OnceAsync("bands", async () =>
+    {
+        using var client = app.Dashboard.CreateClient();
+        var job = await DashboardFactory.PostJobAsync(client, "/api/runs", new { scenarioId = Small, draws = 20, seed = 1 });
+        await app.Dashboard.WaitForJobAsync(job);
+        return $"/runs/{job}/uncertainty";
+    });
+
+    /// <summary>A finished sweep's page, made once.</summary>
+    private Task<string> SweepAsync() => app.OnceAsync("sweep", async () =>
+    {
+        using var client = app.Dashboard.CreateClient();
+        var job = await DashboardFactory.PostJobAsync(client, "/api/sweeps", new { scenarioId = Small, set = new Dictionary<string, double[]> { ["kappa"] = [5, 10] } });
+        await app.Dashboard.WaitForJobAsync(job);
+        return $"/sweeps/{job}";
+    });
+
     /// <summary>Every chart of the page is no wider than <paramref name="width"/> and its last sample lies inside it.</summary>
     private static async Task AssertWholePeriodVisibleAsync(IPage page, int width)
     {

@@ -27,6 +27,22 @@ public class DashboardFactory : WebApplicationFactory<Program>
         return status;
     }
 
+    /// <summary>Waits for a job (an ensemble or a sweep) through its grain and asserts it completed.</summary>
+    public async Task WaitForJobAsync(string jobId)
+    {
+        var status = await Services.GetRequiredService<IGrainFactory>().GetGrain<IJobGrain>(jobId).WaitForCompletion(TimeSpan.FromMinutes(2));
+        Assert.True(status.State == JobState.Completed, $"job {jobId} is {status.State}: {status.Error}");
+    }
+
+    /// <summary>Starts a job as JSON (<c>POST /api/runs</c> with draws, <c>POST /api/sweeps</c>) and answers its id.</summary>
+    public static async Task<string> PostJobAsync(HttpClient client, string path, object body)
+    {
+        using var response = await client.PostAsJsonAsync(path, body);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Accepted, $"POST {path} answered {(int)response.StatusCode}: {text}");
+        return JsonDocument.Parse(text).RootElement.GetProperty("id").GetString()!;
+    }
+
     /// <summary>Posts a scenario or variant as YAML and answers the new run's id.</summary>
     public static async Task<string> PostYamlAsync(HttpClient client, string yaml)
     {

@@ -23,9 +23,15 @@ public sealed class LocalizationTests(MarkedDashboard app) : IClassFixture<Marke
         var query = System.Web.HttpUtility.ParseQueryString(new Uri(new Uri("http://x"), compare).Query);
         await app.WaitForRunAsync(query["base"]!);
         await app.WaitForRunAsync(query["variant"]!);
-        var pages = Pages.Concat([$"/runs/{run}", $"/runs/{run}?explain=hekou~lao-cai-city&date=2020-06-01", $"/runs/{run}/actors/lao-cai-city", compare]);
+        // An ensemble's bands and a sweep's page, finished.
+        var ensemble = await DashboardFactory.PostJobAsync(client, "/api/runs", new { scenarioId = "lao-cai-hekou-youth", draws = 4, seed = 1 });
+        var sweep = await DashboardFactory.PostJobAsync(client, "/api/sweeps", new { scenarioId = "lao-cai-hekou-youth", set = new Dictionary<string, double[]> { ["kappa"] = [5, 10] } });
+        await app.WaitForJobAsync(ensemble);
+        await app.WaitForJobAsync(sweep);
+        var pages = Pages.Concat([$"/runs/{run}", $"/runs/{run}?explain=hekou~lao-cai-city&date=2020-06-01", $"/runs/{run}/actors/lao-cai-city", compare,
+            $"/runs/{ensemble}/uncertainty", $"/sweeps/{sweep}"]);
 
-        var text = new InterfaceText([run, query["base"]!, query["variant"]!]);
+        var text = new InterfaceText([run, query["base"]!, query["variant"]!, ensemble, sweep]);
         var problems = new List<string>();
         foreach (var page in pages)
         {
@@ -33,6 +39,10 @@ public sealed class LocalizationTests(MarkedDashboard app) : IClassFixture<Marke
             Assert.True(response.IsSuccessStatusCode || page == "/nowhere", $"{page} answered {(int)response.StatusCode}");
             problems.AddRange(text.Unlocalized(await response.Content.ReadAsStringAsync()).Select(p => $"{page} {p}"));
         }
+        // The sweep's tornado plot (an image the page draws) takes its title and axis label in the page's language too.
+        var tornado = new HtmlParser().ParseDocument(await client.GetStringAsync($"/sweeps/{sweep}")).QuerySelector("#tornado img")!.GetAttribute("src")!;
+        var svg = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(tornado[(tornado.IndexOf(',', StringComparison.Ordinal) + 1)..]));
+        Assert.Contains($"{MarkingLocalizerFactory.Open}Tham số nào làm thay đổi mối quan hệ nào", svg);
         // A form with problems: the editor's summary and the messages at the fields.
         using (var editor = await PostEditorAsync(client, "/whatif/lao-cai-hekou-youth", new() { ["id"] = "Not An Id", ["new-id"] = "x", ["new-count"] = "many" }))
             problems.AddRange(text.Unlocalized(await editor.Content.ReadAsStringAsync()).Select(p => $"editor with problems {p}"));
