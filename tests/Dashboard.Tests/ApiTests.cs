@@ -47,6 +47,13 @@ public sealed class ApiTests(DashboardFactory dashboard) : IClassFixture<Dashboa
         var csv = await client.GetStringAsync($"/api/runs/{id}/series.csv");
         var reference = ReferenceEvaluator.Evaluate(new ScenarioLoader().Load(path));
         AssertSeriesEqual(reference, csv);
+        // The file as interfaces.md gives it starts with its header; the pages' download link (?bom=1) puts UTF-8's
+        // byte-order mark before the same bytes, so Excel reads the Vietnamese names as UTF-8.
+        var plain = await client.GetByteArrayAsync($"/api/runs/{id}/series.csv");
+        var forExcel = await client.GetByteArrayAsync($"/api/runs/{id}/series.csv?bom=1");
+        Assert.Equal((byte)'a', plain[0]);
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, forExcel[..3]);
+        Assert.Equal(plain, forExcel[3..]);
 
         var status = JsonDocument.Parse(await client.GetStringAsync($"/api/runs/{id}")).RootElement;
         Assert.Equal(id, status.GetProperty("id").GetString());

@@ -36,7 +36,7 @@ public sealed partial class BrowserTests
         var csv = await page.APIRequest.GetAsync((await page.Locator("#ensemble-csv").GetAttributeAsync("href"))!);
         Assert.Equal(200, csv.Status);
         Assert.StartsWith("actor_a,actor_b,date,strength,score,score_mean,score_sd,strength_mean,strength_p05,strength_p25,strength_p50,strength_p75,strength_p95,draws",
-            await csv.TextAsync());
+            await ForExcelAsync(csv));
     }
 
     [Fact]
@@ -71,10 +71,10 @@ public sealed partial class BrowserTests
 
         var sweep = await page.APIRequest.GetAsync((await page.Locator("#sweep-csv").GetAttributeAsync("href"))!);
         Assert.Equal(200, sweep.Status);
-        Assert.StartsWith("cell,kappa,halfLifeDays,actor_a,actor_b,date,score,strength", await sweep.TextAsync());
+        Assert.StartsWith("cell,kappa,halfLifeDays,actor_a,actor_b,date,score,strength", await ForExcelAsync(sweep));
         var sensitivity = await page.APIRequest.GetAsync((await page.Locator("#sensitivity-csv").GetAttributeAsync("href"))!);
         Assert.Equal(200, sensitivity.Status);
-        Assert.Contains("actor_a,actor_b,key,swing", await sensitivity.TextAsync());
+        Assert.Contains("actor_a,actor_b,key,swing", await ForExcelAsync(sensitivity));
     }
 
     [Fact]
@@ -90,6 +90,14 @@ public sealed partial class BrowserTests
         await page.Locator("#sensitivity").WaitForAsync(new() { Timeout = RunTimeout });
         Assert.Contains("spillUp", await page.Locator("#sensitivity").InnerTextAsync());
         Assert.Contains("2 combination(s)", await page.Locator("main, body").First.InnerTextAsync());
+    }
+
+    /// <summary>A CSV the page links to: it starts with UTF-8's byte-order mark (Excel then reads it as UTF-8); the text after it.</summary>
+    private static async Task<string> ForExcelAsync(IAPIResponse file)
+    {
+        var bytes = await file.BodyAsync();
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        return System.Text.Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
     }
 
     /// <summary>The page reads at the window's width: nothing makes the whole page scroll sideways.</summary>

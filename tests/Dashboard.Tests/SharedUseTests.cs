@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -111,6 +112,18 @@ public sealed partial class SharedUseTests(BrowserDashboard app) : IClassFixture
         Assert.Equal(Base, listed.GetProperty("base").GetString());
         Assert.Equal(got.Headers.ETag!.ToString(), listed.GetProperty("etag").GetString());
         Assert.True(listed.TryGetProperty("saved_at", out _));
+
+        // A saved variant runs by its id as a scenario does (issue 22: it was 400 "no scenario"); an unknown id names both lists.
+        var run = await DashboardFactory.PostScenarioIdAsync(http, "api-what-if");
+        await app.Dashboard.WaitForRunAsync(run);
+        var status = JsonDocument.Parse(await http.GetStringAsync($"/api/runs/{run}")).RootElement;
+        Assert.Equal("api-what-if", status.GetProperty("scenarioId").GetString());
+        Assert.Equal("No closure at all", status.GetProperty("title").GetString());
+        using (var unknown = await http.PostAsJsonAsync("/api/runs", new { scenarioId = "no-such-what-if" }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+            Assert.Contains("GET /api/variants", await unknown.Content.ReadAsStringAsync());
+        }
 
         Assert.Equal(HttpStatusCode.NoContent, (await http.DeleteAsync("/api/variants/api-what-if")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await http.DeleteAsync("/api/variants/api-what-if")).StatusCode);

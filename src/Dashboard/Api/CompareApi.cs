@@ -17,7 +17,7 @@ public static class CompareApi
 {
     public static void MapCompareApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/compare.csv", async ([FromQuery(Name = "base")] string? baseRun, string? variant, RunService runs) =>
+        api.MapGet("/compare.csv", async ([FromQuery(Name = "base")] string? baseRun, string? variant, RunService runs, HttpContext http) =>
         {
             if (await PairAsync(baseRun, variant, runs) is not ({ } b, { } v))
                 return ProblemResults.NotFound("Give two completed runs: ?base=RUN&variant=RUN.");
@@ -25,7 +25,7 @@ public static class CompareApi
             try
             {
                 Comparison.WriteCsv(Comparison.Rows(b, v), path);
-                return Results.File(await File.ReadAllBytesAsync(path), "text/csv; charset=utf-8", "compare.csv");
+                return Results.File(CsvDownload.Bytes(await File.ReadAllBytesAsync(path), CsvDownload.WantsMark(http)), "text/csv; charset=utf-8", "compare.csv");
             }
             finally
             {

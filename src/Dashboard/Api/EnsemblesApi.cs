@@ -45,16 +45,16 @@ public static class EnsemblesApi
             : ProblemResults.NotFound($"There is no ensemble or sweep '{id}'."));
         foreach (var prefix in (string[])["/jobs", "/runs"])
         {
-            api.MapGet(prefix + "/{id}/ensemble.csv", (string id, JobService jobs) => Csv(jobs, id, "ensemble", o => o.Ensemble, (e, w) => EnsembleCsv.Write(e, w)));
+            api.MapGet(prefix + "/{id}/ensemble.csv", (string id, JobService jobs, HttpContext http) => Csv(jobs, http, id, "ensemble", o => o.Ensemble, (e, w) => EnsembleCsv.Write(e, w)));
             api.MapGet(prefix + "/{id}/bands.png", (string id, string? dyad, JobService jobs, HttpContext http) => Bands(jobs, id, dyad, svg: false, http));
             api.MapGet(prefix + "/{id}/bands.svg", (string id, string? dyad, JobService jobs, HttpContext http) => Bands(jobs, id, dyad, svg: true, http));
         }
-        api.MapGet("/jobs/{id}/series.csv", (string id, JobService jobs) => Csv(jobs, id, "series", o => o.Ensemble?.Deterministic, (s, w) => Model.Output.SeriesCsv.Write(s, w)));
+        api.MapGet("/jobs/{id}/series.csv", (string id, JobService jobs, HttpContext http) => Csv(jobs, http, id, "series", o => o.Ensemble?.Deterministic, (s, w) => Model.Output.SeriesCsv.Write(s, w)));
         foreach (var prefix in (string[])["/jobs", "/sweeps"])
         {
-            api.MapGet(prefix + "/{id}/sweep.csv", (string id, JobService jobs) => Csv(jobs, id, "sweep", o => o.Sweep, (s, w) => SweepCsv.Write(s, w)));
-            api.MapGet(prefix + "/{id}/sensitivity.csv", (string id, JobService jobs) => Csv(jobs, id, "sensitivity", o => o.Sweep is { } s ? Sensitivity.Of(s) : null,
-                (rows, w) => SensitivityCsv.Write(rows, w)));
+            api.MapGet(prefix + "/{id}/sweep.csv", (string id, JobService jobs, HttpContext http) => Csv(jobs, http, id, "sweep", o => o.Sweep, (s, w) => SweepCsv.Write(s, w)));
+            api.MapGet(prefix + "/{id}/sensitivity.csv", (string id, JobService jobs, HttpContext http) => Csv(jobs, http, id, "sensitivity", o => o.Sweep,
+                (sweep, w) => SensitivityCsv.Write(Sensitivity.Of(sweep), sweep.Cells[0].Replay.Scenario, w)));
         }
         api.MapPost("/sweeps", PostSweep).RequireAuthorization(Access.Policies.Analyst);
         api.MapGet("/sweeps/{id}", async (string id, JobService jobs) => await jobs.StatusAsync(id) is { Kind: JobKind.Sweep } status
@@ -218,7 +218,7 @@ public static class EnsemblesApi
             : Results.File(Plots.RelationPlots.GetPng(plot), "image/png", $"{id}-bands.png");
     }
 
-    private static async Task<IResult> Csv<T>(JobService jobs, string id, string name, Func<JobOutcome, T?> result, Action<T, TextWriter> write)
+    private static async Task<IResult> Csv<T>(JobService jobs, HttpContext http, string id, string name, Func<JobOutcome, T?> result, Action<T, TextWriter> write)
         where T : class
     {
         if (await jobs.StatusAsync(id) is not { } status)
@@ -229,7 +229,7 @@ public static class EnsemblesApi
             return ProblemResults.NotFound($"'{id}' is {(status.Kind == JobKind.Sweep ? "a sweep" : "an ensemble")}; it has no {name}.csv.");
         var text = new StringWriter(CultureInfo.InvariantCulture);
         write(value, text);
-        return Results.File(new UTF8Encoding(false).GetBytes(text.ToString()), "text/csv; charset=utf-8", $"{id}-{name}.csv");
+        return Results.File(CsvDownload.Bytes(text.ToString(), CsvDownload.WantsMark(http)), "text/csv; charset=utf-8", $"{id}-{name}.csv");
     }
 
     private static IResult NotReady(JobStatus status) => ProblemResults.NotReady(status.State switch

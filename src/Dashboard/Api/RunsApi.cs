@@ -71,7 +71,8 @@ public static class RunsApi
         _ => "running",
     };
 
-    private static async Task<IResult> PostRun(HttpRequest request, ScenarioCatalog catalog, RunService runs, JobService jobs, IOptions<RelationsOptions> options, Access.Quotas quotas)
+    private static async Task<IResult> PostRun(HttpRequest request, ScenarioCatalog catalog, RunService runs, JobService jobs, IOptions<RelationsOptions> options, Access.Quotas quotas,
+        Variants.VariantStore variants)
     {
         var drawsText = request.Query["draws"].FirstOrDefault();
         var limit = options.Value.MaxUploadBytes;
@@ -141,15 +142,30 @@ public static class RunsApi
             }
             if (string.IsNullOrEmpty(scenarioId))
                 return ProblemResults.BadRequest("No scenarioId", "The JSON body needs \"scenarioId\": the id of a scenario from GET /api/scenarios.");
-            if (catalog.Find(scenarioId) is not { } entry)
-                return ProblemResults.BadRequest("Unknown scenario", $"There is no scenario '{scenarioId}'; GET /api/scenarios lists them.");
-            try
+            if (catalog.Find(scenarioId) is { } entry)
             {
-                (scenario, source) = catalog.LoadWithSource(entry);
+                try
+                {
+                    (scenario, source) = catalog.LoadWithSource(entry);
+                }
+                catch (ScenarioException ex)
+                {
+                    return ProblemResults.InvalidScenario(ex.Problems);
+                }
             }
-            catch (ScenarioException ex)
+            else if (await variants.GetAsync(scenarioId) is { } saved)
             {
-                return ProblemResults.InvalidScenario(ex.Problems);
+                // A saved what-if by its id, read as its file against the scenarios folder (its base may have changed since).
+                var (checkedScenario, checkedSource, problems) = catalog.CheckTextWithSource(Variants.WhatIfRunner.FileName(saved.Spec),
+                    Variants.VariantStore.YamlOf(saved), request.HttpContext.RequestAborted);
+                if (checkedScenario is null)
+                    return ProblemResults.InvalidScenario(problems);
+                (scenario, source) = (checkedScenario, checkedSource);
+            }
+            else
+            {
+                return ProblemResults.BadRequest("Unknown scenario",
+                    $"There is no scenario or saved variant '{scenarioId}'; GET /api/scenarios and GET /api/variants list them.");
             }
         }
 
@@ -198,11 +214,12 @@ public static class RunsApi
     {
         if (await runs.ResultAsync(id) is not { } result)
             return await NoResult(id, runs);
-        return await artifacts.FileAsync(http, id, "series.csv", "text/csv; charset=utf-8", $"{id}-series.csv", () =>
+        var mark = CsvDownload.WantsMark(http);
+        return await artifacts.FileAsync(http, id, mark ? "series.csv+bom" : "series.csv", "text/csv; charset=utf-8", $"{id}-series.csv", () =>
         {
             var text = new StringWriter();
             SeriesCsv.Write(result, text);
-            return new UTF8Encoding(false).GetBytes(text.ToString());
+            return CsvDownload.Bytes(text.ToString(), mark);
         });
     }
 

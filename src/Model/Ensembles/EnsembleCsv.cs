@@ -8,7 +8,8 @@ namespace Relations.Model.Ensembles;
 /// Writes <c>ensemble.csv</c> (interfaces.md, "Ensembles"): one row per dyad and sample day, in series.csv's order
 /// and formats, with the deterministic replay's strength and score, the draws' statistics, the number of draws, and
 /// <c>estimate</c> — <c>false</c> when the quantiles are exact, <c>true</c> when they are the histogram estimate
-/// of <see cref="StrengthHistograms"/> (within ± <see cref="StrengthHistograms.ErrorBound"/> strength points).
+/// of <see cref="StrengthHistograms"/> (within ± <see cref="StrengthHistograms.ErrorBound"/> strength points) —
+/// then, as series.csv, the scenario's id and the two actors' names (a reader of the file sees who, not only ids).
 /// </summary>
 public static class EnsembleCsv
 {
@@ -29,15 +30,18 @@ public static class EnsembleCsv
     public static void Write(EnsembleResult ensemble, TextWriter writer)
     {
         using var csv = new CsvWriter(writer, System.Globalization.CultureInfo.InvariantCulture, leaveOpen: true);
-        foreach (var column in (string[])["actor_a", "actor_b", "date", .. StatisticColumns, "scenario"])
+        foreach (var column in (string[])["actor_a", "actor_b", "date", .. StatisticColumns, "scenario", "name_a", "name_b"])
             csv.WriteField(column);
         csv.NextRecord();
+        var names = SeriesCsv.Names(ensemble.Deterministic.Scenario);
         for (var d = 0; d < ensemble.Bands.Count; d++)
         {
             for (var t = 0; t < ensemble.Deterministic.Dates.Count; t++)
             {
                 WriteRow(csv, ensemble, d, t);
                 csv.WriteField(ensemble.Deterministic.Scenario.Id);
+                csv.WriteField(names[ensemble.Bands[d].Dyad.A]);
+                csv.WriteField(names[ensemble.Bands[d].Dyad.B]);
                 csv.NextRecord();
             }
         }

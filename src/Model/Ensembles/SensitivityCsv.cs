@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CsvHelper;
 using Relations.Model.Output;
+using Relations.Model.Scenarios;
 
 namespace Relations.Model.Ensembles;
 
@@ -12,16 +13,18 @@ namespace Relations.Model.Ensembles;
 public static class SensitivityCsv
 {
     public static readonly string[] Columns =
-        ["actor_a", "actor_b", "key", "swing", "value_at_min", "min_strength", "value_at_max", "max_strength", "day_swing", "day_swing_date"];
+        ["actor_a", "actor_b", "key", "swing", "value_at_min", "min_strength", "value_at_max", "max_strength", "day_swing", "day_swing_date", "name_a", "name_b"];
 
-    public static void Write(IReadOnlyList<SensitivityRow> rows, string path)
+    public static void Write(IReadOnlyList<SensitivityRow> rows, Scenario scenario, string path)
     {
         using var writer = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        Write(rows, writer);
+        Write(rows, scenario, writer);
     }
 
-    public static void Write(IReadOnlyList<SensitivityRow> rows, TextWriter writer)
+    /// <param name="scenario">The swept scenario, whose actors' names follow the measure.</param>
+    public static void Write(IReadOnlyList<SensitivityRow> rows, Scenario scenario, TextWriter writer)
     {
+        var names = SeriesCsv.Names(scenario);
         using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
         foreach (var column in Columns)
             csv.WriteField(column);
@@ -38,6 +41,8 @@ public static class SensitivityCsv
             csv.WriteField(SeriesCsv.Format(row.MaxStrength));
             csv.WriteField(SeriesCsv.Format(row.DaySwing));
             csv.WriteField(SeriesCsv.Format(row.DaySwingDate));
+            csv.WriteField(names[row.Dyad.A]);
+            csv.WriteField(names[row.Dyad.B]);
             csv.NextRecord();
         }
     }

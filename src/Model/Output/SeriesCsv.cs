@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CsvHelper;
 using Relations.Model.Evaluation;
+using Relations.Model.Scenarios;
 
 namespace Relations.Model.Output;
 
@@ -21,7 +22,7 @@ public static class SeriesCsv
         foreach (var column in Columns)
             csv.WriteField(column);
         csv.NextRecord();
-        var names = result.Scenario.Actors.ToDictionary(a => a.Id, a => a.DisplayName, StringComparer.Ordinal);
+        var names = Names(result.Scenario);
         foreach (var series in result.Dyads.OrderBy(s => s.Dyad))
         {
             for (var i = 0; i < result.Dates.Count; i++)
@@ -47,6 +48,10 @@ public static class SeriesCsv
         using var writer = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
         Write(result, writer);
     }
+
+    /// <summary>Each actor's display name by id: the name_a and name_b columns of series.csv, ensemble.csv and sensitivity.csv.</summary>
+    public static Dictionary<string, string> Names(Scenario scenario) =>
+        scenario.Actors.ToDictionary(a => a.Id, a => a.DisplayName, StringComparer.Ordinal);
 
     public static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 

@@ -31,7 +31,7 @@ internal static class JobFiles
         var files = StagedOutput.Write(directory, stage =>
         {
             SweepCsv.Write(sweep, Path.Combine(stage, "sweep.csv"));
-            SensitivityCsv.Write(sensitivity, Path.Combine(stage, "sensitivity.csv"));
+            SensitivityCsv.Write(sensitivity, sweep.Cells[0].Replay.Scenario, Path.Combine(stage, "sensitivity.csv"));
             return plots is "none" ? [] : SensitivityPlot.Write(sweep.Cells[0].Replay.Scenario, sweep, sensitivity, stage);
         });
         foreach (var row in sensitivity.Take(5))
