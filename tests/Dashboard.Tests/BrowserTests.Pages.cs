@@ -85,6 +85,28 @@ public sealed partial class BrowserTests
         await page.EmulateMediaAsync(new() { Media = Media.Print });
         await page.WaitForFunctionAsync("() => Object.values(relationsCharts).every(f => f.chart.getWidth() === 680)");
         await AssertWholePeriodVisibleAsync(page, 680);
+        await page.EmulateMediaAsync(new() { Media = Media.Screen });
+
+        // The other pages a class reads, in Vietnamese (its longer words): the explanation in sentences, every certainty
+        // level on one chart, the run's assumptions, the start page, the editor, the uncertainty forms, the teaching
+        // pages, the runs list and the upload form — none scrolls sideways; a chart reaches the last sample, also on paper.
+        foreach (var address in new[] { $"/runs/{run}?explain=hekou~lao-cai-city&date=2020-06-01", $"/runs/{run}?levels=all", $"/runs/{run}/assumptions",
+                     "/", "/whatif/lao-cai-hekou-youth", "/uncertainty", "/learn", "/glossary", "/runs", "/upload" })
+        {
+            await page.GotoAsync(address);
+            var charts = await page.Locator("figure[data-chart]").CountAsync();
+            if (charts > 0)
+                await page.WaitForFunctionAsync("() => [...document.querySelectorAll('figure[data-chart]')].every(f => f.dataset.ready === 'true')",
+                    null, new() { Timeout = RunTimeout });
+            await AssertFitsAsync(page);
+            if (charts == 0)
+                continue;
+            await AssertWholePeriodVisibleAsync(page, width);
+            await page.EmulateMediaAsync(new() { Media = Media.Print });
+            await page.WaitForFunctionAsync("() => Object.values(relationsCharts).every(f => f.chart.getWidth() === 680)");
+            await AssertWholePeriodVisibleAsync(page, 680);
+            await page.EmulateMediaAsync(new() { Media = Media.Screen });
+        }
     }
 
     [Theory]
