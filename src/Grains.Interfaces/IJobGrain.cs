@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using Orleans.Concurrency;
 using Relations.Model.Ensembles;
 
@@ -168,18 +170,117 @@ public sealed record UnitBatch([property: Id(0)] string JobId, [property: Id(1)]
 
 /// <summary>
 /// A batch's results: for each unit its scores, then its strengths (<see cref="JobPlan.Values"/> doubles each, dyad
-/// by dyad) as raw bytes — a byte array travels as one block, an array of doubles element by element — and the
-/// worker's silo's processor count, so the job learns how many batches that silo takes at once.
+/// by dyad), as raw bytes in pieces of at most <see cref="PieceDoubles"/> doubles — a byte array travels as one block,
+/// an array of doubles element by element, and a piece stays below the large-object heap's 85,000 bytes, so the
+/// batches a job goes through are young garbage collected at once rather than large objects piling up until a full
+/// collection (memory flat in draws) — and the worker's silo's processor count, so the job learns how many batches
+/// that silo takes at once. (Id 2, the results as one array, is retired.)
 /// </summary>
 [GenerateSerializer, Immutable, Alias("relations.unit-batch-result")]
 public sealed record UnitBatchResult(
     [property: Id(0)] int First,
     [property: Id(1)] int Count,
-    [property: Id(2)] byte[] Values,
+    [property: Id(5)] byte[][] Pieces,
     [property: Id(3)] int Cores)
 {
+    /// <summary>The most doubles in one piece: 64 KiB, below the large-object threshold.</summary>
+    public const int PieceDoubles = 8192;
+
     /// <summary>The silo that evaluated the batch (its runtime identity).</summary>
     [Id(4)] public string Silo { get; init; } = "";
+
+    /// <summary>Pieces of one unit's scores (or strengths) of <paramref name="values"/> doubles.</summary>
+    public static int PiecesOf(int values) => (values + PieceDoubles - 1) / PieceDoubles;
+
+    /// <summary>
+    /// Cuts one unit's scores and strengths (<paramref name="values"/> doubles each, one after the other) into pieces
+    /// added to <paramref name="pieces"/>, taken from <see cref="PieceBuffers"/>.
+    /// </summary>
+    public static void Split(ReadOnlySpan<double> unit, int values, List<byte[]> pieces)
+    {
+        var per = PiecesOf(values);
+        for (var half = 0; half < 2; half++)
+        {
+            for (var p = 0; p < per; p++)
+            {
+                var slice = MemoryMarshal.AsBytes(unit.Slice(half * values + p * PieceDoubles, Math.Min(PieceDoubles, values - p * PieceDoubles)));
+                var piece = PieceBuffers.Take(slice.Length);
+                slice.CopyTo(piece);
+                pieces.Add(piece);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Half <paramref name="half"/> of the batch (unit half / 2's scores when even, strengths when odd), read in place
+    /// when it is one piece, else gathered into <paramref name="scratch"/> (<paramref name="values"/> doubles).
+    /// </summary>
+    public ReadOnlySpan<double> Half(int half, int values, double[] scratch)
+    {
+        var per = PiecesOf(values);
+        if (per == 1)
+            return MemoryMarshal.Cast<byte, double>(Pieces[half]);
+        for (var p = 0; p < per; p++)
+            MemoryMarshal.Cast<byte, double>(Pieces[half * per + p]).CopyTo(scratch.AsSpan(p * PieceDoubles));
+        return scratch.AsSpan(0, values);
+    }
+
+    /// <summary>Whether the pieces hold <see cref="Count"/> units of <paramref name="values"/> doubles each, as the job asked.</summary>
+    public bool Holds(int values)
+    {
+        var per = PiecesOf(values);
+        if (Pieces.Length != 2 * Count * per)
+            return false;
+        for (var i = 0; i < Pieces.Length; i++)
+        {
+            var p = i % per;
+            if (Pieces[i].Length != Math.Min(PieceDoubles, values - p * PieceDoubles) * sizeof(double))
+                return false;
+        }
+        return true;
+    }
+}
+
+/// <summary>
+/// The pieces of batch results (<see cref="UnitBatchResult"/>) a silo's workers fill and its jobs have folded: a job
+/// gives a batch's pieces back once folded, so that a long ensemble goes through the same few megabytes instead of
+/// leaving its whole stream of results to the garbage collector (which lets the heap grow with the draws when
+/// batches outlive a young collection while they wait to be folded). Pieces are kept by exact length, up to
+/// <see cref="MaxBytes"/> in all; whatever does not fit is left to the collector. A piece that travelled from another
+/// silo is kept here too: its bytes are this process's.
+/// </summary>
+public static class PieceBuffers
+{
+    /// <summary>The most bytes kept for reuse (32 MiB: the batches a job on a few cores holds at once).</summary>
+    public const long MaxBytes = 32L << 20;
+
+    private static readonly ConcurrentDictionary<int, ConcurrentBag<byte[]>> Free = new();
+    private static long kept;
+
+    /// <summary>A piece of exactly <paramref name="bytes"/> bytes, reused when one was given back.</summary>
+    public static byte[] Take(int bytes)
+    {
+        if (Free.TryGetValue(bytes, out var bag) && bag.TryTake(out var piece))
+        {
+            Interlocked.Add(ref kept, -bytes);
+            return piece;
+        }
+        return new byte[bytes];
+    }
+
+    /// <summary>Gives back the pieces of a batch nobody reads any more.</summary>
+    public static void Give(UnitBatchResult folded)
+    {
+        foreach (var piece in folded.Pieces)
+        {
+            if (Interlocked.Add(ref kept, piece.Length) > MaxBytes)
+            {
+                Interlocked.Add(ref kept, -piece.Length);
+                return;
+            }
+            Free.GetOrAdd(piece.Length, _ => []).Add(piece);
+        }
+    }
 }
 
 /// <summary>

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Orleans.Concurrency;
 using Relations.Grains.Interfaces;
 using Relations.Model.Ensembles;
@@ -16,6 +15,8 @@ namespace Relations.Grains;
 public sealed class DrawWorkerGrain(IGrainFactory grains) : Grain, IDrawWorkerGrain
 {
     private (string JobId, JobPlan Plan, UnitEvaluator Evaluator)? job;
+    /// <summary>One unit's scores and strengths, evaluated here before they are cut into the answer's pieces.</summary>
+    private double[]? scratch;
 
     public async Task<UnitBatchResult> Evaluate(UnitBatch batch)
     {
@@ -27,11 +28,15 @@ public sealed class DrawWorkerGrain(IGrainFactory grains) : Grain, IDrawWorkerGr
             job = known = (batch.JobId, plan, new UnitEvaluator(plan));
         }
         var values = known.Plan.Values;
-        var bytes = new byte[(long)batch.Count * 2 * values * sizeof(double)];
-        var numbers = MemoryMarshal.Cast<byte, double>(bytes.AsSpan());
+        if (scratch is null || scratch.Length < 2 * values)
+            scratch = new double[2 * values];
+        var pieces = new List<byte[]>(2 * batch.Count * UnitBatchResult.PiecesOf(values));
         for (var unit = 0; unit < batch.Count; unit++)
-            known.Evaluator.Evaluate(batch.First + unit, numbers.Slice(2 * unit * values, values), numbers.Slice((2 * unit + 1) * values, values));
+        {
+            known.Evaluator.Evaluate(batch.First + unit, scratch.AsSpan(0, values), scratch.AsSpan(values, values));
+            UnitBatchResult.Split(scratch.AsSpan(0, 2 * values), values, pieces);
+        }
         RelationsMetrics.Draws.Add(batch.Count);
-        return new UnitBatchResult(batch.First, batch.Count, bytes, Environment.ProcessorCount) { Silo = RuntimeIdentity };
+        return new UnitBatchResult(batch.First, batch.Count, [.. pieces], Environment.ProcessorCount) { Silo = RuntimeIdentity };
     }
 }

@@ -39,6 +39,8 @@ public sealed class JobGrain(
     private TaskCompletionSource finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private JobRequest? request;
     private IGrainTimer? timer;
+    /// <summary>The revival reminder's registration, under way while the first batches are evaluated.</summary>
+    private Task reminding = Task.CompletedTask;
     private bool cancelAsked;
     private int done;
     /// <summary>While the end is being stored and announced: the job still reports running, so that whoever sees it ended finds it all done.</summary>
@@ -148,8 +150,10 @@ public sealed class JobGrain(
     {
         if (state.State.State == JobState.Running)
         {
-            await this.RegisterOrUpdateReminder(RunRevival.ReminderName, RunRevival.Period, RunRevival.Period);
+            // The reminder is set while the units go out: the job's first batches need not wait for the reminder table.
+            reminding = this.RegisterOrUpdateReminder(RunRevival.ReminderName, RunRevival.Period, RunRevival.Period);
             await Drive(cancellation);
+            await reminding;
         }
         if (state.State.State == JobState.Running)
             return;
@@ -240,11 +244,12 @@ public sealed class JobGrain(
 
     private static void Fold(JobFold fold, UnitBatchResult result, int values)
     {
-        if (result.First != fold.Folded || result.Values.Length != (long)result.Count * 2 * values * sizeof(double))
+        if (result.First != fold.Folded || !result.Holds(values))
             throw new InvalidOperationException($"a worker answered units {result.First}+{result.Count} in a form the job did not ask for");
-        var numbers = MemoryMarshal.Cast<byte, double>(result.Values);
+        var (scores, strengths) = UnitBatchResult.PiecesOf(values) == 1 ? ([], []) : (new double[values], new double[values]);
         for (var unit = 0; unit < result.Count; unit++)
-            fold.Add(numbers.Slice(2 * unit * values, values), numbers.Slice((2 * unit + 1) * values, values));
+            fold.Add(result.Half(2 * unit, values, scores), result.Half(2 * unit + 1, values, strengths));
+        PieceBuffers.Give(result);
     }
 
 
@@ -300,9 +305,7 @@ public sealed class JobGrain(
         cancelAsked = false;
         try
         {
-            if (await this.GetReminder(RunRevival.ReminderName) is { } reminder)
-                await this.UnregisterReminder(reminder);
-            await Registry.Record((Status() with { State = end }).Summary());
+            await Task.WhenAll(Unremind(), Registry.Record((Status() with { State = end }).Summary()));
         }
         catch (Exception ex)
         {
@@ -310,6 +313,14 @@ public sealed class JobGrain(
             logger.LogWarning(ex, "Job {JobId}: the job registry or the reminders did not take its end", JobId);
         }
         return true;
+    }
+
+    /// <summary>Drops the revival reminder, once its registration (if still under way) is done.</summary>
+    private async Task Unremind()
+    {
+        await reminding;
+        if (await this.GetReminder(RunRevival.ReminderName) is { } reminder)
+            await this.UnregisterReminder(reminder);
     }
 
     /// <summary>Pushes the progress to watchers, at most every <see cref="PushEvery"/>.</summary>

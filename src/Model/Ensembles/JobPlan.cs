@@ -91,14 +91,19 @@ public sealed class JobPlan
 
     /// <summary>
     /// Consecutive units handed out together: about <paramref name="perWorker"/> batches for each of
-    /// <paramref name="workers"/> workers, at most 32 units each (a batch of this scenario is tens of milliseconds).
+    /// <paramref name="workers"/> workers, at most 32 units each (a batch of this scenario is tens of milliseconds) and
+    /// at most <see cref="BatchBytes"/> of results, so the batches a job holds at once take the same memory however
+    /// many draws it has.
     /// </summary>
     public IReadOnlyList<(int First, int Count)> Batches(int workers, int perWorker = 8)
     {
-        var size = Math.Clamp(Total / Math.Max(1, workers * perWorker), 1, 32);
+        var size = Math.Clamp(Total / Math.Max(1, workers * perWorker), 1, (int)Math.Clamp(BatchBytes / (2L * sizeof(double) * Values), 1, 32));
         var batches = new List<(int, int)>((Total + size - 1) / size);
         for (var first = 0; first < Total; first += size)
             batches.Add((first, Math.Min(size, Total - first)));
         return batches;
     }
+
+    /// <summary>The most bytes of results a batch of several units carries (1 MiB).</summary>
+    public const long BatchBytes = 1 << 20;
 }

@@ -25,8 +25,11 @@ internal static class EnsembleBench
         console.Out.WriteLine(string.Create(inv, $"ensemble: {draws:N0} draws of {scenario.Id} ({plan.Dyads.Count} dyads × {plan.Dates.Count} samples), seeds {seed}…{seed + draws - 1}; {Environment.ProcessorCount} cores"));
         console.Out.WriteLine("time: from the job's start to its folded outcome (silo and cluster start not counted); peak memory: working sets sampled every 20 ms, this process plus its silo processes");
 
-        // A small ensemble first compiles the evaluator, so the one-thread figure is the loop's, not the JIT's.
-        JobRunner.Run(new JobRequest(request.Run, Math.Min(draws, 20), []).Plan());
+        // Each way first runs a warm-up ensemble of its own, not timed, so that every process's evaluator is compiled
+        // to its optimised tier (.NET's tiered JIT promotes a method after 30 calls, in the background) and every silo's
+        // workers are active: the figures compare the loops, not the JIT. The warm-up is the same for every way.
+        var warmUp = new JobRequest(request.Run, Math.Min(draws, WarmUpDraws), []);
+        JobRunner.Run(warmUp.Plan());
         string expected;
         double oneThread;
         using (var memory = PhaseMemory.Start())
@@ -40,7 +43,7 @@ internal static class EnsembleBench
 
         await using (var embedded = await RelationsCluster.ConnectAsync(ClusterTarget.Embedded, cancellation))
         {
-            await RunJob(embedded.Grains, JobClient.NewId(new JobRequest(request.Run, Math.Min(draws, 20), [])), new JobRequest(request.Run, Math.Min(draws, 20), []));
+            await RunJob(embedded.Grains, JobClient.NewId(warmUp), warmUp);
             using var memory = PhaseMemory.Start();
             var (seconds, csv, _) = await RunJob(embedded.Grains, JobClient.NewId(request), request);
             Same("embedded silo", csv);
@@ -60,8 +63,7 @@ internal static class EnsembleBench
                 await using var client = await RelationsCluster.ConnectAsync(new ClusterTarget(null, clusterId, azurite.ConnectionString), cancellation);
                 while ((await client.Grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true)).Count < k)
                     await Task.Delay(200, cancellation);
-                // A small job first activates the workers on every silo.
-                await RunJob(client.Grains, JobClient.NewId(new JobRequest(request.Run, Math.Min(draws, 20), [])), new JobRequest(request.Run, Math.Min(draws, 20), []));
+                await RunJob(client.Grains, JobClient.NewId(warmUp), warmUp);
                 using var memory = PhaseMemory.Start();
                 var (seconds, csv, used) = await RunJob(client.Grains, JobClient.NewId(request), request);
                 Same($"cluster of {k}", csv);
@@ -99,6 +101,9 @@ internal static class EnsembleBench
             return (seconds, Csv(outcome), used);
         }
     }
+
+    /// <summary>Draws of the warm-up ensemble each way runs before it is timed.</summary>
+    private const int WarmUpDraws = 200;
 
     private static string Csv(JobOutcome outcome)
     {
