@@ -51,6 +51,9 @@ public sealed class JobGrain(
 
     private string JobId => this.GetPrimaryKeyString();
 
+    /// <summary>Whether this grain's silo is no longer an active member: it is stopping, and places no grain anywhere.</summary>
+    private bool SiloLeaving => GrainContext.Address.SiloAddress is not { } silo || membership.CurrentSnapshot.GetSiloStatus(silo) != SiloStatus.Active;
+
     private IJobRegistryGrain Registry => grains.GetGrain<IJobRegistryGrain>(JobKeys.Registry);
 
     /// <summary>The job's request, kept by a grain of its own, which the workers read too.</summary>
@@ -163,7 +166,8 @@ public sealed class JobGrain(
 
     /// <summary>
     /// Goes through the units and ends the job — unless <paramref name="cancellation"/> (the timer's, cancelled when
-    /// the activation goes away) stops it first: then the job stays running, to start again where it is activated next.
+    /// the activation goes away) or its silo's stop interrupts it: then the job stays running, to start again where it
+    /// is activated next.
     /// </summary>
     private async Task Drive(CancellationToken cancellation)
     {
@@ -184,8 +188,10 @@ public sealed class JobGrain(
                 end = JobState.Cancelled;
             }
         }
-        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        catch (Exception) when (cancellation.IsCancellationRequested || SiloLeaving)
         {
+            // The activation or its silo is going away (a dashboard or silo stopped part-way): the units it could not
+            // reach failed for that, not for the job, which stays running to start again where it is activated next.
             return;
         }
         catch (Exception ex)

@@ -73,6 +73,9 @@ public sealed class RelationsCluster : IAsyncDisposable
         logging.AddFilter("Microsoft", LogLevel.None);
         logging.AddFilter("Polly", LogLevel.None);
         logging.AddFilter("Relations.Grains", LogLevel.Error);
+        // Except the one resilience policy's two lines an outage (calls lost with a silo and retried; through again):
+        // whoever runs a silo or waits on a command should know why it paused.
+        logging.AddFilter("Relations.Grains.GrainCallPolicy", LogLevel.Warning);
         logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
     }
 

@@ -6,7 +6,6 @@ using Relations.Grains.Interfaces;
 using Relations.Hosting;
 using Relations.Model.Benchmark;
 using Relations.Model.Evaluation;
-using Relations.Silo.Cli;
 using Xunit.Abstractions;
 
 namespace Relations.Cluster.Tests;
@@ -64,7 +63,7 @@ public sealed class MultiProcessClusterTests(ReferenceFixture reference, ITestOu
         reference.AssertEqual(result);
 
         // The CLI as a client of the same cluster lists the run, tab-separated.
-        var (exit, output) = await CliAsync("runs", "list", "--cluster", clusterId, "--storage", "azure", "--connection-string", azurite.ConnectionString);
+        var (exit, output) = await RelationsCli.RunAsync("runs", "list", "--cluster", clusterId, "--storage", "azure", "--connection-string", azurite.ConnectionString);
         Assert.Equal(0, exit);
         Assert.Contains(output.Split('\n'), line => line.StartsWith($"{runId}\tcompleted\t", StringComparison.Ordinal));
     }
@@ -128,12 +127,4 @@ public sealed class MultiProcessClusterTests(ReferenceFixture reference, ITestOu
 
     private Task<RelationsCluster> ClientAsync() =>
         RelationsCluster.ConnectAsync(new ClusterTarget(null, clusterId, azurite.ConnectionString), CancellationToken.None);
-
-    private static async Task<(int Exit, string Output)> CliAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = await RelationsCommand.RunAsync(args, output, error);
-        return (exit, output + error.ToString());
-    }
 }

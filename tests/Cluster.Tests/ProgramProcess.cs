@@ -23,6 +23,9 @@ internal sealed partial class ProgramProcess : IAsyncDisposable
     /// <summary>The gateway port a silo said it listens on.</summary>
     public int GatewayPort => int.Parse(GatewayInReadyLine().Match(ReadyLine).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>The silo-to-silo port a silo said it listens on (the port of its <c>SiloAddress</c>).</summary>
+    public int SiloPort => int.Parse(SiloPortInReadyLine().Match(ReadyLine).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Whether the process has ended.</summary>
     public bool HasExited => process.HasExited;
 
@@ -117,7 +120,8 @@ internal sealed partial class ProgramProcess : IAsyncDisposable
         return File.Exists(program) ? program : throw new InvalidOperationException($"{program} is not built; build src/{project} first");
     }
 
-    private static string RepositoryRoot
+    /// <summary>The checkout the tests run from (where Relations.sln is).</summary>
+    internal static string RepositoryRoot
     {
         get
         {
@@ -161,6 +165,9 @@ internal sealed partial class ProgramProcess : IAsyncDisposable
 
     [System.Text.RegularExpressions.GeneratedRegex(@", gateway [^ ]+:(\d+) ")]
     private static partial System.Text.RegularExpressions.Regex GatewayInReadyLine();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^silo: listening on [^ ]+:(\d+),")]
+    private static partial System.Text.RegularExpressions.Regex SiloPortInReadyLine();
 
     private void Record(string? line)
     {
