@@ -28,8 +28,9 @@ public sealed class ClassOfTwentyTests(ITestOutputHelper log) : IAsyncLifetime
 
     /// <summary>
     /// The bound on the p95 of "run the variant and compare" (issue 17's goal is 5 s on a quiet machine). The test
-    /// runs beside the rest of the suite on a 2-core box, where it measured 2–25 s; the bound is Orleans' response
-    /// timeout, which no request of the journey may meet (the issue's HTTP 500s came from it).
+    /// runs beside the rest of the suite on a 2-core box: 6.2, 10.5 and 14.9 s in three runs at load averages 14–22;
+    /// the bound is Orleans' response timeout, which no request of the journey may meet (the issue's HTTP 500s came
+    /// from it).
     /// </summary>
     private static readonly TimeSpan RunAndCompareBound = TimeSpan.FromSeconds(30);
 
@@ -58,6 +59,7 @@ public sealed class ClassOfTwentyTests(ITestOutputHelper log) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Created, opened.StatusCode);
         var code = JsonDocument.Parse(await opened.Content.ReadAsStringAsync()).RootElement.GetProperty("code").GetString()!;
         var baseRun = JsonDocument.Parse(await trainer.GetStringAsync($"/api/sessions/{code}")).RootElement.GetProperty("baseRun").GetString()!;
+        log.WriteLine($"the session is open after {clock.Elapsed.TotalSeconds:0.0} s");
         Assert.Equal("completed", (await ServerEvents.UntilEndedAsync(trainer, $"/api/runs/{baseRun}/events", deadline.Token)).GetProperty("status").GetString());
 
         // The board's live stream, on the other dashboard: it must tell of every change the students make.
@@ -72,7 +74,7 @@ public sealed class ClassOfTwentyTests(ITestOutputHelper log) : IAsyncLifetime
         var jobId = JsonDocument.Parse(await ensemble.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
         var ensembleEnded = ServerEvents.UntilEndedAsync(boardReader, $"/api/jobs/{jobId}/events", deadline.Token);
 
-        log.WriteLine($"the session is open and its base run completed after {clock.Elapsed.TotalSeconds:0.0} s");
+        log.WriteLine($"its base run completed after {clock.Elapsed.TotalSeconds:0.0} s");
         var variants = new Dictionary<string, string>();
         var runAndCompare = new List<TimeSpan>();
         await Task.WhenAll(Enumerable.Range(0, Students).Select(async i =>
