@@ -8,15 +8,16 @@ namespace Relations.Model.Evaluation;
 /// The dyad set of <see cref="DyadSet"/> (model.md rule 4) built on actor numbers instead of strings, for the
 /// streaming evaluator and the grain run plan: dyads in <see cref="Dyad"/> order, each one's parent dyad (−1 for none
 /// in the set) and child dyads, its <see cref="InterruptionCalendar"/> (rule 3), shared by dyads that the same
-/// interruptions apply to, and how many event occurrences fall on it. Building it walks the events once, with one
-/// dictionary operation per actor named and per event dyad.
+/// interruptions apply to, and how many event occurrences fall on it. Building it walks the events once: events naming
+/// the same side lists share their dyads, found by reference; other events rank their actors and number their dyads.
 /// </summary>
 public sealed class DyadLayout
 {
     private readonly Dictionary<string, int> rank;
     private readonly int[] parentRank;
     private readonly Dictionary<long, int> index;
-    private readonly int[] eventOffsets;
+    private readonly int[] eventSlice;
+    private readonly int[] sliceStarts;
     private readonly int[] eventDyads;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -53,10 +54,14 @@ public sealed class DyadLayout
         foreach (var rel in scenario.Relationships)
             Number(Key(rank[rel.A], rank[rel.B]), fromEvent: false);
         var events = scenario.Events;
-        eventOffsets = new int[events.Count + 1];
-        for (var e = 0; e < events.Count; e++)
-            eventOffsets[e + 1] = eventOffsets[e] + events[e].SideA.Count * events[e].SideB.Count;
-        eventDyads = new int[eventOffsets[^1]];
+        // Each event's dyads are a slice of one flat array; events naming the same side lists (the same list objects, as a
+        // generated or imported scenario of many events repeats them) share one slice, found by reference without
+        // ranking an actor or hashing a string.
+        eventSlice = new int[events.Count];
+        var starts = new List<int> { 0 };
+        var flat = new List<int>();
+        var sliceOccurrences = new List<long>();
+        var slices = new SidePairs();
         // A million events name a few thousand actors, mostly as the same string objects: those are ranked by reference
         // (no string hashed) after their first look-up by value.
         var rankByReference = new Dictionary<string, int>(ids.Length, ReferenceEqualityComparer.Instance);
@@ -68,17 +73,28 @@ public sealed class DyadLayout
         for (var e = 0; e < events.Count; e++)
         {
             var ev = events[e];
-            var (sideA, sideB, count) = (ev.SideA, ev.SideB, ev.Count ?? 1);
-            var at = eventOffsets[e];
-            for (var i = 0; i < sideA.Count; i++)
+            var (sideA, sideB) = (ev.SideA, ev.SideB);
+            ref var slice = ref slices.Find(sideA, sideB, out var known);
+            if (!known)
             {
-                var ra = RankOf(sideA[i]);
-                for (var j = 0; j < sideB.Count; j++)
+                slice = sliceOccurrences.Count;
+                for (var i = 0; i < sideA.Count; i++)
                 {
-                    var number = eventDyads[at++] = Number(Key(ra, RankOf(sideB[j])), fromEvent: true);
-                    occurrences[number] += count;
+                    var ra = RankOf(sideA[i]);
+                    for (var j = 0; j < sideB.Count; j++)
+                        flat.Add(Number(Key(ra, RankOf(sideB[j])), fromEvent: true));
                 }
+                starts.Add(flat.Count);
+                sliceOccurrences.Add(0);
             }
+            eventSlice[e] = slice;
+            CollectionsMarshal.AsSpan(sliceOccurrences)[slice] += ev.Count ?? 1;
+        }
+        (sliceStarts, eventDyads) = (starts.ToArray(), flat.ToArray());
+        for (var k = 0; k < sliceOccurrences.Count; k++)
+        {
+            foreach (var number in eventDyads.AsSpan(sliceStarts[k], sliceStarts[k + 1] - sliceStarts[k]))
+                occurrences[number] += sliceOccurrences[k];
         }
         // Rule 4: the parent dyad of every event dyad joins the set (not that of a declared relationship alone).
         for (var n = keys.Count - 1; n >= 0; n--)
@@ -163,7 +179,11 @@ public sealed class DyadLayout
     public int IndexOf(Dyad dyad) => index[Key(rank[dyad.A], rank[dyad.B])];
 
     /// <summary>The indices of the dyads of event <paramref name="e"/> (its place in the scenario's list): each actor of one side with each of the other.</summary>
-    public ReadOnlySpan<int> DyadsOf(int e) => eventDyads.AsSpan(eventOffsets[e], eventOffsets[e + 1] - eventOffsets[e]);
+    public ReadOnlySpan<int> DyadsOf(int e)
+    {
+        var slice = eventSlice[e];
+        return eventDyads.AsSpan(sliceStarts[slice], sliceStarts[slice + 1] - sliceStarts[slice]);
+    }
 
     /// <summary>
     /// How many impulses dyad d can receive (rule 4): its own occurrences, σ↓ spills of its parent dyad's and σ↑ spills
@@ -175,6 +195,65 @@ public sealed class DyadLayout
         foreach (var child in Children[d])
             capacity += OccurrenceCounts[child];
         return capacity;
+    }
+
+    /// <summary>
+    /// Slices of event dyads by the pair of side lists that named them, compared by reference (open addressing). Past
+    /// <see cref="Most"/> pairs it stops remembering new ones (a file whose every event has lists of its own).
+    /// </summary>
+    private sealed class SidePairs
+    {
+        private const int Most = 1 << 16;
+        private object?[] a = new object?[64];
+        private object?[] b = new object?[64];
+        private int[] values = new int[64];
+        private int count;
+        private int spare;
+
+        /// <summary>The slice of the pair (to set when not <paramref name="known"/>).</summary>
+        public ref int Find(object sideA, object sideB, out bool known)
+        {
+            var mask = a.Length - 1;
+            var i = Hash(sideA, sideB) & mask;
+            for (; a[i] is { } key; i = (i + 1) & mask)
+            {
+                if (ReferenceEquals(key, sideA) && ReferenceEquals(b[i], sideB))
+                {
+                    known = true;
+                    return ref values[i];
+                }
+            }
+            known = false;
+            if (count >= Most)
+                return ref spare;
+            if (2 * (count + 1) > a.Length)
+            {
+                Grow();
+                return ref Find(sideA, sideB, out known);
+            }
+            (a[i], b[i]) = (sideA, sideB);
+            count++;
+            return ref values[i];
+        }
+
+        private static int Hash(object sideA, object sideB) =>
+            (int)((uint)RuntimeHelpers.GetHashCode(sideA) * 0x9E3779B1u ^ (uint)RuntimeHelpers.GetHashCode(sideB));
+
+        private void Grow()
+        {
+            var (oldA, oldB, oldValues) = (a, b, values);
+            (a, b, values) = (new object?[oldA.Length * 2], new object?[oldA.Length * 2], new int[oldA.Length * 2]);
+            var mask = a.Length - 1;
+            for (var k = 0; k < oldA.Length; k++)
+            {
+                if (oldA[k] is not { } key)
+                    continue;
+                var i = Hash(key, oldB[k]!) & mask;
+                while (a[i] is not null)
+                    i = (i + 1) & mask;
+                (a[i], b[i], values[i]) = (key, oldB[k], oldValues[k]);
+            }
+        }
     }
 
     private static long Key(int ra, int rb) => ra <= rb ? ((long)ra << 32) | (uint)rb : ((long)rb << 32) | (uint)ra;

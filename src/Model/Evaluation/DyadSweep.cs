@@ -56,8 +56,7 @@ public static class DyadSweep
         PartScores scores,
         int through)
     {
-        var (cursor, reported, inferred, assumed) = (position.Cursor, position.Reported, position.Inferred, position.Assumed);
-        var k = 0;
+        var (k, at) = (0, position);
         var sample = nextSample;
         for (; sample <= sampleDays.Length; sample++)
         {
@@ -65,41 +64,50 @@ public static class DyadSweep
             var end = sample < sampleDays.Length && sampleDays[sample] <= through;
             var t = end ? sampleDays[sample] : int.MaxValue;
             for (; k < days.Length && days[k] <= t; k++)
-            {
-                if (days[k] > cursor)
-                {
-                    if (cursor != int.MinValue)
-                    {
-                        var share = decay.Between(cursor, days[k], calendar);
-                        (reported, inferred, assumed) = (reported * share, inferred * share, assumed * share);
-                    }
-                    cursor = days[k];
-                }
-                switch (levels[k])
-                {
-                    case Certainty.Reported: reported += amounts[k]; break;
-                    case Certainty.Inferred: inferred += amounts[k]; break;
-                    default: assumed += amounts[k]; break;
-                }
-            }
+                Fold(ref at, days[k], amounts[k], levels[k], decay, calendar);
             if (!end)
                 break;
-            if (t > cursor)
-            {
-                if (cursor != int.MinValue)
-                {
-                    var share = decay.Between(cursor, t, calendar);
-                    (reported, inferred, assumed) = (reported * share, inferred * share, assumed * share);
-                }
-                cursor = t;
-            }
+            CarryTo(ref at, t, decay, calendar);
             var (tiesReported, tiesInferred, tiesAssumed) = StandingOn(standing, t);
-            scores.Reported[sample] = reported + tiesReported;
-            scores.Inferred[sample] = inferred + tiesInferred;
-            scores.Assumed[sample] = assumed + tiesAssumed;
+            scores.Reported[sample] = at.Reported + tiesReported;
+            scores.Inferred[sample] = at.Inferred + tiesInferred;
+            scores.Assumed[sample] = at.Assumed + tiesAssumed;
         }
-        position = new SweepPosition(cursor, reported, inferred, assumed);
+        position = at;
         return sample;
+    }
+
+    /// <summary>
+    /// Folds one impulse of <paramref name="amount"/> on <paramref name="day"/> (not before the cursor) into its certainty
+    /// part's sum, the sums first carried to that day (<see cref="CarryTo"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Fold(ref SweepPosition position, int day, double amount, Certainty level, DecayTable decay, InterruptionCalendar calendar)
+    {
+        CarryTo(ref position, day, decay, calendar);
+        switch (level)
+        {
+            case Certainty.Reported: position.Reported += amount; break;
+            case Certainty.Inferred: position.Inferred += amount; break;
+            default: position.Assumed += amount; break;
+        }
+    }
+
+    /// <summary>
+    /// Carries the decayed sums forward to day <paramref name="t"/>, each multiplied by 2^(−E/H) over the days since
+    /// the cursor (nothing to decay before the first impulse); a day not after the cursor leaves them as they are.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void CarryTo(ref SweepPosition position, int t, DecayTable decay, InterruptionCalendar calendar)
+    {
+        if (t <= position.Cursor)
+            return;
+        if (position.Cursor != int.MinValue)
+        {
+            var share = decay.Between(position.Cursor, t, calendar);
+            (position.Reported, position.Inferred, position.Assumed) = (position.Reported * share, position.Inferred * share, position.Assumed * share);
+        }
+        position.Cursor = t;
     }
 
     /// <summary>The sums, by certainty part, of the standing ties in force on day t (model.md rules 2 and 9).</summary>
