@@ -85,59 +85,66 @@ public interface IRunPageGrain : IGrainWithIntegerKey
     Task<RunSummary[]> Runs();
 }
 
-/// <summary>One dyad of one run: applies impulses, standing ties, interruptions and cancellations, passes spills on.</summary>
+/// <summary>
+/// One dyad of a run kept before dyads were held by their actors' grains (<see cref="IRegionGrain"/>): it answers the
+/// series it wrote, and deletes what it wrote.
+/// </summary>
 [Alias("relations.IRelationshipGrain")]
 public interface IRelationshipGrain : IGrainWithStringKey
 {
-    /// <summary>Sets the dyad up for its run; a no-op when it already is (a resumed run).</summary>
-    [Alias("Setup")]
-    Task Setup(RelationshipSetup setup);
-
-    /// <summary>
-    /// Applies time slice <paramref name="slice"/>'s occurrences on this dyad and delivers their spills. A slice the
-    /// dyad has already applied is not applied again, but its spills are still sent: the receivers decide.
-    /// </summary>
-    [Alias("Apply")]
-    Task<int> Apply(int slice, OccurrenceBatch occurrences);
-
-    /// <summary>Takes spills from a parent or child dyad. Interleaves: two dyads spilling into each other must not deadlock.</summary>
-    [Alias("ReceiveSpills"), AlwaysInterleave]
-    Task ReceiveSpills(int slice, SpillBatch spills);
-
-    /// <summary>
-    /// Closes a slice at a checkpoint: folds the impulses held so far into the sweep up to <paramref name="through"/> and,
-    /// with <paramref name="checkpoint"/>, writes the state. Between checkpoints a dyad only collects impulses (a few
-    /// bytes each), so a slice costs no call beyond the deliveries.
-    /// </summary>
-    [Alias("EndSlice")]
-    Task EndSlice(int slice, DateOnly through, bool checkpoint);
-
-    /// <summary>Forgets what is not written and reloads the last checkpoint (a run resuming after a failure).</summary>
-    [Alias("Restore")]
-    Task Restore();
-
-    /// <summary>
-    /// Sweeps to the last sample day and answers the series, writing nothing: the run keeps its results itself
-    /// (<see cref="ISimulationGrain"/>). Idempotent; a dyad of a run kept before that answers the series it wrote.
-    /// </summary>
+    /// <summary>The series the dyad wrote when its run completed.</summary>
     [Alias("Complete")]
     Task<DyadSeriesData> Complete();
 
-    /// <summary>Deletes what the dyad wrote at checkpoints, once its run has kept its results; the activation goes when idle.</summary>
+    /// <summary>Deletes what the dyad wrote; the activation goes when idle.</summary>
     [Alias("Forget")]
     Task Forget();
 }
 
-/// <summary>One actor of one run: what it is, its parent and children, its relationships, and the events that reached it.</summary>
+/// <summary>
+/// One province, partner region or locality of one run: what it is, its parent, children and partners, the events that
+/// reach it, and the dyads it holds — those where it is the first actor (<see cref="Dyad.A"/>). It applies their
+/// occurrences with the rule kernel (impulses, standing ties, interruptions, cancellations) and answers their spills,
+/// one message per slice.
+/// </summary>
 [Alias("relations.IRegionGrain")]
 public interface IRegionGrain : IGrainWithStringKey
 {
-    [Alias("Setup")]
-    Task Setup(RegionSetup setup);
+    /// <summary>
+    /// Takes the actor's place in the run and the dyads it holds. With <paramref name="restore"/>, forgets what is not
+    /// written and reloads its dyads' last checkpoint (a run resuming after a failure); without, what it has applied is kept.
+    /// </summary>
+    [Alias("SetupHolding")]
+    Task Setup(RegionSetup setup, HeldDyads dyads, bool restore);
 
-    /// <summary>Counts a slice's occurrences that involve this actor (in the activation); a slice already counted is not counted again.</summary>
-    [Alias("Receive")]
-    Task Receive(int slice, int occurrences, DateOnly lastDay);
+    /// <summary>
+    /// Counts a slice's occurrences that involve this actor, takes the spills of earlier slices for its dyads and applies
+    /// the slice's occurrences on them, answering their spills. A slice already counted is not counted again; a slice a
+    /// dyad has already applied (before a resume) is not applied again, but its spills are still answered: receivers decide.
+    /// </summary>
+    [Alias("ReceiveSlice")]
+    Task<SliceApplied> Receive(ActorSlice slice);
+
+    /// <summary>
+    /// A checkpoint: takes the last spills, folds everything held into the sweep up to <paramref name="through"/> (a day
+    /// number), and writes each changed dyad's state, as applied through <paramref name="slice"/>.
+    /// </summary>
+    [Alias("Checkpoint")]
+    Task Checkpoint(int slice, int through, SpillDelivery spills);
+
+    /// <summary>
+    /// Takes the last spills, sweeps every held dyad to the last sample day and answers their parts, writing nothing: the
+    /// run keeps its results itself (<see cref="ISimulationGrain"/>). The dyads' working state is dropped once answered.
+    /// </summary>
+    [Alias("CompleteHeld"), ResponseTimeout("00:05:00")]
+    Task<DyadParts[]> Complete(SpillDelivery spills);
+
+    /// <summary>
+    /// Deletes what the held dyads — those with the actors <paramref name="partners"/> — wrote at checkpoints, once the
+    /// run has kept its results.
+    /// </summary>
+    [Alias("ForgetHeld")]
+    Task Forget(string[] partners);
 
     /// <summary>
     /// What the actor is and the occurrences that reached it: of a completed run, as its simulation grain keeps them

@@ -78,19 +78,24 @@ public sealed record RunStatus(
 }
 
 /// <summary>
-/// A dyad's place in the spill graph — its parent dyad and child dyads as "a/b" keys — and the interruptions that
-/// apply to it (model.md rules 3 and 4).
+/// A dyad an actor's grain holds for its run (the actor is its <see cref="A"/>): its place in the run's dyad list,
+/// which messages name it by, the interruptions that apply to it (model.md rule 3), and whether it has a parent or
+/// child dyad to spill to (rule 4).
 /// </summary>
-[GenerateSerializer, Immutable, Alias("relations.relationship-setup")]
-public sealed record RelationshipSetup(
-    [property: Id(0)] string RunId,
+[GenerateSerializer, Immutable, Alias("relations.held-dyad-setup")]
+public sealed record HeldDyadSetup(
+    [property: Id(0)] int Index,
     [property: Id(1)] string A,
     [property: Id(2)] string B,
-    [property: Id(3)] string? ParentDyad,
-    [property: Id(4)] string[] ChildDyads,
-    [property: Id(5)] InterruptionSpan[] Interruptions,
-    [property: Id(6)] ModelParameters Model,
-    [property: Id(7)] DateOnly[] SampleDays);
+    [property: Id(3)] InterruptionSpan[] Interruptions,
+    [property: Id(4)] bool Spills);
+
+/// <summary>The dyads an actor's grain holds, with what they share: the run's model and sample days.</summary>
+[GenerateSerializer, Immutable, Alias("relations.held-dyads")]
+public sealed record HeldDyads(
+    [property: Id(0)] ModelParameters Model,
+    [property: Id(1)] DateOnly[] SampleDays,
+    [property: Id(2)] HeldDyadSetup[] Dyads);
 
 /// <summary>
 /// An interruption applying to a dyad, inclusive days, with its decay multiplier resolved against the model's m and
@@ -191,3 +196,59 @@ public sealed record RegionSummary(
     [property: Id(0)] RegionSetup? Setup,
     [property: Id(1)] int OccurrencesReceived,
     [property: Id(2)] DateOnly? LastEventDay);
+
+/// <summary>
+/// Spills for the dyads an actor's grain holds (rule 4), as the run passes them on: for each, the dyad's index, the
+/// slice it was spilled in, and the impulses.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("relations.spill-delivery")]
+public sealed record SpillDelivery(
+    [property: Id(0)] int[] Dyads,
+    [property: Id(1)] int[] Slices,
+    [property: Id(2)] SpillBatch[] Batches)
+{
+    public static SpillDelivery None { get; } = new([], [], []);
+
+    public int Count => Dyads.Length;
+}
+
+/// <summary>
+/// One time slice for one actor's grain, in one message: how many of the slice's occurrences involve the actor (the
+/// last on which day number), the occurrences of each dyad it holds (by dyad index), and the spills of earlier slices
+/// for its dyads. Every impulse dated up to <see cref="Through"/> (a day number) has arrived with it or before it.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("relations.actor-slice")]
+public sealed record ActorSlice(
+    [property: Id(0)] int Slice,
+    [property: Id(1)] int Through,
+    [property: Id(2)] int Occurrences,
+    [property: Id(3)] int LastDay,
+    [property: Id(4)] int[] Dyads,
+    [property: Id(5)] OccurrenceBatch[] Batches,
+    [property: Id(6)] SpillDelivery Spills);
+
+/// <summary>
+/// The spills of one dyad's applied occurrences (rule 4): their days, σ↑ amounts for the parent dyad, σ↓ amounts for
+/// each child dyad, and their certainty parts (rule 9, a <see cref="Certainty"/> as a byte).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("relations.spilled")]
+public sealed record Spilled(
+    [property: Id(0)] int[] Days,
+    [property: Id(1)] double[] Up,
+    [property: Id(2)] double[] Down,
+    [property: Id(3)] byte[] Levels);
+
+/// <summary>What an actor's grain did with a slice: occurrences applied, and the spills of its dyads (by dyad index) for the run to pass on.</summary>
+[GenerateSerializer, Immutable, Alias("relations.slice-applied")]
+public sealed record SliceApplied(
+    [property: Id(0)] int Applied,
+    [property: Id(1)] int[] Dyads,
+    [property: Id(2)] Spilled[] Spills);
+
+/// <summary>A held dyad's R by certainty part at every sample day, when its run completes (a part zero throughout is null).</summary>
+[GenerateSerializer, Immutable, Alias("relations.dyad-parts")]
+public sealed record DyadParts(
+    [property: Id(0)] int Dyad,
+    [property: Id(1)] double[] Reported,
+    [property: Id(2)] double[]? Inferred,
+    [property: Id(3)] double[]? Assumed);

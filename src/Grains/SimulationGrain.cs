@@ -12,12 +12,14 @@ using Relations.Model.Telemetry;
 namespace Relations.Grains;
 
 /// <summary>
-/// One run. Sets up a relationship grain per dyad and a region grain per actor, then drives the timeline in date
-/// order, one time slice (a calendar year) per tick of a grain timer: each slice's occurrences go to each dyad's
-/// grain in one batch, so the cost grows with grains touched, not with events. Every few slices it checkpoints:
-/// the grains touched since the last checkpoint write their state, then the run writes its position. A completed
-/// run keeps its results compactly in its own state (<see cref="RunResults"/>) and deletes what its dyads wrote at
-/// checkpoints, so a stored run is its request, its status and its results.
+/// One run. Sets up a region grain per actor (province, partner region, locality), each holding the dyads where it is
+/// the first actor, then drives the timeline in date order, one time slice (a calendar year) per tick of a grain
+/// timer: each actor's grain gets the slice in one message — its count of occurrences, its dyads' batches, the spills
+/// of earlier slices for its dyads — and answers its dyads' spills, which the run passes on with the next message to
+/// the grain holding the receiving dyad. So a slice costs one call per actor reached, not per dyad or event. Every few
+/// slices it checkpoints: the grains changed since the last checkpoint write their dyads' state, then the run writes
+/// its position. A completed run keeps its results compactly in its own state (<see cref="RunResults"/>) and deletes
+/// what its grains wrote at checkpoints, so a stored run is its request, its status and its results.
 /// Orleans keeps the run alive: a tick that fails (a silo lost) makes the next tick restore the grains to the last
 /// checkpoint; an activation that finds its run unfinished (its silo died, or the whole cluster was stopped and a
 /// reminder woke it) goes on from that checkpoint. Watchers get the status pushed after every slice.
@@ -50,11 +52,15 @@ public sealed class SimulationGrain(
     private bool restoreFirst;
     private bool reminderSet;
     private long sinceCheckpoint;
-    private readonly HashSet<string> dirtyDyads = new(StringComparer.Ordinal);
     /// <summary>The run's dyads ("A/B") and sample days, from its plan.</summary>
     private string[] dyadKeys = [];
     private DateOnly[] sampleDays = [];
-    private DyadSeriesData[]? results;
+    /// <summary>The region grain of each actor of the plan, by actor index.</summary>
+    private IRegionGrain[] regions = [];
+    /// <summary>Spills waiting for the next message to the grain holding their dyad, by actor index.</summary>
+    private List<(int Dyad, int Slice, SpillBatch Batch)>?[] spillsFor = [];
+    /// <summary>The actors whose dyads changed since the last checkpoint (by actor index).</summary>
+    private bool[] changed = [];
     /// <summary>The first Start's storing of the request, which a Start sent meanwhile waits for.</summary>
     private Task? starting;
     /// <summary>The request as Start received it (a large scenario stripped to its source), until the first tick rebuilds it.</summary>
@@ -117,6 +123,7 @@ public sealed class SimulationGrain(
             ScenarioId = started.Scenario.Id,
             State = RunState.Running,
             StartedAt = clock.GetUtcNow(),
+            HeldByActors = true,
         };
         try
         {
@@ -180,11 +187,11 @@ public sealed class SimulationGrain(
     {
         if (state.State.State != RunState.Completed)
             throw new InvalidOperationException($"run {RunId} has no results: it is {state.State.State.ToString().ToLowerInvariant()}{(state.State.Error is { } e ? $" ({e})" : "")}");
+        // Built for each asking rather than kept: a completed run holds its results once, compactly.
         if (state.State.Results is { } kept)
-            return (kept.SampleDays, results ??= kept.Series(CurrentRequest().Scenario.Model, kept.ScoreChunks > 0 ? await ReadScoreChunks(kept.ScoreChunks) : null));
+            return (kept.SampleDays, kept.Series(CurrentRequest().Scenario.Model, kept.ScoreChunks > 0 ? await ReadScoreChunks(kept) : null));
         // A run kept before runs kept their results: its relationship grains hold its series.
-        results ??= await CompleteAll(state.State.DyadKeys);
-        return (state.State.SampleDays, results);
+        return (state.State.SampleDays, await StoredSeries(state.State.DyadKeys));
     }
 
     public Task<RegionSummary?> GetRegion(string actorId)
@@ -373,7 +380,15 @@ public sealed class SimulationGrain(
             plan = RunPlan.Of(current.Scenario, current.Seed);
             state.State.SlicesTotal = plan.SliceCount;
             sampleDays = [.. Sampling.Dates(current.Scenario.Period, current.Step)];
-            dyadKeys = [.. plan.Dyads.All.Select(GrainKeys.DyadKey)];
+            dyadKeys = plan.DyadKeys;
+            regions = [.. plan.ActorIds.Select(Region)];
+        }
+        if (!state.State.HeldByActors)
+        {
+            // A run started before actors' grains held its dyads: its relationship grains' checkpoints are not read any
+            // more (the end deletes them); it goes again from its start.
+            state.State.RelationshipCheckpointsKept = state.State.WorkingStateKept;
+            (state.State.CheckpointSlices, state.State.CheckpointOccurrences, state.State.HeldByActors) = (0, 0, true);
         }
         if (!reminderSet)
         {
@@ -382,17 +397,15 @@ public sealed class SimulationGrain(
             await this.RegisterOrUpdateReminder(RunRevival.ReminderName, RunRevival.Period, RunRevival.Period);
             reminderSet = true;
         }
+        // Dyads may hold checkpoints of an earlier activation, which the end of the run must delete.
         if (restoreFirst)
-        {
-            // Dyads may hold checkpoints of an earlier activation, which the end of the run must delete.
             state.State.WorkingStateKept = true;
-            await RestoreAll();
-        }
+        await SetUp(current.Scenario, plan, restoreFirst);
         restoreFirst = false;
-        await SetUp(current.Scenario, plan);
         state.State.SlicesDone = state.State.CheckpointSlices;
         state.State.OccurrencesApplied = state.State.CheckpointOccurrences;
-        dirtyDyads.Clear();
+        spillsFor = new List<(int, int, SpillBatch)>?[plan.ActorIds.Length];
+        changed = new bool[plan.ActorIds.Length];
         sinceCheckpoint = clock.GetTimestamp();
         slices = plan.Slices().Skip(state.State.CheckpointSlices).GetEnumerator();
     }
@@ -401,31 +414,39 @@ public sealed class SimulationGrain(
     {
         var (plan, runRequest) = (this.plan!, this.runRequest!);
         var index = state.State.SlicesDone;
-        var applied = await Task.WhenAll(slice.ByDyad.Select(batch => Relationship(batch.Key).Apply(index, batch.Value)));
-        await Task.WhenAll(slice.ByActor.Select(a => Region(a.Key).Receive(index, a.Value.Count, a.Value.LastDay)));
-        var touched = plan.Touched(slice);
-        dirtyDyads.UnionWith(touched);
-        state.State.OccurrencesApplied += applied.Sum();
+        var calls = new Task<SliceApplied>[slice.Work.Length];
+        for (var w = 0; w < calls.Length; w++)
+        {
+            var work = slice.Work[w];
+            var spills = TakeSpills(work.Actor);
+            changed[work.Actor] |= work.Dyads.Count > 0 || spills.Count > 0;
+            calls[w] = regions[work.Actor].Receive(new ActorSlice(index, slice.Before, work.Occurrences, work.LastDay, [.. work.Dyads], [.. work.Batches], spills));
+        }
+        var answers = await Task.WhenAll(calls);
+        var applied = 0L;
+        foreach (var answer in answers)
+        {
+            applied += answer.Applied;
+            for (var i = 0; i < answer.Dyads.Length; i++)
+                PassOn(plan, index, answer.Dyads[i], answer.Spills[i]);
+        }
+        state.State.OccurrencesApplied += applied;
         state.State.SlicesDone++;
         RelationsMetrics.Slices.Add(1);
 
-        // Completing writes every dyad's final state, so the last slice needs no checkpoint of its own.
+        // Completing sweeps every dyad to its end, so the last slice needs no checkpoint of its own.
         var last = state.State.SlicesDone == plan.SliceCount;
         var checkpoint = !last && (runRequest.CheckpointEverySlices > 0
             ? state.State.SlicesDone % runRequest.CheckpointEverySlices == 0
             : clock.GetElapsedTime(sinceCheckpoint) >= runRequest.CheckpointInterval);
-        var through = new DateOnly(slice.Year, 12, 31);
-        // Between checkpoints dyads only collect impulses; they fold them at a checkpoint or when completing.
         if (checkpoint)
         {
-            // Said before the dyads write, so that whichever activation ends the run knows to delete what they wrote.
+            // Said before the grains write, so that whichever activation ends the run knows to delete what they wrote.
             state.State.WorkingStateKept = true;
-            await StorageBatches.Run(dirtyDyads, key => Relationship(key).EndSlice(index, through, true));
-        }
-        if (checkpoint)
-        {
+            var writing = Enumerable.Range(0, changed.Length).Where(a => changed[a]).ToArray();
+            await StorageBatches.Run(writing, a => regions[a].Checkpoint(index, slice.Through, TakeSpills(a)));
+            Array.Clear(changed);
             sinceCheckpoint = clock.GetTimestamp();
-            dirtyDyads.Clear();
             state.State.CheckpointSlices = state.State.SlicesDone;
             state.State.CheckpointOccurrences = state.State.OccurrencesApplied;
             await state.WriteStateAsync();
@@ -445,14 +466,16 @@ public sealed class SimulationGrain(
         if (end == RunState.Completed)
         {
             // A grain lost while completing fails this tick; the run goes back to the checkpoint, as for a failed slice.
-            results = await CompleteAll(dyadKeys);
-            var kept = RunResults.Of(sampleDays, results, plan!.ActorTotals);
+            var kept = RunResults.Of(sampleDays, dyadKeys, await CompleteAll(plan!), plan!.ActorTotals);
             if (kept.Scores.Length > RunResults.ChunkLength)
             {
                 // Too many for the run's own entity: the scores go in parts beside it, written before the state that names them.
-                var parts = kept.Scores.Chunk(RunResults.ChunkLength).ToArray();
-                await Task.WhenAll(parts.Select((part, i) => WriteScoreChunk(i, part)));
-                (kept.Scores, kept.ScoreChunks) = ([], parts.Length);
+                // A few at a time, since each part is copied and serialized as it is written.
+                var (scores, length) = (kept.Scores, RunResults.ChunkLength);
+                var count = (scores.Length + length - 1) / length;
+                foreach (var some in Enumerable.Range(0, count).Chunk(ChunksAtOnce))
+                    await Task.WhenAll(some.Select(i => WriteScoreChunk(i, scores.AsSpan(i * length, Math.Min(length, scores.Length - i * length)).ToArray())));
+                (kept.Scores, kept.ScoreChunks) = ([], count);
             }
             state.State.Results = kept;
         }
@@ -471,6 +494,8 @@ public sealed class SimulationGrain(
             throw;
         }
         failure = null;
+        // The plan and the run's working arrays are not needed once it has ended.
+        (plan, slices, regions, spillsFor, changed) = (null, null, [], [], []);
         (end == RunState.Completed ? RelationsMetrics.RunsCompleted : RelationsMetrics.RunsFailed).Add(1);
         var status = Status();
         await watchers.Notify(w => w.Progress(status));
@@ -491,28 +516,56 @@ public sealed class SimulationGrain(
         }
     }
 
-    private async Task SetUp(Scenario scenario, RunPlan plan)
+    /// <summary>Sets every actor's grain up with the dyads it holds; with <paramref name="restore"/>, they reload their dyads' checkpoints.</summary>
+    private Task SetUp(Scenario scenario, RunPlan plan, bool restore)
     {
-        var actors = plan.Actors;
-        var days = sampleDays;
-        await Task.WhenAll(plan.Dyads.All.Select(dyad =>
-        {
-            var parent = plan.Dyads.ParentOf(dyad) is { } p && plan.Dyads.All.Contains(p) ? GrainKeys.DyadKey(p) : null;
-            var setup = new RelationshipSetup(RunId, dyad.A, dyad.B, parent,
-                [.. plan.Dyads.ChildrenOf(dyad).Select(GrainKeys.DyadKey)],
-                [.. scenario.Interruptions.Where(i => StrengthModel.Applies(i, dyad, actors)).Select(i => InterruptionSpan.Of(i, scenario.Model))],
-                scenario.Model,
-                days);
-            return grains.GetGrain<IRelationshipGrain>(GrainKeys.Relationship(RunId, dyad)).Setup(setup);
-        }));
-
-        var partners = plan.Dyads.All
+        var layout = plan.Layout;
+        var partners = layout.Dyads
             .SelectMany(d => (string[][])[[d.A, d.B], [d.B, d.A]])
             .ToLookup(pair => pair[0], pair => pair[1]);
         // Children looked up once, not by a scan of every actor for each actor (quadratic at 10k actors).
         var children = scenario.Actors.Where(a => a.Parent is not null).ToLookup(a => a.Parent!, a => a.Id, StringComparer.Ordinal);
-        await Task.WhenAll(scenario.Actors.Select(actor =>
-            Region(actor.Id).Setup(RegionSetupOf(actor, actors, children[actor.Id], partners[actor.Id]))));
+        // Dyads under the same interruptions share one list of them.
+        var spans = new Dictionary<int[], InterruptionSpan[]>(ReferenceEqualityComparer.Instance);
+        InterruptionSpan[] SpansOf(int d) => spans.TryGetValue(layout.Applying[d], out var known) ? known
+            : spans[layout.Applying[d]] = [.. layout.Applying[d].Select(i => InterruptionSpan.Of(scenario.Interruptions[i], scenario.Model))];
+        var setups = scenario.Actors.Select((actor, a) => (a, RegionSetupOf(actor, plan.Actors, children[actor.Id], partners[actor.Id]),
+            new HeldDyads(scenario.Model, sampleDays, [.. plan.Held[a].Select(d => new HeldDyadSetup(d, layout.Dyads[d].A, layout.Dyads[d].B, SpansOf(d),
+                layout.Parent[d] >= 0 || layout.Children[d].Length > 0))]))).ToArray();
+        // Restoring reads storage: a bounded number at a time.
+        return restore
+            ? StorageBatches.Run(setups, one => regions[one.a].Setup(one.Item2, one.Item3, restore: true))
+            : Task.WhenAll(setups.Select(one => regions[one.a].Setup(one.Item2, one.Item3, restore: false)));
+    }
+
+    /// <summary>The spills waiting for actor <paramref name="actor"/>'s dyads, taken for its next message.</summary>
+    private SpillDelivery TakeSpills(int actor)
+    {
+        if (spillsFor[actor] is not { } waiting)
+            return SpillDelivery.None;
+        spillsFor[actor] = null;
+        return new SpillDelivery([.. waiting.Select(w => w.Dyad)], [.. waiting.Select(w => w.Slice)], [.. waiting.Select(w => w.Batch)]);
+    }
+
+    /// <summary>Queues a dyad's spills of slice <paramref name="slice"/> for its parent dyad (σ↑) and its child dyads (σ↓), rule 4.</summary>
+    private void PassOn(RunPlan plan, int slice, int dyad, Spilled spilled)
+    {
+        var layout = plan.Layout;
+        if (layout.Parent[dyad] is var parent and >= 0)
+            Queue(plan, parent, slice, new SpillBatch(spilled.Days, spilled.Up) { Levels = spilled.Levels });
+        if (layout.Children[dyad].Length > 0)
+        {
+            var down = new SpillBatch(spilled.Days, spilled.Down) { Levels = spilled.Levels };
+            foreach (var child in layout.Children[dyad])
+                Queue(plan, child, slice, down);
+        }
+    }
+
+    private void Queue(RunPlan plan, int dyad, int slice, SpillBatch batch)
+    {
+        var holder = plan.HolderOf[dyad];
+        (spillsFor[holder] ??= []).Add((dyad, slice, batch));
+        changed[holder] = true;
     }
 
     private RegionSetup RegionSetupOf(Actor actor, ActorTree actors, IEnumerable<string> children, IEnumerable<string> partners) =>
@@ -521,10 +574,29 @@ public sealed class SimulationGrain(
     private RegionSetup RegionSetupOf(Scenario scenario, ActorTree actors, string actorId, IEnumerable<string> partners) =>
         RegionSetupOf(scenario.ActorById(actorId), actors, scenario.Actors.Where(a => a.Parent == actorId).Select(a => a.Id), partners);
 
-    private Task RestoreAll() => StorageBatches.Run(dyadKeys, key => Relationship(key).Restore());
+    /// <summary>
+    /// Asks every actor's grain for its dyads' parts at the end, passing the last spills, a bounded number at a time, so
+    /// a large run's sweeps do not all hold memory at once; answers them by dyad index.
+    /// </summary>
+    private async Task<DyadParts[]> CompleteAll(RunPlan plan)
+    {
+        var parts = new DyadParts[plan.DyadKeys.Length];
+        var holders = Enumerable.Range(0, plan.ActorIds.Length).Where(a => plan.Held[a].Length > 0);
+        foreach (var chunk in holders.Chunk(512))
+        {
+            foreach (var answer in await Task.WhenAll(chunk.Select(a => regions[a].Complete(TakeSpills(a)))))
+            {
+                foreach (var dyad in answer)
+                    parts[dyad.Dyad] = dyad;
+            }
+        }
+        if (Array.IndexOf(parts, null) is var missing and >= 0)
+            throw new GrainNotReadyException($"run {RunId}: dyad {dyadKeys[missing]} was not answered");
+        return parts;
+    }
 
-    /// <summary>Asks every dyad for its series, a bounded number at a time, so a large run's sweeps do not all hold memory at once.</summary>
-    private async Task<DyadSeriesData[]> CompleteAll(string[] keys)
+    /// <summary>Of a run kept before runs kept their results: its dyads' series, as their relationship grains wrote them.</summary>
+    private async Task<DyadSeriesData[]> StoredSeries(string[] keys)
     {
         var series = new List<DyadSeriesData>(keys.Length);
         foreach (var chunk in keys.Chunk(512))
@@ -541,7 +613,13 @@ public sealed class SimulationGrain(
         if (state.State is not { State: RunState.Completed or RunState.Failed, WorkingStateKept: true })
             return;
         var keys = dyadKeys.Length > 0 ? dyadKeys : state.State.Results?.Dyads ?? [];
-        await StorageBatches.Run(keys, key => Relationship(key).Forget());
+        var held = keys.Select(key => key.Split('/')).GroupBy(pair => pair[0], pair => pair[1]);
+        await StorageBatches.Run(held, actor => Region(actor.Key).Forget([.. actor]));
+        if (state.State.RelationshipCheckpointsKept)
+        {
+            await StorageBatches.Run(keys, key => Relationship(key).Forget());
+            state.State.RelationshipCheckpointsKept = false;
+        }
         state.State.WorkingStateKept = false;
         await state.WriteStateAsync();
     }
@@ -557,15 +635,23 @@ public sealed class SimulationGrain(
         await chunk.WriteStateAsync();
     }
 
-    private async Task<double[]> ReadScoreChunks(int count)
+    /// <summary>How many parts of a large run's results are read or written at once.</summary>
+    private const int ChunksAtOnce = 8;
+
+    private async Task<double[]> ReadScoreChunks(RunResults kept)
     {
-        var parts = await Task.WhenAll(Enumerable.Range(0, count).Select(async i =>
+        var scores = new double[kept.Dyads.Length * kept.SampleDays.Length * (1 + (kept.HasInferred ? 1 : 0) + (kept.HasAssumed ? 1 : 0))];
+        foreach (var some in Enumerable.Range(0, kept.ScoreChunks).Chunk(ChunksAtOnce))
         {
-            var chunk = ScoreChunkState(i);
-            await chunk.ReadStateAsync();
-            return chunk.State?.Scores ?? throw new InvalidOperationException($"run {RunId} is missing part {i} of its results");
-        }));
-        return [.. parts.SelectMany(p => p)];
+            await Task.WhenAll(some.Select(async i =>
+            {
+                var chunk = ScoreChunkState(i);
+                await chunk.ReadStateAsync();
+                var part = chunk.State?.Scores ?? throw new InvalidOperationException($"run {RunId} is missing part {i} of its results");
+                part.CopyTo(scores, i * RunResults.ChunkLength);
+            }));
+        }
+        return scores;
     }
 
     private IRelationshipGrain Relationship(string dyadKey) => grains.GetGrain<IRelationshipGrain>(GrainKeys.Relationship(RunId, dyadKey));

@@ -35,6 +35,15 @@ public sealed class SimulationState
 
     /// <summary>The page of the run registry that lists this run, once listed.</summary>
     [Id(14)] public long? RegistryPage { get; set; }
+
+    /// <summary>
+    /// Whether the run's dyads are held by its actors' grains (runs started since); a run started before, found running,
+    /// goes again from its start, its relationship grains' checkpoints left to delete (<see cref="RelationshipCheckpointsKept"/>).
+    /// </summary>
+    [Id(15)] public bool HeldByActors { get; set; }
+
+    /// <summary>Whether relationship grains (of a run started before <see cref="HeldByActors"/>) may hold checkpoints the run must delete.</summary>
+    [Id(16)] public bool RelationshipCheckpointsKept { get; set; }
 }
 
 /// <summary>
@@ -78,30 +87,29 @@ public sealed class RunResults
 
     [Id(8)] public bool HasAssumed { get; set; }
 
-    public static RunResults Of(DateOnly[] sampleDays, IReadOnlyList<Interfaces.DyadSeriesData> series, IReadOnlyDictionary<string, (int Count, DateOnly? LastDay)> actors)
+    /// <param name="dyads">The dyads' keys ("A/B").</param>
+    /// <param name="parts">Each dyad's parts, in the order of <paramref name="dyads"/>.</param>
+    public static RunResults Of(DateOnly[] sampleDays, string[] dyads, Interfaces.DyadParts[] parts, IReadOnlyDictionary<string, (int Count, DateOnly? LastDay)> actors)
     {
-        var parts = series.Select(s => s.Parts).ToArray();
-        var hasInferred = parts.Any(p => p.Inferred.Any(v => v != 0.0));
-        var hasAssumed = parts.Any(p => p.Assumed.Any(v => v != 0.0));
-        var kept = new List<double>(series.Count * sampleDays.Length * (1 + (hasInferred ? 1 : 0) + (hasAssumed ? 1 : 0)));
-        foreach (var part in parts)
-            kept.AddRange(part.Reported);
-        if (hasInferred)
+        var hasInferred = parts.Any(p => p.Inferred is not null);
+        var hasAssumed = parts.Any(p => p.Assumed is not null);
+        var length = sampleDays.Length;
+        var block = parts.Length * length;
+        var kept = new double[block * (1 + (hasInferred ? 1 : 0) + (hasAssumed ? 1 : 0))];
+        for (var d = 0; d < parts.Length; d++)
         {
-            foreach (var part in parts)
-                kept.AddRange(part.Inferred);
-        }
-        if (hasAssumed)
-        {
-            foreach (var part in parts)
-                kept.AddRange(part.Assumed);
+            parts[d].Reported.CopyTo(kept, d * length);
+            if (hasInferred)
+                parts[d].Inferred?.CopyTo(kept, block + d * length);
+            if (hasAssumed)
+                parts[d].Assumed?.CopyTo(kept, (hasInferred ? 2 : 1) * block + d * length);
         }
         var reached = actors.OrderBy(a => a.Key, StringComparer.Ordinal).ToArray();
         return new RunResults
         {
             SampleDays = sampleDays,
-            Dyads = [.. series.Select(s => $"{s.A}/{s.B}")],
-            Scores = [.. kept],
+            Dyads = dyads,
+            Scores = kept,
             HasInferred = hasInferred,
             HasAssumed = hasAssumed,
             Actors = [.. reached.Select(a => a.Key)],
@@ -127,12 +135,13 @@ public sealed class RunResults
             var assumed = HasAssumed ? every.AsSpan((HasInferred ? 2 : 1) * block + d * length, length).ToArray() : new double[length];
             var slash = Dyads[d].IndexOf('/');
             var (a, b) = (Dyads[d][..slash], Dyads[d][(slash + 1)..]);
-            var one = Relations.Model.Evaluation.DyadSweep.Series(new Relations.Model.Evaluation.Dyad(a, b), reported, inferred, assumed, model);
-            series[d] = new Interfaces.DyadSeriesData(a, b, [.. one.Scores], [.. one.Strengths])
+            // As DyadSweep.Series computes them, without copying its lists again.
+            var scores = new Relations.Model.Evaluation.CertaintyParts(reported, inferred, assumed).Scores();
+            series[d] = new Interfaces.DyadSeriesData(a, b, scores, Relations.Model.Evaluation.DyadSweep.Strengths(scores, model))
             {
-                Reported = [.. one.Parts.Reported],
-                Inferred = [.. one.Parts.Inferred],
-                Assumed = [.. one.Parts.Assumed],
+                Reported = reported,
+                Inferred = inferred,
+                Assumed = assumed,
             };
         }
         return series;

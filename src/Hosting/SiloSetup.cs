@@ -42,7 +42,10 @@ public static class SiloSetup
         }
         else
         {
-            silo.AddMemoryGrainStorage(StorageName);
+            // Orleans' binary serializer here too, not the default JSON: a large run's results (millions of numbers)
+            // are written and read back as bytes, not as text ten times their size.
+            silo.AddMemoryGrainStorage(StorageName, options => options.Configure<Serializer>((o, serializer) =>
+                o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer)));
             silo.UseInMemoryReminderService();
         }
         // A run's revival reminder fires every few seconds (RunRevival), below Orleans' one-minute default minimum.

@@ -48,9 +48,9 @@ public sealed class MultiProcessClusterTests(ReferenceFixture reference, ITestOu
 
         var management = client.Grains.GetGrain<IManagementGrain>(0);
         var holding = (await management.GetSimpleGrainStatistics())
-            .Where(s => s.GrainType.Contains("RelationshipGrain", StringComparison.Ordinal) && s.ActivationCount > 0)
+            .Where(s => s.GrainType.Contains("RegionGrain", StringComparison.Ordinal) && s.ActivationCount > 0)
             .Select(s => s.SiloAddress).Distinct().Count();
-        Assert.True(holding > 1, $"the run's relationship grains are on {holding} silo(s)");
+        Assert.True(holding > 1, $"the run's region grains (holding its dyads) are on {holding} silo(s)");
 
         var clock = Stopwatch.StartNew();
         silos[1].Kill();
