@@ -47,6 +47,12 @@ public static class DataText
         return words == 0 ? null : vietnamese * 4 >= words ? "vi" : "en";
     }
 
+    /// <summary>The page's language ("vi" or "en"), the one a scenario's <c>titles:</c> are picked in.</summary>
+    public static string Page => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+
+    /// <summary>A scenario's title in the page's language (format 1.2 <c>titles:</c>), falling back to its <c>title</c>.</summary>
+    public static string Title(Relations.Model.Scenarios.Scenario scenario) => scenario.TitleIn(Page);
+
     /// <summary>The text, HTML-encoded, in a <c>span lang</c> when its language is not the page's.</summary>
     public static IHtmlContent Text(this IHtmlHelper html, string? text) => Wrap(text, "span");
 

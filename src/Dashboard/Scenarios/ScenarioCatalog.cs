@@ -1,6 +1,7 @@
 using Relations.Grains.Interfaces;
 using Microsoft.Extensions.Options;
 using Relations.Dashboard.Hosting;
+using Relations.Dashboard.Localization;
 using Relations.Model.Scenarios;
 
 namespace Relations.Dashboard.Scenarios;
@@ -14,7 +15,20 @@ public sealed record CatalogEntry(
     bool IsVariant,
     string? BaseId,
     int Events,
-    int Actors);
+    int Actors)
+{
+    /// <summary>The scenario's <c>titles:</c> per language (format 1.2), or null.</summary>
+    public LanguageTexts? Titles { get; init; }
+
+    /// <summary>The scenario's <c>descriptions:</c> per language (format 1.2), or null.</summary>
+    public LanguageTexts? Descriptions { get; init; }
+
+    /// <summary>The title in the page's language when the file gives one, else <see cref="Title"/>.</summary>
+    public string PageTitle => Titles?.For(DataText.Page) ?? Title;
+
+    /// <summary>The description in the page's language when the file gives one, else <see cref="Description"/>.</summary>
+    public string? PageDescription => Descriptions?.For(DataText.Page) ?? Description;
+}
 
 /// <summary>
 /// The scenarios the dashboard offers: every replayable file under the scenarios folder (files without a period,
@@ -129,7 +143,10 @@ public sealed class ScenarioCatalog
                 continue;
             }
             entries.Add(new CatalogEntry(scenario.Id, scenario.Title, scenario.Description, RelativePath(file),
-                scenario.BaseId is not null, scenario.BaseId, scenario.Events.Count, scenario.Actors.Count));
+                scenario.BaseId is not null, scenario.BaseId, scenario.Events.Count, scenario.Actors.Count)
+            {
+                Titles = scenario.Titles, Descriptions = scenario.Descriptions,
+            });
         }
         return [.. entries.OrderBy(e => e.IsVariant).ThenBy(e => e.Path.Count(c => c == '/')).ThenBy(e => e.Path, StringComparer.Ordinal)];
     }

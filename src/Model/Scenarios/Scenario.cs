@@ -22,6 +22,20 @@ public sealed record Scenario(
     /// <summary>The conventions its files state (format 1.2), merged like sources; entries name them by id.</summary>
     public ValueList<Convention> Conventions { get; init; } = ValueList<Convention>.Empty;
 
+    /// <summary>The title per language (format 1.2 <c>titles:</c>), or null; <see cref="Title"/> is the fallback.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public LanguageTexts? Titles { get; init; }
+
+    /// <summary>The description per language (format 1.2 <c>descriptions:</c>), or null; <see cref="Description"/> is the fallback.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public LanguageTexts? Descriptions { get; init; }
+
+    /// <summary>The title in <paramref name="language"/> ("vi" or "en") when the file gives one, else <see cref="Title"/>.</summary>
+    public string TitleIn(string? language) => Titles?.For(language) ?? Title;
+
+    /// <summary>The description in <paramref name="language"/> when the file gives one, else <see cref="Description"/>.</summary>
+    public string? DescriptionIn(string? language) => Descriptions?.For(language) ?? Description;
+
     /// <summary>
     /// The lowest certainty this scenario keeps (model.md rule 8): <see cref="Certainty.Assumed"/>, everything, unless
     /// it came from <see cref="KeepingCertainty"/>.

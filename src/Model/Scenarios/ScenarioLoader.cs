@@ -178,7 +178,10 @@ public sealed class ScenarioLoader
         }
         return new Scenario(root.Id, root.Title ?? root.Id, root.Description, root.Period, model,
             merged.Sources.ToValueList(), merged.Actors.ToValueList(), merged.Relationships.ToValueList(),
-            merged.Interruptions.ToValueList(), merged.Events.ToValueList()) { Conventions = merged.Conventions.ToValueList() };
+            merged.Interruptions.ToValueList(), merged.Events.ToValueList())
+        {
+            Conventions = merged.Conventions.ToValueList(), Titles = root.Titles, Descriptions = root.Descriptions,
+        };
     }
 
     /// <summary>Includes first, in the order listed, then the file's own declarations (so a file reads top-down).</summary>

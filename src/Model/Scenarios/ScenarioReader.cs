@@ -15,7 +15,7 @@ internal static partial class ScenarioReader
     private static readonly string[] ModeWords = ["in-person", "online"];
 
     private static readonly string[] ScenarioFields =
-        ["id", "title", "description", "period", "include", "model", "sources", "conventions", "actors", "relationships", "interruptions", "events"];
+        ["id", "title", "description", "titles", "descriptions", "period", "include", "model", "sources", "conventions", "actors", "relationships", "interruptions", "events"];
 
     private static readonly string[] VariantFields = ["variant", "title", "description", "base", "changes"];
 
@@ -34,6 +34,8 @@ internal static partial class ScenarioReader
         var id = sink.Id(m.Required("id"), "the scenario id");
         var title = sink.Text(m.Field("title"), "'title'");
         var description = sink.Text(m.Field("description"), "'description'");
+        var titles = ReadLanguageTexts(m.Field("titles"), "titles", sink);
+        var descriptions = ReadLanguageTexts(m.Field("descriptions"), "descriptions", sink);
         var period = ReadPeriod(m.Field("period"), sink);
         if (period is null && m.Origin.Has("period") && m.Field("period") is null)
             sink.Problems.Add(new Problem(m.Origin["period"], "'period' is empty: write period: { from: YYYY-MM-DD, to: YYYY-MM-DD }, or leave it out in a file meant to be included"));
@@ -66,7 +68,25 @@ internal static partial class ScenarioReader
         return new ScenarioDocument(
             path, id ?? "", title, description, period, includes.ToValueList(), model,
             sources.ToValueList(), actors.ToValueList(), relationships.ToValueList(),
-            interruptions.ToValueList(), events.ToValueList(), m.Origin) { Conventions = conventions.ToValueList() };
+            interruptions.ToValueList(), events.ToValueList(), m.Origin)
+        {
+            Conventions = conventions.ToValueList(), Titles = titles, Descriptions = descriptions,
+        };
+    }
+
+    /// <summary>
+    /// <c>titles:</c> or <c>descriptions:</c> (format 1.2, optional): a mapping of language code (vi, en) to text.
+    /// </summary>
+    private static LanguageTexts? ReadLanguageTexts(YamlTreeNode? node, string field, ProblemSink sink)
+    {
+        if (node is YamlTreeScalar { IsNull: true })
+            return null;
+        var m = sink.Mapping(node, $"'{field}' (a language code, vi or en, to its text)", LanguageTexts.Languages);
+        if (m is null)
+            return null;
+        var vi = sink.Text(m.Field("vi"), $"'{field}.vi'");
+        var en = sink.Text(m.Field("en"), $"'{field}.en'");
+        return vi is null && en is null ? null : new LanguageTexts(vi, en);
     }
 
     private static VariantDocument? ReadVariant(YamlTreeNode root, string path, ProblemSink sink)

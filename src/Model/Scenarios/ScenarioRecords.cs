@@ -163,6 +163,12 @@ public sealed record ScenarioDocument(
 {
     /// <summary>The conventions the file states (format 1.2).</summary>
     public ValueList<Convention> Conventions { get; init; } = ValueList<Convention>.Empty;
+
+    /// <summary>The title per language (format 1.2 <c>titles:</c>), or null.</summary>
+    public LanguageTexts? Titles { get; init; }
+
+    /// <summary>The description per language (format 1.2 <c>descriptions:</c>), or null.</summary>
+    public LanguageTexts? Descriptions { get; init; }
 }
 
 /// <summary>An entry of <c>include:</c>.</summary>

@@ -79,6 +79,8 @@ internal static class VariantApplier
             Id = variant.Id,
             Title = variant.Title ?? variant.Id,
             Description = variant.Description,
+            Titles = null, // a variant's title is its own (variants have no titles: of their own)
+            Descriptions = null,
             Model = model,
             Interruptions = interruptions.ToValueList(),
             Events = events.ToValueList(),

@@ -135,6 +135,11 @@ public sealed partial class InterfaceText
             yield return scenario.Id;
             yield return scenario.Title ?? "";
             yield return scenario.Description ?? "";
+            foreach (var language in new[] { "vi", "en" })
+            {
+                yield return scenario.TitleIn(language);
+                yield return scenario.DescriptionIn(language) ?? "";
+            }
             yield return Path.GetRelativePath(RepositoryFiles.Scenarios, file);
             foreach (var actor in scenario.Actors)
             {
