@@ -60,14 +60,14 @@ stop() {
   local pid
   [ -s "$work/dashboard.pid" ] || return 0
   pid=$(cat "$work/dashboard.pid"); rm -f "$work/dashboard.pid"
-  kill -INT "$pid" 2>/dev/null || return 0
+  # SIGTERM, as a service manager stops it: a process started in the background of a script ignores SIGINT.
+  kill -TERM "$pid" 2>/dev/null || return 0
   while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
 }
 azurite_pid=""
 cleanup() {
   stop
-  # SIGINT makes Azurite save its data before it exits.
-  [ -n "$azurite_pid" ] && kill -INT "$azurite_pid" 2>/dev/null && wait "$azurite_pid" 2>/dev/null || true
+  [ -n "$azurite_pid" ] && kill -TERM "$azurite_pid" 2>/dev/null && wait "$azurite_pid" 2>/dev/null || true
   rm -rf "$data" "$work"
 }
 trap cleanup EXIT
